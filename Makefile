@@ -1,0 +1,59 @@
+# Médias sociaux et PME: every task of the course in one place.
+#   make lab   - install, then open JupyterLab on the course
+#   make book  - build the static HTML book into _build/html
+#   make test  - install what is missing and run the whole suite (CI runs this)
+PYTHON   ?= python3
+VENV     ?= .venv
+BIN      := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+.PHONY: install lab book book-check exercises exercises-check execute test test-unit \
+        test-notebooks test-browser chromium clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 ou plus récent est nécessaire.")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+lab: install
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/01_medias_ou_reseaux.ipynb
+
+book: install
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	@echo "Livre construit : ouvrez _build/html/index.html, ou servez-le avec"
+	@echo "  $(BIN)/python -m http.server -d _build/html 8000   puis http://localhost:8000"
+
+# Regenerate exercises/ from solutions/ (never edit exercises/ by hand).
+exercises: install
+	$(BIN)/python -m pmesocial.tools.make_exercises
+
+exercises-check: install
+	$(BIN)/python -m pmesocial.tools.make_exercises --check
+
+# Re-execute the committed notebooks after changing them or the package.
+execute: install
+	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb
+
+chromium:
+	@scripts/ensure-chromium.sh
+
+test-unit: install
+	$(BIN)/pytest -q tests/unit
+
+test-notebooks: install
+	$(BIN)/pytest -q --nbval notebooks solutions --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/pytest -q --nbval-lax exercises
+
+test-browser: install chromium
+	$(BIN)/pytest -q tests/browser
+
+test: install chromium exercises-check test-unit test-notebooks book test-browser
+	@echo "Tous les tests sont passés."
+
+clean:
+	rm -rf _build .jupyter_cache

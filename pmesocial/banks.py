@@ -1,0 +1,133 @@
+"""Load question banks (YAML) and validate them against the JSON schema.
+
+Authors get one message per problem naming the file, the question id and the field,
+in French like the rest of the course.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from .paths import QUIZ_DIR, SCHEMA_DIR
+
+
+class BankError(ValueError):
+    """A question bank that cannot be used; the message names file, question and field."""
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / "question_bank.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _field(path) -> str:
+    """['options', 2, 'feedback'] -> 'options[2].feedback'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(racine)"
+
+
+def _explain(error) -> str:
+    v, val = error.validator, error.validator_value
+    if v == "required":
+        missing = [name for name in val if isinstance(error.instance, dict) and name not in error.instance]
+        return f"champ obligatoire manquant : « {', '.join(missing)} »"
+    if v == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        return f"champ inconnu : « {', '.join(extra)} »"
+    if v == "type":
+        return f"doit être de type {val}, trouvé : {error.instance!r}"
+    if v in ("enum", "const"):
+        expected = val if isinstance(val, list) else [val]
+        return f"valeur {error.instance!r} non permise (attendu : {', '.join(map(str, expected))})"
+    if v == "minLength":
+        return "ne doit pas être vide"
+    if v == "minItems":
+        return f"il faut au moins {val} élément(s)"
+    if v == "maxItems":
+        return f"il faut au plus {val} élément(s)"
+    if v == "pattern":
+        return f"identifiant {error.instance!r} invalide (minuscules, chiffres et tirets)"
+    if v in ("minimum", "maximum"):
+        return f"valeur {error.instance!r} hors limites ({v} {val})"
+    return error.message
+
+
+def _where(source: str, data, path) -> str:
+    path = list(path)
+    if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
+        questions = data.get("questions") or []
+        qid = questions[path[1]].get("id") if path[1] < len(questions) and isinstance(questions[path[1]], dict) else None
+        field = _field(path[2:]) if len(path) > 2 else "(question)"
+        return f"{source} : question « {qid or '#' + str(path[1] + 1)} », champ « {field} »"
+    return f"{source} : champ « {_field(path)} »"
+
+
+def _semantic_errors(source: str, data: dict) -> list[str]:
+    """Rules a schema cannot say: unique ids, exactly one right answer, known categories."""
+    errors = []
+    counts = Counter(q["id"] for q in data["questions"])
+    errors += [f"{source} : question « {qid} », champ « id » : identifiant en double"
+               for qid, n in counts.items() if n > 1]
+    for q in data["questions"]:
+        where = f"{source} : question « {q['id']} »"
+        if q["type"] in ("single", "multiple"):
+            ids = [o["id"] for o in q["options"]]
+            if len(set(ids)) != len(ids):
+                errors.append(f"{where}, champ « options » : identifiants d'options en double")
+            n_correct = sum(bool(o.get("correct")) for o in q["options"])
+            if q["type"] == "single" and n_correct != 1:
+                errors.append(f"{where}, champ « options » : une question à choix unique "
+                              f"demande exactement une bonne réponse (trouvé : {n_correct})")
+            if q["type"] == "multiple" and n_correct < 1:
+                errors.append(f"{where}, champ « options » : aucune bonne réponse indiquée")
+        else:
+            categories = {c["id"] for c in q["categories"]}
+            for i, item in enumerate(q["items"]):
+                if item["answer"] not in categories:
+                    errors.append(f"{where}, champ « items[{i}].answer » : catégorie "
+                                  f"« {item['answer']} » inconnue (attendu : {', '.join(sorted(categories))})")
+    return errors
+
+
+def validate_bank(data, source: str = "<banque>") -> dict:
+    """Return the bank unchanged if valid; raise BankError listing every problem."""
+    if not isinstance(data, dict):
+        raise BankError(f"{source} : le fichier doit contenir un dictionnaire (id, title, questions)")
+    schema_errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    messages = [f"{_where(source, data, e.absolute_path)} : {_explain(e)}" for e in schema_errors]
+    if not messages:
+        messages = _semantic_errors(source, data)
+    if messages:
+        raise BankError("\n".join(dict.fromkeys(messages)))
+    return data
+
+
+def load_bank_file(path: Path) -> dict:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise BankError(f"{path} : fichier introuvable") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", ligne {mark.line + 1}" if mark else ""
+        raise BankError(f"{path}{where} : YAML illisible ({getattr(exc, 'problem', exc)})") from None
+    return validate_bank(data, source=str(path))
+
+
+def load_bank(bank_id: str, directory: Path = QUIZ_DIR) -> dict:
+    """Load data/quiz/<bank_id>.yaml; its `id` field must match the file name."""
+    path = Path(directory) / f"{bank_id}.yaml"
+    bank = load_bank_file(path)
+    if bank["id"] != bank_id:
+        raise BankError(f"{path} : champ « id » : « {bank['id']} » ne correspond pas au nom du fichier")
+    return bank

@@ -1,0 +1,63 @@
+"""Sphinx extension for the static book: serves the course's own assets, once per page.
+
+Exercises and plotly figures are turned into HTML by the myst-nb mime renderers in
+mime.py; this extension copies the JavaScript they need into `_static/pmesocial/`
+(plotly.min.js straight from the installed plotly, so versions always match) and adds
+each script only to the pages that use it.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+
+from ..paths import STATIC_DIR
+
+EXERCISE_CLASS = "pmes-exercise-output"
+PLOTLY_CLASS = "pmes-plotly-output"
+
+
+def _plotly_js() -> Path:
+    import plotly
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def _classes_on_page(doctree) -> set[str]:
+    if doctree is None:
+        return set()
+    found = set()
+    for node in doctree.findall(nodes.container):
+        found.update(c for c in node["classes"] if c in (EXERCISE_CLASS, PLOTLY_CLASS))
+    return found
+
+
+def _add_page_assets(app, pagename, templatename, context, doctree):
+    used = _classes_on_page(doctree)
+    if used:
+        app.add_css_file("pmesocial/exercise.css")
+    if EXERCISE_CLASS in used:
+        app.add_js_file("pmesocial/exercise.js", loading_method="defer")
+    if PLOTLY_CLASS in used:
+        app.add_js_file("pmesocial/plotly.min.js", loading_method="defer")
+        app.add_js_file("pmesocial/plotly-render.js", loading_method="defer")
+
+
+def _register_static(app):
+    app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def _copy_plotly(app, exception):
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / "pmesocial" / "plotly.min.js"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = _plotly_js()
+        if not target.exists() or target.stat().st_size != source.stat().st_size:
+            shutil.copyfile(source, target)
+
+
+def setup(app):
+    app.connect("builder-inited", _register_static)
+    app.connect("html-page-context", _add_page_assets)
+    app.connect("build-finished", _copy_plotly)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,62 @@
+"""myst-nb mime renderers: the course's exercise JSON and plotly's JSON, as HTML.
+
+Registered under the `myst_nb.mime_renderers` entry point (pyproject.toml). Each
+returns a container holding the data in a `<script type="application/json">`, which
+the page's own scripts turn into a live exercise or chart. `<` is escaped in the JSON
+so that no text in it can close the script element.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+
+from docutils import nodes
+
+from ..exercise import MIME_TYPE
+from . import EXERCISE_CLASS, PLOTLY_CLASS
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def _json_script(content) -> str:
+    data = json.loads(content) if isinstance(content, str) else content
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json">{text}</script>', data
+
+
+def _container(css_class: str, html: str) -> list[nodes.Element]:
+    box = nodes.container(classes=[css_class])
+    box += nodes.raw("", html, format="html")
+    return [box]
+
+
+class ExerciseRenderer:
+    mime_priority_overrides = [("html", MIME_TYPE, 1), ("dirhtml", MIME_TYPE, 1),
+                               ("singlehtml", MIME_TYPE, 1)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if inline or data.mime_type != MIME_TYPE:
+            return None
+        script, _ = _json_script(data.content)
+        html = ('<div class="pmes-exercise" data-pmes-exercise="1">' + script +
+                '<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript></div>')
+        return _container(EXERCISE_CLASS, html)
+
+
+class PlotlyRenderer:
+    mime_priority_overrides = [("html", PLOTLY_MIME, 2), ("dirhtml", PLOTLY_MIME, 2),
+                               ("singlehtml", PLOTLY_MIME, 2)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if inline or data.mime_type != PLOTLY_MIME:
+            return None
+        script, figure = _json_script(data.content)
+        meta = (figure.get("layout") or {}).get("meta") or {}
+        alt = meta.get("alt") if isinstance(meta, dict) else None
+        label = f' aria-label="{escape(alt)}"' if alt else ""
+        html = (f'<figure class="pmes-chart"><div class="pmes-plotly" role="img"{label}>{script}</div>'
+                '</figure>')
+        return _container(PLOTLY_CLASS, html)
