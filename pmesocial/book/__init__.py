@@ -43,6 +43,23 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
         app.add_js_file("pmesocial/plotly-render.js", loading_method="defer")
 
 
+def _drop_widget_state(app, doctree):
+    """myst-nb embeds the ipywidgets state of notebooks it executes (~250 KB a page);
+    the book renders exercises from their own JSON, so that state is dead weight."""
+    doc_data = getattr(app.env, "nb_metadata", {}).get(app.env.docname, {})
+    doc_data.get("js_files", {}).pop("ipywidgets_state", None)
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree):
+    """Jupyter Book always loads sphinx-thebe, whose inline script points at a CDN and is
+    declared twice (a page error). The book has no live kernel: take it out."""
+    for key in ("script_files", "css_files"):
+        files = context.get(key)
+        if files:
+            files[:] = [f for f in files if "thebe" not in str(f) and
+                        "THEBE" not in (getattr(f, "attributes", {}) or {}).get("body", "")]
+
+
 def _register_static(app):
     app.config.html_static_path.append(str(STATIC_DIR))
 
@@ -58,6 +75,8 @@ def _copy_plotly(app, exception):
 
 def setup(app):
     app.connect("builder-inited", _register_static)
+    app.connect("doctree-read", _drop_widget_state)
     app.connect("html-page-context", _add_page_assets)
+    app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _copy_plotly)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,86 @@
+"""Browser fixtures: the built book served on localhost, Debian's Chromium driven by
+Playwright, and a guard that fails any test whose page asks another host for anything."""
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+BOOK = REPO / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def book_url():
+    if not (BOOK / "index.html").exists():
+        pytest.fail("Le livre n'est pas construit : lancez « make book » avant les tests du navigateur.")
+    server = serve(BOOK)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    def __init__(self):
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls
+                if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+@pytest.fixture
+def requests_log():
+    return RequestLog()
+
+
+@pytest.fixture
+def page(browser, requests_log):
+    """A fresh page; every request is logged, foreign ones are blocked and fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    def route(route_obj):
+        url = route_obj.request.url
+        requests_log.urls.append(url)
+        if urlparse(url).hostname in LOCAL_HOSTS or urlparse(url).scheme in ("data", "blob"):
+            route_obj.continue_()
+        else:
+            route_obj.abort()
+
+    context.route("**/*", route)
+    yield page
+    context.close()
+    assert requests_log.foreign() == [], f"requêtes vers d'autres hôtes : {requests_log.foreign()}"
+    assert errors == [], f"erreurs JavaScript : {errors}"

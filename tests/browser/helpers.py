@@ -1,0 +1,45 @@
+"""What the browser tests need to know about the book: its pages and its exercises."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def toc_files(prefix: str = "") -> list[str]:
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    return [f for f in files if f.startswith(prefix)]
+
+
+def page_path(toc_file: str) -> str:
+    return f"/{toc_file}.html"
+
+
+def open_page(page, url: str):
+    page.goto(url)
+    page.wait_for_load_state("load")
+    exercises = page.locator(".pmes-exercise[data-pmes-exercise]")
+    for i in range(exercises.count()):
+        exercises.nth(i).locator("xpath=self::*[@data-pmes-ready='true']").wait_for(timeout=5000)
+    return exercises
+
+
+def exercise_payloads(page) -> list[dict]:
+    return page.evaluate("""() => Array.from(document.querySelectorAll('.pmes-exercise[data-pmes-exercise]'))
+        .map(el => JSON.parse(el.querySelector("script[type='application/json']").textContent))""")
+
+
+def answer_correctly(question_node, question: dict) -> None:
+    if question["type"] == "single":
+        right = next(o for o in question["options"] if o.get("correct"))
+        question_node.locator(f"input[value='{right['id']}']").check()
+    elif question["type"] == "multiple":
+        for o in question["options"]:
+            box = question_node.locator(f"input[value='{o['id']}']")
+            box.check() if o.get("correct") else box.uncheck()
+    else:
+        for item in question["items"]:
+            question_node.locator(f"select[data-ref='{item['id']}']").select_option(item["answer"])

@@ -1,0 +1,105 @@
+"""The static book as a reader uses it: no kernel, nothing from another host."""
+import re
+
+import pytest
+
+from pmesocial.banks import load_bank
+
+from .helpers import answer_correctly, exercise_payloads, open_page, page_path, toc_files
+
+MODULE_1 = page_path("notebooks/01_medias_ou_reseaux")
+PAGES = toc_files()
+EXERCISE_PAGES = [f for f in PAGES if f.split("/")[0] in ("notebooks", "exercises", "solutions")]
+
+
+@pytest.mark.parametrize("toc_file", PAGES)
+def test_every_page_loads_only_from_localhost(page, book_url, requests_log, toc_file):
+    open_page(page, book_url + page_path(toc_file))
+    assert page.title()
+    assert len(requests_log.urls) > 0  # the guard in conftest fails on any foreign request
+
+
+@pytest.mark.parametrize("toc_file", EXERCISE_PAGES)
+def test_every_exercise_answers(page, book_url, toc_file):
+    exercises = open_page(page, book_url + page_path(toc_file))
+    payloads = exercise_payloads(page)
+    assert exercises.count() == len(payloads) >= 1
+    for i, payload in enumerate(payloads):
+        node = exercises.nth(i)
+        questions = node.locator("fieldset.pmes-question")
+        assert questions.count() == len(payload["bank"]["questions"])
+        for j, question in enumerate(payload["bank"]["questions"]):
+            q_node = questions.nth(j)
+            answer_correctly(q_node, question)
+            q_node.locator("button.pmes-check").click()
+            assert "Bonne réponse" in q_node.locator(".pmes-feedback").inner_text()
+        score = node.locator(".pmes-score").inner_text()
+        top = re.search(r"sur (\d+)", score).group(1)
+        assert score == f"Score : {top} sur {top}"
+
+
+def test_charts_are_drawn_with_their_source(page, book_url):
+    open_page(page, book_url + MODULE_1)
+    charts = page.locator(".pmes-plotly")
+    assert charts.count() >= 1
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        chart.locator("xpath=self::*[@data-pmes-ready='true']").wait_for(timeout=10000)
+        assert chart.locator("svg.main-svg").count() >= 1
+        assert chart.locator("g.point, g.trace").count() >= 1
+        assert "Source" in chart.inner_text()
+        assert chart.get_attribute("aria-label")
+
+
+def test_wrong_then_right_answer_with_score(page, book_url):
+    open_page(page, book_url + MODULE_1)
+    bank = load_bank("m1-autoevaluation")
+    index, question = next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
+    node = page.locator(".pmes-exercise", has_text=bank["title"]).locator("fieldset.pmes-question").nth(index)
+    score = page.locator(".pmes-exercise", has_text=bank["title"]).locator(".pmes-score")
+    solution_button = node.locator("button.pmes-show-solution")
+    assert solution_button.is_disabled()
+
+    wrong = next(o for o in question["options"] if not o.get("correct"))
+    node.locator(f"input[value='{wrong['id']}']").check()
+    node.locator("button.pmes-check").click()
+    feedback = node.locator(".pmes-feedback")
+    assert "pas tout à fait" in feedback.inner_text()
+    assert wrong["feedback"] in feedback.inner_text()
+    assert re.fullmatch(r"Score : 0 sur \d+", score.inner_text())
+    assert feedback.get_attribute("aria-live") == "polite"
+
+    right = next(o for o in question["options"] if o.get("correct"))
+    node.locator(f"input[value='{right['id']}']").check()
+    node.locator("button.pmes-check").click()
+    assert "Bonne réponse" in feedback.inner_text()
+    assert right["feedback"] in feedback.inner_text()
+    assert re.fullmatch(rf"Score : {question.get('points', 1)} sur \d+", score.inner_text())
+
+    assert solution_button.is_enabled()
+    solution_button.click()
+    assert question["explanation"] in node.locator(".pmes-solution").inner_text()
+
+
+def test_keyboard_only(page, book_url):
+    """Reach the first question with Tab, choose with the arrows, check with Enter."""
+    open_page(page, book_url + MODULE_1)
+    bank = load_bank("m1-autoevaluation")
+    index, question = next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
+    node = page.locator(".pmes-exercise", has_text=bank["title"]).locator("fieldset.pmes-question").nth(index)
+    first_id = node.locator("input").first.get_attribute("id")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == first_id:
+            break
+    else:
+        pytest.fail("la première option n'est pas atteignable au clavier")
+    right_index = next(i for i, o in enumerate(question["options"]) if o.get("correct"))
+    page.keyboard.press("Space")  # selects the focused (first) radio
+    for _ in range(right_index):
+        page.keyboard.press("ArrowDown")
+    assert node.locator("input:checked").get_attribute("value") == question["options"][right_index]["id"]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Vérifier"
+    page.keyboard.press("Enter")
+    assert "Bonne réponse" in node.locator(".pmes-feedback").inner_text()

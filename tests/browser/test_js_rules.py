@@ -1,0 +1,65 @@
+"""The JavaScript front end against the Python rules, and against hostile texts."""
+import dataclasses
+import itertools
+
+import pytest
+
+from pmesocial import scoring
+from pmesocial.banks import load_bank
+from pmesocial.book.mime import _json_script
+from pmesocial.exercise import Exercise
+from pmesocial.paths import QUIZ_DIR, STATIC_DIR
+
+EXERCISE_JS = (STATIC_DIR / "pmesocial" / "exercise.js").read_text("utf-8")
+BANKS = sorted(p.stem for p in QUIZ_DIR.glob("*.yaml"))
+
+
+def answer_sets(question):
+    """Every answer worth trying: none, each option, subsets, partial classifications."""
+    if question["type"] == "single":
+        return [None, "", "inconnue"] + [o["id"] for o in question["options"]]
+    if question["type"] == "multiple":
+        ids = [o["id"] for o in question["options"]]
+        return [list(c) for n in range(len(ids) + 1) for c in itertools.combinations(ids, n)][:256]
+    items = [i["id"] for i in question["items"]]
+    cats = [c["id"] for c in question["categories"]]
+    sets = [{}, scoring.correct_answer(question)]
+    sets += [{i: c for i in items} for c in cats]
+    sets += [{i: cats[k % len(cats)] for k, i in enumerate(items)}, {items[0]: cats[0]}]
+    return sets
+
+
+@pytest.fixture
+def rules_page(page):
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(content=EXERCISE_JS)
+    return page
+
+
+@pytest.mark.parametrize("bank_id", BANKS + ["sample"])
+def test_js_scores_like_python(rules_page, bank_id, sample_bank):
+    bank = sample_bank if bank_id == "sample" else load_bank(bank_id)
+    cases = [(q, a) for q in bank["questions"] for a in answer_sets(q)]
+    js = rules_page.evaluate("cases => cases.map(([q, a]) => PmesExercise.check(q, a))", cases)
+    py = [dataclasses.asdict(scoring.check(q, a)) for q, a in cases]
+    assert len(js) == len(py) > 0
+    assert js == py
+    assert rules_page.evaluate("b => PmesExercise.bankMaxScore(b)", bank) == scoring.bank_max_score(bank)
+
+
+def test_hostile_texts_are_shown_not_run(page, sample_bank):
+    hostile = "<script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'>« » \"' 😀"
+    sample_bank["title"] = hostile
+    sample_bank["questions"][0]["prompt"] = hostile
+    sample_bank["questions"][0]["options"][0]["text"] = hostile
+    sample_bank["questions"][0]["options"][0]["feedback"] = hostile
+    script, _ = _json_script(Exercise(sample_bank).payload())
+    page.set_content(f'<html><body><div class="pmes-exercise" data-pmes-exercise="1">{script}</div></body></html>')
+    page.add_script_tag(content=EXERCISE_JS)
+    question = page.locator("fieldset.pmes-question").first
+    assert hostile in page.locator(".pmes-title").inner_text()
+    question.locator("input[value='a']").check()
+    question.locator("button.pmes-check").click()
+    assert hostile in question.locator(".pmes-feedback").inner_text()
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img").count() == 0
