@@ -89,6 +89,8 @@ def _semantic_errors(source: str, data: dict) -> list[str]:
                               f"demande exactement une bonne réponse (trouvé : {n_correct})")
             if q["type"] == "multiple" and n_correct < 1:
                 errors.append(f"{where}, champ « options » : aucune bonne réponse indiquée")
+        elif q["type"] == "estimate":
+            errors += _resolve_figure(where, q)
         else:
             categories = {c["id"] for c in q["categories"]}
             for i, item in enumerate(q["items"]):
@@ -96,6 +98,42 @@ def _semantic_errors(source: str, data: dict) -> list[str]:
                     errors.append(f"{where}, champ « items[{i}].answer » : catégorie "
                                   f"« {item['answer']} » inconnue (attendu : {', '.join(sorted(categories))})")
     return errors
+
+
+def _plain(value):
+    """numpy/pandas scalars to JSON-ready Python values (NA -> None)."""
+    import pandas as pd
+
+    if pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+FIGURE_FIELDS = ("indicator", "value", "unit", "year", "article_wording", "source",
+                 "source_date", "confidence", "caveat")
+
+
+def _resolve_figure(where: str, question: dict) -> list[str]:
+    """Copy the figure an estimate refers to (value and provenance) into the question,
+    so both front ends show the same number and source without reading the CSV."""
+    from .figures import FigureDataError, load_figures
+
+    theme, fig_id = question["figure"].split("/")
+    try:
+        table = load_figures(theme)
+    except FileNotFoundError:
+        return [f"{where}, champ « figure » : pas de fichier data/figures/{theme}.csv"]
+    except FigureDataError as exc:
+        return [f"{where}, champ « figure » : {exc}"]
+    if fig_id not in table.index:
+        return [f"{where}, champ « figure » : « {fig_id} » introuvable dans data/figures/{theme}.csv"]
+    row = table.loc[fig_id]
+    figure = {k: _plain(row[k]) for k in FIGURE_FIELDS}
+    if not question["min"] <= figure["value"] <= question["max"]:
+        return [f"{where}, champ « min »/« max » : la valeur {figure['value']} de « {fig_id} » "
+                f"n'est pas entre {question['min']} et {question['max']}"]
+    question["figure_data"] = figure
+    return []
 
 
 def validate_bank(data, source: str = "<banque>") -> dict:

@@ -6,6 +6,8 @@ extension) plus a text/plain alternative; its JSON is small and free of random i
 """
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 
 from .formatting import NNBSP
@@ -45,7 +47,7 @@ def _layout(title: str, x_title: str, y_title: str, source: str) -> dict:
         yaxis=dict(title=dict(text=y_title), automargin=True, gridcolor="#d9d9d9", rangemode="tozero"),
         margin=dict(l=70, r=20, t=60, b=95),
         height=420,
-        annotations=[dict(text=f"Source : {source}", xref="paper", yref="paper", x=0, y=-0.28,
+        annotations=[dict(text="<br>".join(textwrap.wrap(f"Source : {source}", 95)), xref="paper", yref="paper", x=0, y=-0.28,
                           xanchor="left", yanchor="top", showarrow=False, align="left",
                           font=dict(size=12, color="#4a4a4a"))],
     )
