@@ -5,6 +5,7 @@ in French like the rest of the course.
 """
 from __future__ import annotations
 
+import copy
 import json
 from collections import Counter
 from functools import lru_cache
@@ -137,9 +138,14 @@ def _resolve_figure(where: str, question: dict) -> list[str]:
 
 
 def validate_bank(data, source: str = "<banque>") -> dict:
-    """Return the bank unchanged if valid; raise BankError listing every problem."""
+    """Return a checked copy of the bank (estimates carry their figure); raise BankError
+    listing every problem."""
     if not isinstance(data, dict):
         raise BankError(f"{source} : le fichier doit contenir un dictionnaire (id, title, questions)")
+    data = copy.deepcopy(data)
+    for question in data.get("questions") or []:
+        if isinstance(question, dict):
+            question.pop("figure_data", None)  # always resolved afresh from data/figures
     schema_errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     messages = [f"{_where(source, data, e.absolute_path)} : {_explain(e)}" for e in schema_errors]
     if not messages:

@@ -8,7 +8,10 @@ item id -> category id (classify). `None` or an empty answer is "not answered ye
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+
+from .formatting import NNBSP, number
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ def bank_max_score(bank: dict) -> int:
 
 
 def correct_answer(question: dict):
+    if question["type"] == "estimate":
+        return question["figure_data"]["value"]
     if question["type"] == "single":
         return next(o["id"] for o in question["options"] if o.get("correct"))
     if question["type"] == "multiple":
@@ -46,11 +51,58 @@ def correct_answer(question: dict):
 
 
 def is_answered(question: dict, answer) -> bool:
+    if question["type"] == "estimate":
+        return (isinstance(answer, (int, float)) and not isinstance(answer, bool)
+                and question["min"] <= answer <= question["max"])
     if question["type"] == "classify":
         return isinstance(answer, dict) and any(answer.get(i["id"]) for i in question["items"])
     if question["type"] == "multiple":
         return isinstance(answer, (list, tuple, set)) and len(answer) > 0
     return isinstance(answer, str) and answer != ""
+
+
+def round_half_up(x: float) -> int:
+    return math.floor(x + 0.5)
+
+
+def plain_number(x: float) -> str:
+    """1 234 for whole numbers, 7,07 otherwise (at most two decimals, no trailing zeros)."""
+    if float(x).is_integer():
+        return number(x, 0)
+    return number(x, 2).rstrip("0").rstrip(",")
+
+
+def with_unit(x: float, unit: str) -> str:
+    if unit == "%":
+        return f"{plain_number(x)}{NNBSP}%"
+    if unit == "rang":
+        return "1er" if x == 1 else f"{plain_number(x)}e"
+    return f"{plain_number(x)} {unit}" if unit else plain_number(x)
+
+
+def estimate_gap(question: dict, guess: float) -> float:
+    """Signed gap, relative to the true value (absolute when the value is 0)."""
+    value = question["figure_data"]["value"]
+    return (guess - value) / value if value else guess - value
+
+
+def _check_estimate(question: dict, guess: float, top: int) -> Result:
+    fig = question["figure_data"]
+    gap = estimate_gap(question, guess)
+    ok = abs(gap) <= question.get("tolerance", 0.25)
+    sign = "+" if gap > 0 else ("−" if gap < 0 else "")
+    when = f" ({fig['year']})" if fig.get("year") else ""
+    feedback = [
+        Feedback("", f"Votre estimation : {with_unit(guess, fig['unit'])}. Valeur{when} : "
+                     f"{with_unit(fig['value'], fig['unit'])}, soit un écart de "
+                     f"{sign}{round_half_up(abs(gap) * 100)}{NNBSP}%.", ok),
+        Feedback("", f"Source : {fig['source'] or 'aucune source retrouvée'}"
+                     f"{' (' + fig['source_date'] + ')' if fig.get('source_date') else ''}. "
+                     f"Confiance : {fig['confidence']}.", ok),
+    ]
+    if fig.get("caveat"):
+        feedback.append(Feedback("", f"Réserve : {fig['caveat']}", ok))
+    return Result(True, ok, top if ok else 0, top, feedback)
 
 
 MISSING_ONE = "Il manque au moins une bonne réponse : relisez les options non cochées."
@@ -63,6 +115,8 @@ def check(question: dict, answer) -> Result:
     if not is_answered(question, answer):
         return Result(False, False, 0, top)
     kind = question["type"]
+    if kind == "estimate":
+        return _check_estimate(question, answer, top)
     if kind == "single":
         option = next((o for o in question["options"] if o["id"] == answer), None)
         if option is None:
@@ -85,6 +139,13 @@ def check(question: dict, answer) -> Result:
         right += ok
         feedback.append(Feedback(item["id"], item["feedback"] if placed else NOT_PLACED, ok))
     return Result(True, right == top, right, top, feedback)
+
+
+def not_answered_message(question: dict) -> str:
+    if question["type"] == "estimate":
+        return (f"Choisissez une valeur entre {plain_number(question['min'])} "
+                f"et {plain_number(question['max'])}.")
+    return "Choisissez d'abord une réponse."
 
 
 def score_label(score: int, top: int) -> str:

@@ -21,7 +21,7 @@ def escape(text: str) -> str:
 
 def _feedback_html(result: scoring.Result, question: dict) -> str:
     if not result.answered:
-        return _status("Choisissez d'abord une réponse.", None)
+        return _status(scoring.not_answered_message(question), None)
     labels = _ref_labels(question)
     verdict = "Bonne réponse !" if result.correct else "Ce n'est pas tout à fait ça."
     lines = "".join(
@@ -40,13 +40,18 @@ def _status(body: str, correct, raw: bool = False) -> str:
 
 
 def _ref_labels(question: dict) -> dict[str, str]:
+    if question["type"] == "estimate":
+        return {}
     key = "items" if question["type"] == "classify" else "options"
     return {x["id"]: x["text"] for x in question[key]}
 
 
 def _solution_html(question: dict) -> str:
     answer = scoring.correct_answer(question)
-    if question["type"] == "classify":
+    if question["type"] == "estimate":
+        fig = question["figure_data"]
+        listing = f"<li>{escape(fig['indicator'])} : {escape(scoring.with_unit(answer, fig['unit']))}</li>"
+    elif question["type"] == "classify":
         cats = {c["id"]: c["label"] for c in question["categories"]}
         listing = "".join(f"<li>{escape(i['text'])} → {escape(cats[answer[i['id']]])}</li>"
                           for i in question["items"])
@@ -73,6 +78,14 @@ class QuestionView:
                                               layout=w.Layout(width="auto"))
                           for o in question["options"]}
             controls = list(self.boxes.values())
+        elif kind == "estimate":
+            step = question.get("step", 1)
+            self.input = w.FloatSlider(value=question["min"], min=question["min"], max=question["max"],
+                                       step=step, description="Votre estimation",
+                                       readout_format=".0f" if float(step).is_integer() else ".2f",
+                                       style={"description_width": "initial"},
+                                       layout=w.Layout(width="90%"))
+            controls = [self.input, w.HTML(f"<span>Unité : {escape(question['figure_data']['unit'])}</span>")]
         else:
             options = [(PLACEHOLDER, "")] + [(c["label"], c["id"]) for c in question["categories"]]
             self.selects = {i["id"]: w.Dropdown(options=options, value="", description=i["text"],
@@ -100,7 +113,7 @@ class QuestionView:
 
     def answer(self):
         kind = self.question["type"]
-        if kind == "single":
+        if kind in ("single", "estimate"):
             return self.input.value
         if kind == "multiple":
             return [oid for oid, box in self.boxes.items() if box.value]
@@ -108,7 +121,9 @@ class QuestionView:
 
     def set_answer(self, answer) -> None:
         kind = self.question["type"]
-        if kind == "single":
+        if kind == "estimate":
+            self.input.value = self.question["min"] if answer is None else answer
+        elif kind == "single":
             self.input.value = answer
         elif kind == "multiple":
             for oid, box in self.boxes.items():

@@ -16,6 +16,10 @@ BANKS = sorted(p.stem for p in QUIZ_DIR.glob("*.yaml"))
 
 def answer_sets(question):
     """Every answer worth trying: none, each option, subsets, partial classifications."""
+    if question["type"] == "estimate":
+        lo, hi, value = question["min"], question["max"], question["figure_data"]["value"]
+        inside = [v for v in (value, value * 1.1, value * 0.7, value * 1.3, value + 0.5) if lo <= v <= hi]
+        return [None, "3", lo - 1, hi + 1, lo, hi] + inside
     if question["type"] == "single":
         return [None, "", "inconnue"] + [o["id"] for o in question["options"]]
     if question["type"] == "multiple":
@@ -36,9 +40,9 @@ def rules_page(page):
     return page
 
 
-@pytest.mark.parametrize("bank_id", BANKS + ["sample"])
-def test_js_scores_like_python(rules_page, bank_id, sample_bank):
-    bank = sample_bank if bank_id == "sample" else load_bank(bank_id)
+@pytest.mark.parametrize("bank_id", BANKS + ["sample", "estimate-sample"])
+def test_js_scores_like_python(rules_page, bank_id, sample_bank, estimate_bank):
+    bank = {"sample": sample_bank, "estimate-sample": estimate_bank}.get(bank_id) or load_bank(bank_id)
     cases = [(q, a) for q in bank["questions"] for a in answer_sets(q)]
     js = rules_page.evaluate("cases => cases.map(([q, a]) => PmesExercise.check(q, a))", cases)
     py = [dataclasses.asdict(scoring.check(q, a)) for q, a in cases]

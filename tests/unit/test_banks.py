@@ -28,7 +28,7 @@ def _error(bank) -> str:
 
 
 def test_valid_sample(sample_bank):
-    assert validate_bank(sample_bank) is sample_bank
+    assert validate_bank(sample_bank) == sample_bank
 
 
 def test_missing_feedback_names_file_question_and_field(sample_bank):
@@ -96,3 +96,17 @@ def test_id_must_match_file_name(tmp_path, sample_bank):
 def test_missing_file(tmp_path):
     with pytest.raises(BankError, match="fichier introuvable"):
         load_bank("absent", directory=tmp_path)
+
+
+def test_estimate_figure_must_exist(estimate_bank):
+    bank = copy.deepcopy(estimate_bank)
+    bank["questions"][0]["figure"] = "audience/inexistant"
+    assert "question « e-members », champ « figure » : « inexistant » introuvable" in _error(bank)
+    bank["questions"][0]["figure"] = "inconnu/x"
+    assert "pas de fichier data/figures/inconnu.csv" in _error(bank)
+
+
+def test_estimate_range_must_contain_the_value(estimate_bank):
+    bank = copy.deepcopy(estimate_bank)
+    bank["questions"][0]["max"] = 100
+    assert "la valeur 500" in _error(bank)

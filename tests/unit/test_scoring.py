@@ -49,3 +49,29 @@ def test_classify_scores_each_item(sample_bank):
 def test_bank_max_and_label(sample_bank):
     assert scoring.bank_max_score(sample_bank) == 1 + 2 + 3
     assert scoring.score_label(4, 6) == "Score : 4 sur 6"
+
+
+def test_estimate_gap_source_and_tolerance(estimate_bank):
+    members, rank = estimate_bank["questions"]
+    close = scoring.check(members, 560)
+    assert close.correct and close.score == 1
+    assert close.feedback[0].text == ("Votre estimation : 560 millions. Valeur (2010) : 500 millions, "
+                                      "soit un écart de +12\u202f%.")
+    assert close.feedback[1].text.startswith("Source : Facebook, annonce officielle (2010-07-21). Confiance : élevée")
+    assert close.feedback[2].text.startswith("Réserve : ")
+    far = scoring.check(members, 200)
+    assert not far.correct and "écart de −60\u202f%" in far.feedback[0].text
+    assert scoring.check(rank, 3).feedback[0].text.startswith("Votre estimation : 3e. Valeur (2010) : 3e")
+
+
+def test_estimate_out_of_range_is_not_an_answer(estimate_bank):
+    members = estimate_bank["questions"][0]
+    for bad in (-5, 1001, "500", True, None):
+        assert not scoring.check(members, bad).answered
+    assert scoring.not_answered_message(members) == "Choisissez une valeur entre 0 et 1\u202f000."
+
+
+def test_french_numbers():
+    assert scoring.with_unit(7.07, "%") == "7,07\u202f%"
+    assert scoring.with_unit(1234.5, "millions") == "1\u202f234,5 millions"
+    assert scoring.with_unit(1, "rang") == "1er"

@@ -7,6 +7,47 @@
 
   var MISSING_ONE = "Il manque au moins une bonne réponse : relisez les options non cochées.";
   var NOT_PLACED = "Pas encore classé.";
+  var NNBSP = "\u202f";
+
+  /* French number format, as pmesocial/formatting.py: 1 234,5 */
+  function formatNumber(x, decimals) {
+    var parts = Math.abs(x).toFixed(decimals).split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+    return (x < 0 ? "-" : "") + whole + (parts[1] ? "," + parts[1] : "");
+  }
+  function plainNumber(x) {
+    if (Number.isInteger(x)) return formatNumber(x, 0);
+    return formatNumber(x, 2).replace(/0+$/, "").replace(/,$/, "");
+  }
+  function withUnit(x, unit) {
+    if (unit === "%") return plainNumber(x) + NNBSP + "%";
+    if (unit === "rang") return x === 1 ? "1er" : plainNumber(x) + "e";
+    return unit ? plainNumber(x) + " " + unit : plainNumber(x);
+  }
+  function estimateGap(q, guess) {
+    var value = q.figure_data.value;
+    return value ? (guess - value) / value : guess - value;
+  }
+  function checkEstimate(q, guess, top) {
+    var fig = q.figure_data;
+    var gap = estimateGap(q, guess);
+    var ok = Math.abs(gap) <= (q.tolerance === undefined ? 0.25 : q.tolerance);
+    var sign = gap > 0 ? "+" : (gap < 0 ? "\u2212" : "");
+    var when = fig.year ? " (" + fig.year + ")" : "";
+    var feedback = [
+      fb("", "Votre estimation : " + withUnit(guess, fig.unit) + ". Valeur" + when + " : " +
+             withUnit(fig.value, fig.unit) + ", soit un écart de " + sign +
+             Math.floor(Math.abs(gap) * 100 + 0.5) + NNBSP + "%.", ok),
+      fb("", "Source : " + (fig.source || "aucune source retrouvée") +
+             (fig.source_date ? " (" + fig.source_date + ")" : "") + ". Confiance : " + fig.confidence + ".", ok)
+    ];
+    if (fig.caveat) feedback.push(fb("", "Réserve : " + fig.caveat, ok));
+    return { answered: true, correct: ok, score: ok ? top : 0, max_score: top, feedback: feedback };
+  }
+  function notAnsweredMessage(q) {
+    if (q.type === "estimate") return "Choisissez une valeur entre " + plainNumber(q.min) + " et " + plainNumber(q.max) + ".";
+    return "Choisissez d'abord une réponse.";
+  }
 
   function maxScore(q) {
     if (q.type === "classify") return q.items.length;
@@ -16,6 +57,7 @@
     return bank.questions.reduce(function (sum, q) { return sum + maxScore(q); }, 0);
   }
   function correctAnswer(q) {
+    if (q.type === "estimate") return q.figure_data.value;
     if (q.type === "single") return q.options.filter(function (o) { return o.correct; })[0].id;
     if (q.type === "multiple") return q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
     var out = {};
@@ -23,6 +65,7 @@
     return out;
   }
   function isAnswered(q, a) {
+    if (q.type === "estimate") return typeof a === "number" && isFinite(a) && a >= q.min && a <= q.max;
     if (q.type === "classify") {
       return !!a && typeof a === "object" && !Array.isArray(a) &&
         q.items.some(function (i) { return !!a[i.id]; });
@@ -35,6 +78,7 @@
     var top = maxScore(q);
     var none = { answered: false, correct: false, score: 0, max_score: top, feedback: [] };
     if (!isAnswered(q, a)) return none;
+    if (q.type === "estimate") return checkEstimate(q, a, top);
     if (q.type === "single") {
       var opt = q.options.filter(function (o) { return o.id === a; })[0];
       if (!opt) return none;
@@ -64,7 +108,8 @@
   function scoreLabel(score, top) { return "Score : " + score + " sur " + top; }
 
   var rules = { maxScore: maxScore, bankMaxScore: bankMaxScore, correctAnswer: correctAnswer,
-                isAnswered: isAnswered, check: check, scoreLabel: scoreLabel };
+                isAnswered: isAnswered, check: check, scoreLabel: scoreLabel, formatNumber: formatNumber,
+                plainNumber: plainNumber, withUnit: withUnit, notAnsweredMessage: notAnsweredMessage };
   if (typeof module === "object" && module.exports) { module.exports = rules; return; }
   root.PmesExercise = rules;
 
@@ -89,7 +134,17 @@
     ]);
     field.appendChild(legend);
     var inputs = {};
-    if (q.type === "classify") {
+    if (q.type === "estimate") {
+      var range = el("input", { type: "range", id: base + "-value", min: String(q.min), max: String(q.max),
+                                step: String(q.step === undefined ? 1 : q.step), value: String(q.min) });
+      var shown = el("output", { "for": range.id, className: "pmes-estimate-value", text: withUnit(q.min, q.figure_data.unit) });
+      range.addEventListener("input", function () { shown.textContent = withUnit(Number(range.value), q.figure_data.unit); });
+      range.setAttribute("aria-describedby", base + "-unit");
+      inputs.value = range;
+      field.appendChild(el("div", { className: "pmes-estimate" }, [
+        el("label", { "for": range.id, text: "Votre estimation" }), range, shown,
+        el("span", { id: base + "-unit", className: "pmes-visually-hidden", text: "Unité : " + q.figure_data.unit })]));
+    } else if (q.type === "classify") {
       q.items.forEach(function (item) {
         var sel = el("select", { id: base + "-" + item.id, "data-ref": item.id });
         sel.appendChild(el("option", { value: "", text: "— choisir —" }));
@@ -120,6 +175,7 @@
 
     var state = { result: null };
     function answer() {
+      if (q.type === "estimate") return Number(inputs.value.value);
       if (q.type === "single") {
         var picked = Object.keys(inputs).filter(function (id) { return inputs[id].checked; });
         return picked.length ? picked[0] : null;
@@ -130,7 +186,7 @@
       return out;
     }
     function labelOf(ref) {
-      var pool = q.type === "classify" ? q.items : q.options;
+      var pool = q.type === "classify" ? q.items : (q.options || []);
       var hit = pool.filter(function (x) { return x.id === ref; })[0];
       return hit ? hit.text : "";
     }
@@ -138,7 +194,7 @@
       feedback.textContent = "";
       if (!result.answered) {
         feedback.className = "pmes-feedback pmes-info";
-        feedback.textContent = "Choisissez d'abord une réponse.";
+        feedback.textContent = notAnsweredMessage(q);
         return;
       }
       feedback.className = "pmes-feedback " + (result.correct ? "pmes-ok" : "pmes-ko");
@@ -168,7 +224,9 @@
     });
     resetBtn.addEventListener("click", function () {
       Object.keys(inputs).forEach(function (id) {
-        if (q.type === "classify") inputs[id].value = ""; else inputs[id].checked = false;
+        if (q.type === "classify") inputs[id].value = "";
+        else if (q.type === "estimate") { inputs[id].value = String(q.min); inputs[id].dispatchEvent(new Event("input")); }
+        else inputs[id].checked = false;
       });
       state.result = null;
       feedback.textContent = "";
@@ -183,7 +241,9 @@
       if (!state.result) return;
       var good = correctAnswer(q);
       var ul = el("ul");
-      if (q.type === "classify") {
+      if (q.type === "estimate") {
+        ul.appendChild(el("li", { text: q.figure_data.indicator + " : " + withUnit(good, q.figure_data.unit) }));
+      } else if (q.type === "classify") {
         var cats = {};
         q.categories.forEach(function (c) { cats[c.id] = c.label; });
         q.items.forEach(function (i) { ul.appendChild(el("li", { text: i.text + " → " + cats[good[i.id]] })); });
