@@ -16,6 +16,7 @@ from ..paths import STATIC_DIR
 
 EXERCISE_CLASS = "pmes-exercise-output"
 PLOTLY_CLASS = "pmes-plotly-output"
+BUDGET_CLASS = "pmes-budget-output"
 
 
 def _plotly_js() -> Path:
@@ -28,7 +29,7 @@ def _classes_on_page(doctree) -> set[str]:
         return set()
     found = set()
     for node in doctree.findall(nodes.container):
-        found.update(c for c in node["classes"] if c in (EXERCISE_CLASS, PLOTLY_CLASS))
+        found.update(c for c in node["classes"] if c in (EXERCISE_CLASS, PLOTLY_CLASS, BUDGET_CLASS))
     return found
 
 
@@ -41,6 +42,8 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     if PLOTLY_CLASS in used:
         app.add_js_file("pmesocial/plotly.min.js", loading_method="defer")
         app.add_js_file("pmesocial/plotly-render.js", loading_method="defer")
+    if BUDGET_CLASS in used:
+        app.add_js_file("pmesocial/budget.js", loading_method="defer")
 
 
 def _drop_widget_state(app, doctree):

@@ -13,7 +13,7 @@ from html import escape
 from docutils import nodes
 
 from ..exercise import MIME_TYPE
-from . import EXERCISE_CLASS, PLOTLY_CLASS
+from . import BUDGET_CLASS, EXERCISE_CLASS, PLOTLY_CLASS
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -25,8 +25,8 @@ def _json_script(content) -> str:
     return f'<script type="application/json">{text}</script>', data
 
 
-def _container(css_class: str, html: str) -> list[nodes.Element]:
-    box = nodes.container(classes=[css_class])
+def _container(css_class, html: str) -> list[nodes.Element]:
+    box = nodes.container(classes=[css_class] if isinstance(css_class, str) else list(css_class))
     box += nodes.raw("", html, format="html")
     return [box]
 
@@ -39,7 +39,11 @@ class ExerciseRenderer:
     def handle_mime(renderer, data, inline):
         if inline or data.mime_type != MIME_TYPE:
             return None
-        script, _ = _json_script(data.content)
+        script, payload = _json_script(data.content)
+        if "budget" in payload:
+            html = ('<div class="pmes-budget-host" data-pmes-budget="1">' + script +
+                    '<noscript><p>Activez JavaScript pour utiliser ce calculateur.</p></noscript></div>')
+            return _container((EXERCISE_CLASS, BUDGET_CLASS, PLOTLY_CLASS), html)
         html = ('<div class="pmes-exercise" data-pmes-exercise="1">' + script +
                 '<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript></div>')
         return _container(EXERCISE_CLASS, html)

@@ -1,0 +1,177 @@
+"""« Chronophage ? »: the weekly time budget of module 6.
+
+A trainee sets hours a week per activity and an hourly cost; the tool shows the weekly
+time, its monthly cost, and sets it against what other means of reaching the same goals
+cost. The rules (`compute`) are pure; static/pmesocial/budget.js mirrors them.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from .banks import BankError, _explain, _field
+from .charts import Chart, bar_chart
+from .formatting import number
+from .paths import DATA_DIR, SCHEMA_DIR
+
+BUDGET_DIR = DATA_DIR / "budget"
+DEFAULT_WEEKS_PER_MONTH = 4.33
+
+
+def round2(x: float) -> float:
+    """Half-up to the cent, as budget.js does (Python's round() is half-even)."""
+    return math.floor(x * 100 + 0.5) / 100
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads((SCHEMA_DIR / "time_budget.schema.json").read_text("utf-8")))
+
+
+def load_budget(budget_id: str, directory: Path = BUDGET_DIR) -> dict:
+    path = Path(directory) / f"{budget_id}.yaml"
+    try:
+        spec = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise BankError(f"{path} : lecture impossible ({exc})") from None
+    errors = [f"{path} : champ « {_field(e.absolute_path)} » : {_explain(e)}"
+              for e in _validator().iter_errors(spec)]
+    if not errors:
+        cost = spec["hourly_cost"]
+        if not cost["min"] <= cost["default"] <= cost["max"]:
+            errors.append(f"{path} : champ « hourly_cost.default » : hors de [min, max]")
+        errors += [f"{path} : champ « activities[{i}].default » : {a['default']} dépasse max ({a['max']})"
+                   for i, a in enumerate(spec["activities"]) if a["default"] > a["max"]]
+    if errors:
+        raise BankError("\n".join(errors))
+    return spec
+
+
+def compute(spec: dict, hours: dict, hourly_cost: float) -> dict:
+    """Weekly hours, monthly cost, and each alternative's cost against it.
+
+    Out-of-range values are reported in French in `errors` and left out of the totals.
+    """
+    weeks = spec.get("weeks_per_month", DEFAULT_WEEKS_PER_MONTH)
+    errors, activities = [], []
+    for a in spec["activities"]:
+        h = hours.get(a["id"], 0)
+        if not isinstance(h, (int, float)) or isinstance(h, bool) or not 0 <= h <= a["max"]:
+            errors.append(f"« {a['label']} » : indiquez un nombre d'heures entre 0 et {number(a['max'])}.")
+            h = 0
+        activities.append({"id": a["id"], "label": a["label"], "hours": h,
+                           "monthly_cost": round2(h * weeks * hourly_cost)})
+    cost = spec["hourly_cost"]
+    if not isinstance(hourly_cost, (int, float)) or not cost["min"] <= hourly_cost <= cost["max"]:
+        errors.append(f"Coût horaire : indiquez une valeur entre {number(cost['min'])} et {number(cost['max'])} €.")
+        hourly_cost = cost["default"]
+        for a in activities:
+            a["monthly_cost"] = round2(a["hours"] * weeks * hourly_cost)
+    weekly = sum(a["hours"] for a in activities)
+    monthly_cost = round2(weekly * weeks * hourly_cost)
+    return {
+        "weekly_hours": weekly,
+        "monthly_hours": round2(weekly * weeks),
+        "monthly_cost": monthly_cost,
+        "activities": activities,
+        "alternatives": [{"id": x["id"], "label": x["label"], "monthly_cost": x["monthly_cost"]}
+                         for x in spec["alternatives"]],
+        "errors": errors,
+    }
+
+
+def summary_text(result: dict) -> str:
+    return (f"Temps consacré : {number(result['weekly_hours'], 1)} h par semaine, soit "
+            f"{number(result['monthly_hours'], 1)} h par mois, pour un coût d'environ "
+            f"{number(result['monthly_cost'])} € par mois.")
+
+
+def cost_chart(spec: dict, result: dict) -> Chart:
+    labels = ["Votre temps sur les<br>médias sociaux"] + [x["label"] for x in spec["alternatives"]]
+    values = [result["monthly_cost"]] + [x["monthly_cost"] for x in spec["alternatives"]]
+    alt = "Coût mensuel comparé. " + " ; ".join(
+        f"{label.replace('<br>', ' ')} : {number(v)} €" for label, v in zip(labels, values)) + "."
+    return bar_chart(labels, values, title="Coût par mois : votre temps et d'autres moyens",
+                     x_title="", y_title="Euros par mois", alt=alt, value_suffix=" €",
+                     source="vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter")
+
+
+def hours_chart(result: dict) -> Chart:
+    labels = [a["label"] for a in result["activities"]]
+    values = [a["hours"] for a in result["activities"]]
+    alt = "Heures par semaine. " + " ; ".join(f"{l} : {number(v, 1)} h" for l, v in zip(labels, values)) + "."
+    return bar_chart(labels, values, title="Votre semaine type sur les médias sociaux", x_title="",
+                     y_title="Heures par semaine", alt=alt, value_format=",.1f", value_suffix=" h",
+                     source="vos réglages")
+
+
+class TimeBudget:
+    """Displayed object: widgets in a kernel, the spec as JSON for the book."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+        self._widget = None
+
+    def __repr__(self) -> str:
+        return f"Budget temps « {self.spec['title']} » : {len(self.spec['activities'])} activités"
+
+    def payload(self) -> dict:
+        return {"version": 1, "budget": self.spec}
+
+    @property
+    def widget(self):
+        if self._widget is None:
+            self._widget = _build_widget(self.spec)
+        return self._widget
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from .exercise import MIME_TYPE
+
+        bundle = dict(self.widget._repr_mimebundle_() or {})
+        bundle["text/plain"] = repr(self)
+        bundle[MIME_TYPE] = self.payload()
+        return bundle
+
+
+def _build_widget(spec: dict):
+    import ipywidgets as w
+    from IPython.display import display
+
+    sliders = {a["id"]: w.FloatSlider(value=a["default"], min=0, max=a["max"], step=a.get("step", 0.5),
+                                      description=a["label"], readout_format=".1f",
+                                      style={"description_width": "45%"}, layout=w.Layout(width="95%"))
+               for a in spec["activities"]}
+    cost = spec["hourly_cost"]
+    cost_slider = w.FloatSlider(value=cost["default"], min=cost["min"], max=cost["max"], step=cost["step"],
+                                description=cost["label"], readout_format=".0f",
+                                style={"description_width": "45%"}, layout=w.Layout(width="95%"))
+    summary, charts = w.HTML(), w.Output()
+
+    def refresh(*_):
+        result = compute(spec, {k: s.value for k, s in sliders.items()}, cost_slider.value)
+        summary.value = (f"<p class='pmes-budget-summary' role='status' aria-live='polite'>"
+                         f"<strong>{escape(summary_text(result))}</strong></p>")
+        charts.clear_output(wait=True)
+        with charts:
+            display(hours_chart(result), cost_chart(spec, result))
+
+    for s in [*sliders.values(), cost_slider]:
+        s.observe(refresh, names="value")
+    refresh()
+    header = w.HTML(f"<h4>{escape(spec['title'])}</h4>" + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))
+    basis = "".join(f"<li><strong>{escape(x['label'])}</strong> : {number(x['monthly_cost'])} € par mois. "
+                    f"{escape(x['basis'])}</li>" for x in spec["alternatives"])
+    box = w.VBox([header, *sliders.values(), cost_slider, summary, charts,
+                  w.HTML(f"<details><summary>D'où viennent les coûts de comparaison ?</summary><ul>{basis}</ul></details>")])
+    box.add_class("pmes-budget")
+    return box
+
+
+def time_budget(budget_id: str) -> TimeBudget:
+    return TimeBudget(load_budget(budget_id))
