@@ -10,6 +10,10 @@ from html import escape as _escape
 import ipywidgets as w
 
 from . import scoring
+from .paths import STATIC_DIR
+
+# The book's stylesheet, also used in JupyterLab and Voilà so both look alike.
+STYLE = "<style>" + (STATIC_DIR / "pmesocial" / "exercise.css").read_text("utf-8") + "</style>"
 
 PLACEHOLDER = "— choisir —"
 
@@ -160,7 +164,7 @@ class ExerciseWidget(w.VBox):
         self.bank, self.on_result = bank, on_result
         self.views = [QuestionView(q, n, self._update_score) for n, q in enumerate(bank["questions"], 1)]
         self.score = w.HTML()
-        header = w.HTML(f"<h4 class='pmes-title'>{escape(bank['title'])}</h4>"
+        header = w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(bank['title'])}</h4>"
                         + (f"<p>{escape(bank['intro'])}</p>" if bank.get("intro") else ""))
         super().__init__([header, *[v.box for v in self.views], self.score])
         self.add_class("pmes-exercise")

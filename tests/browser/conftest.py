@@ -63,9 +63,7 @@ def requests_log():
     return RequestLog()
 
 
-@pytest.fixture
-def page(browser, requests_log):
-    """A fresh page; every request is logged, foreign ones are blocked and fail the test."""
+def _guarded_page(browser, requests_log, check_js_errors: bool):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     page = context.new_page()
     errors: list[str] = []
@@ -83,4 +81,18 @@ def page(browser, requests_log):
     yield page
     context.close()
     assert requests_log.foreign() == [], f"requêtes vers d'autres hôtes : {requests_log.foreign()}"
-    assert errors == [], f"erreurs JavaScript : {errors}"
+    if check_js_errors:
+        assert errors == [], f"erreurs JavaScript : {errors}"
+
+
+@pytest.fixture
+def page(browser, requests_log):
+    """A fresh page; every request is logged, foreign ones are blocked and fail the test,
+    and so does any JavaScript error of the page."""
+    yield from _guarded_page(browser, requests_log, check_js_errors=True)
+
+
+@pytest.fixture
+def app_page(browser, requests_log):
+    """The same for JupyterLab and Voilà, whose own scripts log errors we do not own."""
+    yield from _guarded_page(browser, requests_log, check_js_errors=False)
