@@ -40,11 +40,12 @@ class Chart:
 def _layout(title: str, x_title: str, y_title: str, source: str) -> dict:
     return dict(
         template="none",
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=17)),
+        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=17)),
         font=dict(family=FONT, size=14, color="#1f1f1f"),
         separators="," + NNBSP,
         xaxis=dict(title=dict(text=x_title), automargin=True),
-        yaxis=dict(title=dict(text=y_title), automargin=True, gridcolor="#d9d9d9", rangemode="tozero"),
+        yaxis=dict(title=dict(text=y_title), automargin=True, gridcolor="#d9d9d9", rangemode="tozero",
+                   tickformat=",~f"),
         margin=dict(l=70, r=20, t=60, b=95),
         height=420,
         annotations=[dict(text="<br>".join(textwrap.wrap(f"Source : {source}", 95)), xref="paper", yref="paper", x=0, y=-0.28,

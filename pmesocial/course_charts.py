@@ -197,8 +197,9 @@ class ProvenanceTable:
         self.frame = frame
 
     def to_html(self) -> str:
-        return self.frame.to_html(index=False, escape=True, border=0, justify="left",
-                                  classes="pmes-provenance", na_rep="—")
+        table = self.frame.to_html(index=False, escape=True, border=0, justify="left",
+                                   classes="pmes-provenance", na_rep="—")
+        return f'<div class="pmes-provenance-wrap">{table}</div>'
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -2,7 +2,7 @@
 
     python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb
 
-Widget state is not stored (the book renders exercises from their own JSON), so the
+Widget state is dropped before saving (the book renders exercises from their own JSON), so the
 committed outputs stay small and the same from one run to the next.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from . import notebook_io
 def execute(path: Path, timeout: int = 300) -> float:
     nb = notebook_io.read(path)
     started = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=False,
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     elapsed = time.perf_counter() - started
     notebook_io.write(nb, path)

@@ -33,7 +33,9 @@ def exercise_payloads(page) -> list[dict]:
 
 
 def answer_correctly(question_node, question: dict) -> None:
-    if question["type"] == "single":
+    if question["type"] == "estimate":
+        question_node.locator("input[type=range]").fill(str(question["figure_data"]["value"]))
+    elif question["type"] == "single":
         right = next(o for o in question["options"] if o.get("correct"))
         question_node.locator(f"input[value='{right['id']}']").check()
     elif question["type"] == "multiple":

@@ -38,10 +38,19 @@ def test_every_exercise_answers(page, book_url, toc_file):
         assert score == f"Score : {top} sur {top}"
 
 
-def test_charts_are_drawn_with_their_source(page, book_url):
-    open_page(page, book_url + MODULE_1)
+MODULES = toc_files("notebooks/")
+
+
+def test_all_seven_modules_are_in_the_book():
+    assert len(MODULES) == 7
+
+
+@pytest.mark.parametrize("toc_file", MODULES)
+def test_charts_are_drawn_with_their_source(page, book_url, toc_file):
+    open_page(page, book_url + page_path(toc_file))
     charts = page.locator(".pmes-plotly")
-    assert charts.count() >= 1
+    if toc_file.endswith(("01_medias_ou_reseaux", "03_chiffres_du_phenomene", "04_mythes_ou_realites")):
+        assert charts.count() >= 1
     for i in range(charts.count()):
         chart = charts.nth(i)
         chart.locator("xpath=self::*[@data-pmes-ready='true']").wait_for(timeout=10000)
@@ -103,3 +112,19 @@ def test_keyboard_only(page, book_url):
     assert page.evaluate("document.activeElement.textContent") == "Vérifier"
     page.keyboard.press("Enter")
     assert "Bonne réponse" in node.locator(".pmes-feedback").inner_text()
+
+
+def test_time_budget_answers_in_the_page(page, book_url):
+    open_page(page, book_url + page_path("notebooks/06_opportunites_pour_une_pme"))
+    host = page.locator(".pmes-budget-host[data-pmes-ready='true']")
+    host.wait_for(timeout=10000)
+    summary = host.locator(".pmes-budget-summary")
+    before = summary.inner_text()
+    assert before.startswith("Temps consacré :") and "€ par mois" in before
+    first = host.locator("input[type=range]").first
+    first.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    assert summary.inner_text() != before
+    assert host.locator(".pmes-budget-chart svg.main-svg").count() >= 2
+    assert "Heures par semaine" in host.locator(".pmes-budget-chart").first.get_attribute("aria-label")

@@ -1,0 +1,51 @@
+"""Every figure the article cites is in data/figures with its provenance."""
+import pytest
+import yaml
+
+from pmesocial.figures import CONFIDENCE, FIGURES_DIR, FigureDataError, load_figures
+from pmesocial.formatting import number, percent
+
+THEMES = sorted(p.stem for p in FIGURES_DIR.glob("*.csv"))
+CLAIMS = yaml.safe_load((FIGURES_DIR / "article_claims.yaml").read_text("utf-8"))
+
+
+def test_claims_cover_the_eight_figures_of_the_article():
+    assert len(CLAIMS) >= 8
+    assert all(claim["figures"] for claim in CLAIMS)
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c["claim"][:40])
+def test_each_claim_is_documented(claim):
+    with_wording = 0
+    for ref in claim["figures"]:
+        theme, fig_id = ref.split("/")
+        table = load_figures(theme)
+        assert fig_id in table.index, f"{ref} absent de data/figures/{theme}.csv"
+        row = table.loc[fig_id]
+        assert row["confidence"] in CONFIDENCE
+        assert row["source"] or row["confidence"] == "non sourcée", f"{ref} : ni source ni « non sourcée »"
+        assert str(row["source_date"]) or row["confidence"] == "non sourcée"
+        with_wording += bool(row["article_wording"])
+    assert with_wording >= 1, f"« {claim['claim']} » : aucune ligne ne cite l'article"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_theme_loads_with_values(theme):
+    table = load_figures(theme)
+    assert len(table) > 0 and table["value"].notna().all()
+
+
+def test_bad_confidence_names_file_row_and_field(tmp_path, monkeypatch):
+    import pmesocial.figures as figures
+
+    (tmp_path / "x.csv").write_text(
+        "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat\n"
+        "a,Un chiffre,3,%,2010,,Source,2010,sûre,\n", encoding="utf-8")
+    monkeypatch.setattr(figures, "FIGURES_DIR", tmp_path)
+    with pytest.raises(FigureDataError, match=r"x\.csv, ligne 2 \(« a »\), champ « confidence »"):
+        figures.load_figures("x")
+
+
+def test_french_number_format():
+    assert number(1234.5, 1) == "1\u202f234,5"
+    assert percent(78) == "78\u202f%"
