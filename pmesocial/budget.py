@@ -16,7 +16,6 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from .banks import BankError, _explain, _field
-from .charts import Chart, bar_chart
 from .formatting import number
 from .paths import DATA_DIR, SCHEMA_DIR
 
@@ -92,23 +91,35 @@ def summary_text(result: dict) -> str:
             f"{number(result['monthly_cost'])} € par mois.")
 
 
-def cost_chart(spec: dict, result: dict) -> Chart:
-    labels = ["Votre temps sur les<br>médias sociaux"] + [x["label"] for x in spec["alternatives"]]
-    values = [result["monthly_cost"]] + [x["monthly_cost"] for x in spec["alternatives"]]
-    alt = "Coût mensuel comparé. " + " ; ".join(
-        f"{label.replace('<br>', ' ')} : {number(v)} €" for label, v in zip(labels, values)) + "."
-    return bar_chart(labels, values, title="Coût par mois : votre temps et d'autres moyens",
-                     x_title="", y_title="Euros par mois", alt=alt, value_suffix=" €",
-                     source="vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter")
+COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter"
 
 
-def hours_chart(result: dict) -> Chart:
-    labels = [a["label"] for a in result["activities"]]
-    values = [a["hours"] for a in result["activities"]]
-    alt = "Heures par semaine. " + " ; ".join(f"{l} : {number(v, 1)} h" for l, v in zip(labels, values)) + "."
-    return bar_chart(labels, values, title="Votre semaine type sur les médias sociaux", x_title="",
-                     y_title="Heures par semaine", alt=alt, value_format=",.1f", value_suffix=" h",
-                     source="vos réglages")
+def cost_rows(spec: dict, result: dict) -> list[tuple[str, float, str]]:
+    rows = [("Votre temps sur les médias sociaux", result["monthly_cost"])]
+    rows += [(x["label"], x["monthly_cost"]) for x in spec["alternatives"]]
+    return [(label, value, f"{number(value)} €") for label, value in rows]
+
+
+def hour_rows(result: dict) -> list[tuple[str, float, str]]:
+    return [(a["label"], a["hours"], f"{number(a['hours'], 1)} h") for a in result["activities"]]
+
+
+def bars_html(title: str, rows: list[tuple[str, float, str]], source: str) -> str:
+    """A horizontal bar chart in plain HTML: the values are text, so screen readers,
+    greyscale printing and a kernel without plotly all read it (budget.js draws the same)."""
+    top = max([value for _, value, _ in rows] + [0]) or 1
+    body = "".join(
+        f"<div class='pmes-bar-row'><span class='pmes-bar-label'>{escape(label)}</span>"
+        f"<span class='pmes-bar-track' aria-hidden='true'><span class='pmes-bar pmes-bar-{i % 6}' "
+        f"style='width:{100 * value / top:.1f}%'></span></span>"
+        f"<span class='pmes-bar-value'>{escape(text)}</span></div>"
+        for i, (label, value, text) in enumerate(rows))
+    return (f"<figure class='pmes-bars'><figcaption class='pmes-bars-title'>{escape(title)}</figcaption>"
+            f"{body}<p class='pmes-chart-source'>Source : {escape(source)}</p></figure>")
+
+
+HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)"
+COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)"
 
 
 class TimeBudget:
@@ -141,7 +152,8 @@ class TimeBudget:
 
 def _build_widget(spec: dict):
     import ipywidgets as w
-    from IPython.display import display
+
+    from .widgets import STYLE
 
     sliders = {a["id"]: w.FloatSlider(value=a["default"], min=0, max=a["max"], step=a.get("step", 0.5),
                                       description=a["label"], readout_format=".1f",
@@ -151,25 +163,25 @@ def _build_widget(spec: dict):
     cost_slider = w.FloatSlider(value=cost["default"], min=cost["min"], max=cost["max"], step=cost["step"],
                                 description=cost["label"], readout_format=".0f",
                                 style={"description_width": "45%"}, layout=w.Layout(width="95%"))
-    summary, charts = w.HTML(), w.Output()
+    summary, hours_bars, cost_bars = w.HTML(), w.HTML(), w.HTML()
 
     def refresh(*_):
         result = compute(spec, {k: s.value for k, s in sliders.items()}, cost_slider.value)
         summary.value = (f"<p class='pmes-budget-summary' role='status' aria-live='polite'>"
                          f"<strong>{escape(summary_text(result))}</strong></p>")
-        charts.clear_output(wait=True)
-        with charts:
-            display(hours_chart(result), cost_chart(spec, result))
+        hours_bars.value = bars_html(HOURS_TITLE, hour_rows(result), "vos réglages")
+        cost_bars.value = bars_html(COST_TITLE, cost_rows(spec, result), COST_SOURCE)
 
     for s in [*sliders.values(), cost_slider]:
         s.observe(refresh, names="value")
     refresh()
-    header = w.HTML(f"<h4>{escape(spec['title'])}</h4>" + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))
+    header = w.HTML(STYLE + f"<h4>{escape(spec['title'])}</h4>" + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))
     basis = "".join(f"<li><strong>{escape(x['label'])}</strong> : {number(x['monthly_cost'])} € par mois. "
                     f"{escape(x['basis'])}</li>" for x in spec["alternatives"])
-    box = w.VBox([header, *sliders.values(), cost_slider, summary, charts,
+    box = w.VBox([header, *sliders.values(), cost_slider, summary, hours_bars, cost_bars,
                   w.HTML(f"<details><summary>D'où viennent les coûts de comparaison ?</summary><ul>{basis}</ul></details>")])
     box.add_class("pmes-budget")
+    box.add_class("pmes-exercise")
     return box
 
 

@@ -43,7 +43,7 @@ class ExerciseRenderer:
         if "budget" in payload:
             html = ('<div class="pmes-budget-host" data-pmes-budget="1">' + script +
                     '<noscript><p>Activez JavaScript pour utiliser ce calculateur.</p></noscript></div>')
-            return _container((EXERCISE_CLASS, BUDGET_CLASS, PLOTLY_CLASS), html)
+            return _container((EXERCISE_CLASS, BUDGET_CLASS), html)
         html = ('<div class="pmes-exercise" data-pmes-exercise="1">' + script +
                 '<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript></div>')
         return _container(EXERCISE_CLASS, html)

@@ -126,5 +126,6 @@ def test_time_budget_answers_in_the_page(page, book_url):
     for _ in range(4):
         page.keyboard.press("ArrowRight")
     assert summary.inner_text() != before
-    assert host.locator(".pmes-budget-chart svg.main-svg").count() >= 2
-    assert "Heures par semaine" in host.locator(".pmes-budget-chart").first.get_attribute("aria-label")
+    figures = host.locator("figure.pmes-bars")
+    assert figures.count() == 2
+    assert "heures par semaine" in figures.first.inner_text() and "€" in figures.nth(1).inner_text()

@@ -1,5 +1,5 @@
-/* « Chronophage ? » time budget in the static book. compute() mirrors
- * pmesocial/budget.py (tests compare them); charts are drawn with the book's plotly.js. */
+/* « Chronophage ? » time budget in the static book. compute() and the bar charts mirror
+ * pmesocial/budget.py (tests compare them). */
 (function (root) {
   "use strict";
   var fmt = function (x, d) { return root.PmesExercise.formatNumber(x, d || 0); };
@@ -37,11 +37,8 @@
     return "Temps consacré : " + fmt(r.weekly_hours, 1) + " h par semaine, soit " + fmt(r.monthly_hours, 1) +
       " h par mois, pour un coût d'environ " + fmt(r.monthly_cost) + " € par mois.";
   }
-  var api = { compute: compute, summaryText: summaryText };
-  root.PmesBudget = api;
+  root.PmesBudget = { compute: compute, summaryText: summaryText };
 
-  var PALETTE = ["#0b4f8a", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"];
-  var PATTERNS = ["", "/", ".", "x", "-", "+"];
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -50,21 +47,24 @@
     (children || []).forEach(function (c) { if (c) node.appendChild(c); });
     return node;
   }
-  function bars(labels, values, suffix, decimals) {
-    return [{ type: "bar", x: labels, y: values,
-      text: values.map(function (v) { return fmt(v, decimals) + suffix; }), textposition: "outside",
-      hovertemplate: "%{x} : %{text}<extra></extra>",
-      marker: { color: labels.map(function (_, i) { return PALETTE[i % PALETTE.length]; }),
-                pattern: { shape: labels.map(function (_, i) { return PATTERNS[i % PATTERNS.length]; }), fgcolor: "#ffffff", solidity: 0.25 },
-                line: { color: "#1f1f1f", width: 1 } } }];
-  }
-  function layout(title, yTitle, source) {
-    return { template: "none", title: { text: title, x: 0, xanchor: "left" }, separators: ",\u202f",
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 14, color: "#1f1f1f" },
-      yaxis: { title: { text: yTitle }, gridcolor: "#d9d9d9", rangemode: "tozero", automargin: true },
-      xaxis: { automargin: true }, margin: { l: 70, r: 20, t: 60, b: 95 }, height: 400,
-      annotations: [{ text: "Source : " + source, xref: "paper", yref: "paper", x: 0, y: -0.3, xanchor: "left",
-                      yanchor: "top", showarrow: false, font: { size: 12, color: "#4a4a4a" } }] };
+  var HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)";
+  var COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)";
+  var COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter";
+  /* Same markup as budget.bars_html(): values are text, bars only illustrate them. */
+  function drawBars(target, title, rows, source) {
+    var top = Math.max.apply(null, rows.map(function (r) { return r[1]; }).concat([0])) || 1;
+    var fig = el("figure", { className: "pmes-bars" }, [el("figcaption", { className: "pmes-bars-title", text: title })]);
+    rows.forEach(function (r, i) {
+      var bar = el("span", { className: "pmes-bar pmes-bar-" + (i % 6) });
+      bar.style.width = (100 * r[1] / top).toFixed(1) + "%";
+      fig.appendChild(el("div", { className: "pmes-bar-row" }, [
+        el("span", { className: "pmes-bar-label", text: r[0] }),
+        el("span", { className: "pmes-bar-track", "aria-hidden": "true" }, [bar]),
+        el("span", { className: "pmes-bar-value", text: r[2] })]));
+    });
+    fig.appendChild(el("p", { className: "pmes-chart-source", text: "Source : " + source }));
+    target.textContent = "";
+    target.appendChild(fig);
   }
 
   function render(container, spec) {
@@ -83,8 +83,8 @@
       body.appendChild(el("div", { className: "pmes-estimate" }, [el("label", { "for": input.id, text: label }), input, out]));
     }
     var summary = el("p", { className: "pmes-budget-summary", role: "status", "aria-live": "polite" });
-    var hoursDiv = el("div", { className: "pmes-budget-chart", role: "img" });
-    var costDiv = el("div", { className: "pmes-budget-chart", role: "img" });
+    var hoursDiv = el("div", { className: "pmes-budget-chart" });
+    var costDiv = el("div", { className: "pmes-budget-chart" });
     spec.activities.forEach(function (a) { slider(a.id, a.label, 0, a.max, a.step || 0.5, a["default"], "h"); });
     var c = spec.hourly_cost;
     slider("__cost", c.label, c.min, c.max, c.step, c["default"], "€");
@@ -106,18 +106,10 @@
       spec.activities.forEach(function (a) { hours[a.id] = Number(inputs[a.id].value); });
       var r = compute(spec, hours, Number(inputs.__cost.value));
       summary.textContent = summaryText(r);
-      var hLabels = r.activities.map(function (a) { return a.label; });
-      var hValues = r.activities.map(function (a) { return a.hours; });
-      hoursDiv.setAttribute("aria-label", "Heures par semaine. " + hLabels.map(function (l, i) { return l + " : " + fmt(hValues[i], 1) + " h"; }).join(" ; ") + ".");
-      var cLabels = ["Votre temps sur les<br>médias sociaux"].concat(spec.alternatives.map(function (x) { return x.label; }));
-      var cValues = [r.monthly_cost].concat(spec.alternatives.map(function (x) { return x.monthly_cost; }));
-      costDiv.setAttribute("aria-label", "Coût mensuel comparé. " + cLabels.map(function (l, i) { return l.replace("<br>", " ") + " : " + fmt(cValues[i]) + " €"; }).join(" ; ") + ".");
-      if (root.Plotly) {
-        var config = { displaylogo: false, responsive: true };
-        root.Plotly.react(hoursDiv, bars(hLabels, hValues, " h", 1), layout("Votre semaine type sur les médias sociaux", "Heures par semaine", "vos réglages"), config);
-        root.Plotly.react(costDiv, bars(cLabels, cValues, " €", 0), layout("Coût par mois : votre temps et d'autres moyens", "Euros par mois",
-          "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter"), config);
-      }
+      drawBars(hoursDiv, HOURS_TITLE, r.activities.map(function (a) { return [a.label, a.hours, fmt(a.hours, 1) + " h"]; }), "vos réglages");
+      var costs = [["Votre temps sur les médias sociaux", r.monthly_cost]].concat(
+        spec.alternatives.map(function (x) { return [x.label, x.monthly_cost]; }));
+      drawBars(costDiv, COST_TITLE, costs.map(function (c) { return [c[0], c[1], fmt(c[1]) + " €"]; }), COST_SOURCE);
     }
     update();
     container.setAttribute("data-pmes-ready", "true");
