@@ -6,60 +6,15 @@ in French like the rest of the course.
 from __future__ import annotations
 
 import copy
-import json
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from jsonschema import Draft202012Validator
-
-from .paths import QUIZ_DIR, SCHEMA_DIR
+from .paths import QUIZ_DIR
+from .validation import DataFileError, field_path, read_yaml, schema_errors
 
 
-class BankError(ValueError):
+class BankError(DataFileError):
     """A question bank that cannot be used; the message names file, question and field."""
-
-
-@lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / "question_bank.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
-
-
-def _field(path) -> str:
-    """['options', 2, 'feedback'] -> 'options[2].feedback'."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(racine)"
-
-
-def _explain(error) -> str:
-    v, val = error.validator, error.validator_value
-    if v == "required":
-        missing = [name for name in val if isinstance(error.instance, dict) and name not in error.instance]
-        return f"champ obligatoire manquant : « {', '.join(missing)} »"
-    if v == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        extra = sorted(k for k in error.instance if k not in allowed)
-        return f"champ inconnu : « {', '.join(extra)} »"
-    if v == "type":
-        return f"doit être de type {val}, trouvé : {error.instance!r}"
-    if v in ("enum", "const"):
-        expected = val if isinstance(val, list) else [val]
-        return f"valeur {error.instance!r} non permise (attendu : {', '.join(map(str, expected))})"
-    if v == "minLength":
-        return "ne doit pas être vide"
-    if v == "minItems":
-        return f"il faut au moins {val} élément(s)"
-    if v == "maxItems":
-        return f"il faut au plus {val} élément(s)"
-    if v == "pattern":
-        return f"identifiant {error.instance!r} invalide (minuscules, chiffres et tirets)"
-    if v in ("minimum", "maximum"):
-        return f"valeur {error.instance!r} hors limites ({v} {val})"
-    return error.message
 
 
 def _where(source: str, data, path) -> str:
@@ -67,9 +22,9 @@ def _where(source: str, data, path) -> str:
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         questions = data.get("questions") or []
         qid = questions[path[1]].get("id") if path[1] < len(questions) and isinstance(questions[path[1]], dict) else None
-        field = _field(path[2:]) if len(path) > 2 else "(question)"
+        field = field_path(path[2:]) if len(path) > 2 else "(question)"
         return f"{source} : question « {qid or '#' + str(path[1] + 1)} », champ « {field} »"
-    return f"{source} : champ « {_field(path)} »"
+    return f"{source} : champ « {field_path(path)} »"
 
 
 def _semantic_errors(source: str, data: dict) -> list[str]:
@@ -146,8 +101,7 @@ def validate_bank(data, source: str = "<banque>") -> dict:
     for question in data.get("questions") or []:
         if isinstance(question, dict):
             question.pop("figure_data", None)  # always resolved afresh from data/figures
-    schema_errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    messages = [f"{_where(source, data, e.absolute_path)} : {_explain(e)}" for e in schema_errors]
+    messages = schema_errors(data, "question_bank.schema.json", lambda path: _where(source, data, path))
     if not messages:
         messages = _semantic_errors(source, data)
     if messages:
@@ -156,15 +110,10 @@ def validate_bank(data, source: str = "<banque>") -> dict:
 
 
 def load_bank_file(path: Path) -> dict:
-    path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise BankError(f"{path} : fichier introuvable") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", ligne {mark.line + 1}" if mark else ""
-        raise BankError(f"{path}{where} : YAML illisible ({getattr(exc, 'problem', exc)})") from None
+        data = read_yaml(path)
+    except DataFileError as exc:
+        raise BankError(str(exc)) from None
     return validate_bank(data, source=str(path))
 
 

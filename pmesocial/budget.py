@@ -6,18 +6,13 @@ cost. The rules (`compute`) are pure; static/pmesocial/budget.js mirrors them.
 """
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-import yaml
-from jsonschema import Draft202012Validator
-
-from .banks import BankError, _explain, _field
+from .validation import DataFileError, field_path, read_yaml, schema_errors
 from .formatting import number
-from .paths import DATA_DIR, SCHEMA_DIR
+from .paths import DATA_DIR
 
 BUDGET_DIR = DATA_DIR / "budget"
 DEFAULT_WEEKS_PER_MONTH = 4.33
@@ -28,19 +23,10 @@ def round2(x: float) -> float:
     return math.floor(x * 100 + 0.5) / 100
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(json.loads((SCHEMA_DIR / "time_budget.schema.json").read_text("utf-8")))
-
-
 def load_budget(budget_id: str, directory: Path = BUDGET_DIR) -> dict:
     path = Path(directory) / f"{budget_id}.yaml"
-    try:
-        spec = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise BankError(f"{path} : lecture impossible ({exc})") from None
-    errors = [f"{path} : champ « {_field(e.absolute_path)} » : {_explain(e)}"
-              for e in _validator().iter_errors(spec)]
+    spec = read_yaml(path)
+    errors = schema_errors(spec, "time_budget.schema.json", lambda p: f"{path} : champ « {field_path(p)} »")
     if not errors:
         cost = spec["hourly_cost"]
         if not cost["min"] <= cost["default"] <= cost["max"]:
@@ -48,7 +34,7 @@ def load_budget(budget_id: str, directory: Path = BUDGET_DIR) -> dict:
         errors += [f"{path} : champ « activities[{i}].default » : {a['default']} dépasse max ({a['max']})"
                    for i, a in enumerate(spec["activities"]) if a["default"] > a["max"]]
     if errors:
-        raise BankError("\n".join(errors))
+        raise DataFileError("\n".join(errors))
     return spec
 
 

@@ -1,7 +1,7 @@
 """Time budget (module 6): totals, costs, out-of-range values, malformed specs."""
 import pytest
 
-from pmesocial.banks import BankError
+from pmesocial.validation import DataFileError
 from pmesocial.budget import compute, load_budget, summary_text
 
 from ..conftest import FIXTURES
@@ -33,7 +33,7 @@ def test_out_of_range_is_reported_in_french_and_ignored(spec):
 def test_malformed_spec_names_file_and_field(tmp_path, spec):
     bad = tmp_path / "cassé.yaml"
     bad.write_text("id: cassé\ntitle: x\nhourly_cost: {default: 35}\nactivities: []\nalternatives: []\n", "utf-8")
-    with pytest.raises(BankError) as info:
+    with pytest.raises(DataFileError) as info:
         load_budget("cassé", directory=tmp_path)
     message = str(info.value)
     assert "cassé.yaml" in message and "champ « hourly_cost »" in message and "champ « activities »" in message

@@ -1,0 +1,89 @@
+"""The self-diagnostic of a PME's use of social media: pure rules.
+
+Each item is answered on the 0-4 behavioural scale; a dimension's score is the mean of
+its answered items on 0-100; its level is the last level whose `min` it reaches. The
+weakest dimensions are flagged ("as mature as your weakest link"); priorities rank the
+gap to 100 by the importance (1-3) the PME gives the dimension, ties kept in the order
+of the questionnaire. static/pmesocial/diagnostic.js implements the same rules; a test
+feeds both the same answers.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from .paths import DATA_DIR
+from .scoring import round_half_up
+from .validation import DataFileError, field_path, read_yaml, schema_errors
+
+DIAGNOSTIC_DIR = DATA_DIR / "diagnostic"
+DEFAULT_IMPORTANCE = 2
+PRIORITY_COUNT = 3
+
+
+def load_diagnostic(diagnostic_id: str = "diagnostic-pme", directory: Path = DIAGNOSTIC_DIR) -> dict:
+    path = Path(directory) / f"{diagnostic_id}.yaml"
+    spec = read_yaml(path)
+    errors = schema_errors(spec, "diagnostic.schema.json", lambda p: f"{path} : champ « {field_path(p)} »")
+    if not errors:
+        ids = [d["id"] for d in spec["dimensions"]] + [i["id"] for d in spec["dimensions"] for i in d["items"]]
+        errors += [f"{path} : identifiant « {i} » en double" for i, n in Counter(ids).items() if n > 1]
+        mins = [level["min"] for level in spec["levels"]]
+        if mins[0] != 0 or mins != sorted(mins):
+            errors.append(f"{path} : champ « levels » : les seuils « min » doivent partir de 0 et croître")
+    if errors:
+        raise DataFileError("\n".join(errors))
+    return spec
+
+
+def level_for(spec: dict, score) -> dict | None:
+    if score is None:
+        return None
+    chosen = spec["levels"][0]
+    for level in spec["levels"]:
+        if score >= level["min"]:
+            chosen = level
+    return {"id": chosen["id"], "label": chosen["label"]}
+
+
+def _valid_value(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 4
+
+
+def compute(spec: dict, answers: dict, importance: dict) -> dict:
+    """Scores, levels, weakest dimensions and priorities; bad values are reported in French."""
+    errors, dimensions = [], []
+    for dim in spec["dimensions"]:
+        values = []
+        for item in dim["items"]:
+            value = answers.get(item["id"])
+            if value is None:
+                continue
+            if _valid_value(value):
+                values.append(value)
+            else:
+                errors.append(f"« {item['text']} » : la réponse doit être un niveau de 0 à 4.")
+        weight = importance.get(dim["id"], DEFAULT_IMPORTANCE)
+        if not (isinstance(weight, int) and not isinstance(weight, bool) and 1 <= weight <= 3):
+            errors.append(f"« {dim['label']} » : l'importance doit valoir 1, 2 ou 3.")
+            weight = DEFAULT_IMPORTANCE
+        score = round_half_up(sum(values) * 25 / len(values)) if values else None
+        dimensions.append({"id": dim["id"], "label": dim["label"], "score": score,
+                           "level": level_for(spec, score), "importance": weight,
+                           "answered": len(values), "items": len(dim["items"])})
+    scored = [d for d in dimensions if d["score"] is not None]
+    overall = round_half_up(sum(d["score"] for d in scored) / len(scored)) if scored else None
+    lowest = min((d["score"] for d in scored), default=None)
+    weakest = [d["id"] for d in scored if d["score"] == lowest]
+    ranked = sorted((d for d in scored if d["score"] < 100),
+                    key=lambda d: -(100 - d["score"]) * d["importance"])  # stable: ties keep order
+    by_id = {d["id"]: d for d in spec["dimensions"]}
+    priorities = [{
+        "id": d["id"], "label": d["label"], "score": d["score"], "importance": d["importance"],
+        "weight": (100 - d["score"]) * d["importance"],
+        "recommendations": [r for r in by_id[d["id"]]["recommendations"]
+                            if r.get("up_to") is None or d["score"] < r["up_to"]],
+    } for d in ranked[:PRIORITY_COUNT]]
+    return {"dimensions": dimensions, "overall": overall, "overall_level": level_for(spec, overall),
+            "weakest": weakest, "priorities": priorities,
+            "complete": all(d["answered"] == d["items"] for d in dimensions), "errors": errors}
