@@ -7,6 +7,9 @@ VENV     ?= .venv
 BIN      := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+# Tests, builds and executions never touch a trainee's real record (~/.pmesocial).
+TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
+test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
 .PHONY: install lab book book-check exercises exercises-check execute test test-unit \
         test-notebooks test-browser chromium clean

@@ -13,19 +13,21 @@ PAYLOAD_VERSION = 1
 
 
 class Exercise:
-    def __init__(self, bank: dict):
+    def __init__(self, bank: dict, record_key: str | None = None):
         self.bank = bank
+        self.record_key = record_key or bank["id"]
         self._widget = None
 
     @property
     def widget(self):
         if self._widget is None:
+            from .record import default_store
             from .widgets import ExerciseWidget  # only where a front end is wanted
-            self._widget = ExerciseWidget(self.bank)
+            self._widget = ExerciseWidget(self.bank, store=default_store(), record_key=self.record_key)
         return self._widget
 
     def payload(self) -> dict:
-        return {"version": PAYLOAD_VERSION, "bank": self.bank}
+        return {"version": PAYLOAD_VERSION, "bank": self.bank, "record_key": self.record_key}
 
     def __repr__(self) -> str:
         n = len(self.bank["questions"])
@@ -39,6 +41,9 @@ class Exercise:
         return bundle
 
 
-def exercise(bank_id: str) -> Exercise:
-    """Display the exercise stored in data/quiz/<bank_id>.yaml."""
-    return Exercise(load_bank(bank_id))
+def exercise(bank_id: str, phase: str | None = None) -> Exercise:
+    """Display the exercise stored in data/quiz/<bank_id>.yaml; `phase` ("entree",
+    "sortie") keeps the answers of a test taken twice apart."""
+    from .evidence import record_key
+
+    return Exercise(load_bank(bank_id), record_key(bank_id, phase))

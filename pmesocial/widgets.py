@@ -70,6 +70,7 @@ class QuestionView:
     """One question: its input widgets, three buttons and a live feedback area."""
 
     def __init__(self, question: dict, number: int, on_checked):
+        """`on_checked(view, saved)` runs after each check or reset."""
         self.question, self.on_checked = question, on_checked
         self.result: scoring.Result | None = None
         kind = question["type"]
@@ -136,13 +137,13 @@ class QuestionView:
             for iid, sel in self.selects.items():
                 sel.value = (answer or {}).get(iid, "")
 
-    def check(self) -> scoring.Result:
+    def check(self, save: bool = True) -> scoring.Result:
         result = scoring.check(self.question, self.answer())
         self.feedback.value = _feedback_html(result, self.question)
         if result.answered:
             self.result = result
             self.solution_btn.disabled = False
-            self.on_checked()
+            self.on_checked(self, save)
         return result
 
     def reset(self) -> None:
@@ -150,7 +151,7 @@ class QuestionView:
         self.result = None
         self.feedback.value = self.solution.value = ""
         self.solution_btn.disabled = True
-        self.on_checked()
+        self.on_checked(self, True)
 
     def show_solution(self) -> None:
         if self.result is not None:
@@ -160,14 +161,38 @@ class QuestionView:
 class ExerciseWidget(w.VBox):
     """A whole question bank, with the running score « x sur y »."""
 
-    def __init__(self, bank: dict, on_result=None):
-        self.bank, self.on_result = bank, on_result
-        self.views = [QuestionView(q, n, self._update_score) for n, q in enumerate(bank["questions"], 1)]
+    def __init__(self, bank: dict, store=None, record_key: str | None = None):
+        self.bank, self.store, self.key = bank, store, record_key or bank["id"]
+        self.views = [QuestionView(q, n, self._checked) for n, q in enumerate(bank["questions"], 1)]
         self.score = w.HTML()
         header = w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(bank['title'])}</h4>"
                         + (f"<p>{escape(bank['intro'])}</p>" if bank.get("intro") else ""))
         super().__init__([header, *[v.box for v in self.views], self.score])
         self.add_class("pmes-exercise")
+        self._restore()
+        self._update_score()
+
+    def _restore(self) -> None:
+        """Answers saved in the record come back, with their feedback."""
+        if self.store is None:
+            return
+        saved = self.store.load().get("exercises", {}).get(self.key, {}).get("answers", {})
+        for view in self.views:
+            if view.question["id"] in saved:
+                try:
+                    view.set_answer(saved[view.question["id"]])
+                    view.check(save=False)
+                except Exception:  # an answer from an older version of the bank: leave it
+                    view.set_answer(None)
+
+    def _checked(self, view: QuestionView, save: bool) -> None:
+        if save and self.store is not None:
+            qid = view.question["id"]
+            if view.result is None:
+                self.store.forget_exercise(self.key, qid)
+            else:
+                answer = view.answer()
+                self.store.save_exercise(self.key, qid, answer, view.result.score, view.result.max_score)
         self._update_score()
 
     def current_score(self) -> tuple[int, int]:
@@ -178,5 +203,3 @@ class ExerciseWidget(w.VBox):
         score, top = self.current_score()
         self.score.value = (f"<p class='pmes-score' role='status' aria-live='polite'>"
                             f"<strong>{scoring.score_label(score, top)}</strong></p>")
-        if self.on_result:
-            self.on_result(self)

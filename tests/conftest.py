@@ -16,3 +16,10 @@ def sample_bank() -> dict:
 @pytest.fixture
 def estimate_bank() -> dict:
     return load_bank_file(FIXTURES / "estimate_bank.yaml")
+
+
+@pytest.fixture(autouse=True)
+def isolated_record(tmp_path, monkeypatch):
+    """No test reads or writes the trainee's real record."""
+    monkeypatch.setenv("PMESOCIAL_RECORD", str(tmp_path / "dossier-test.json"))
+    return tmp_path / "dossier-test.json"

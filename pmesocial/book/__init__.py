@@ -17,6 +17,16 @@ from ..paths import STATIC_DIR
 EXERCISE_CLASS = "pmes-exercise-output"
 PLOTLY_CLASS = "pmes-plotly-output"
 BUDGET_CLASS = "pmes-budget-output"
+DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
+PANEL_CLASS = "pmes-panel-output"
+# asset class on a page -> scripts it needs, in order (record.js before its users)
+SCRIPTS = {
+    EXERCISE_CLASS: ["record.js", "exercise.js"],
+    PLOTLY_CLASS: ["plotly.min.js", "plotly-render.js"],
+    BUDGET_CLASS: ["budget.js"],
+    DIAGNOSTIC_CLASS: ["diagnostic.js"],
+    PANEL_CLASS: ["evidence.js", "panel.js"],
+}
 
 
 def _plotly_js() -> Path:
@@ -29,7 +39,7 @@ def _classes_on_page(doctree) -> set[str]:
         return set()
     found = set()
     for node in doctree.findall(nodes.container):
-        found.update(c for c in node["classes"] if c in (EXERCISE_CLASS, PLOTLY_CLASS, BUDGET_CLASS))
+        found.update(c for c in node["classes"] if c in SCRIPTS)
     return found
 
 
@@ -37,13 +47,10 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     used = _classes_on_page(doctree)
     if used:
         app.add_css_file("pmesocial/exercise.css")
-    if EXERCISE_CLASS in used:
-        app.add_js_file("pmesocial/exercise.js", loading_method="defer")
-    if PLOTLY_CLASS in used:
-        app.add_js_file("pmesocial/plotly.min.js", loading_method="defer")
-        app.add_js_file("pmesocial/plotly-render.js", loading_method="defer")
-    if BUDGET_CLASS in used:
-        app.add_js_file("pmesocial/budget.js", loading_method="defer")
+    for css_class, scripts in SCRIPTS.items():
+        if css_class in used:
+            for script in scripts:
+                app.add_js_file(f"pmesocial/{script}", loading_method="defer")
 
 
 def _drop_widget_state(app, doctree):

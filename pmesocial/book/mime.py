@@ -13,7 +13,7 @@ from html import escape
 from docutils import nodes
 
 from ..exercise import MIME_TYPE
-from . import BUDGET_CLASS, EXERCISE_CLASS, PLOTLY_CLASS
+from . import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, PANEL_CLASS, PLOTLY_CLASS
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -31,6 +31,15 @@ def _container(css_class, html: str) -> list[nodes.Element]:
     return [box]
 
 
+# payload key -> (host element class, data attribute, asset class for the page)
+TOOLS = {
+    "budget": ("pmes-budget-host", "data-pmes-budget", BUDGET_CLASS),
+    "diagnostic": ("pmes-diagnostic-host", "data-pmes-diagnostic", DIAGNOSTIC_CLASS),
+    "panel": ("pmes-panel-host", "data-pmes-panel", PANEL_CLASS),
+}
+NOSCRIPT = "<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript>"
+
+
 class ExerciseRenderer:
     mime_priority_overrides = [("html", MIME_TYPE, 1), ("dirhtml", MIME_TYPE, 1),
                                ("singlehtml", MIME_TYPE, 1)]
@@ -40,12 +49,11 @@ class ExerciseRenderer:
         if inline or data.mime_type != MIME_TYPE:
             return None
         script, payload = _json_script(data.content)
-        if "budget" in payload:
-            html = ('<div class="pmes-budget-host" data-pmes-budget="1">' + script +
-                    '<noscript><p>Activez JavaScript pour utiliser ce calculateur.</p></noscript></div>')
-            return _container((EXERCISE_CLASS, BUDGET_CLASS), html)
-        html = ('<div class="pmes-exercise" data-pmes-exercise="1">' + script +
-                '<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript></div>')
+        for key, (host_class, attribute, asset_class) in TOOLS.items():
+            if key in payload:
+                html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
+                return _container((EXERCISE_CLASS, asset_class), html)
+        html = f'<div class="pmes-exercise" data-pmes-exercise="1">{script}{NOSCRIPT}</div>'
         return _container(EXERCISE_CLASS, html)
 
 

@@ -44,3 +44,23 @@ def test_texts_are_escaped_in_widgets(sample_bank):
     view.check()
     assert "<img" not in view.feedback.value and "&lt;img" in view.feedback.value
     assert "<script>" not in widget.children[0].value
+
+
+def test_answers_are_saved_and_come_back(sample_bank, tmp_path):
+    from pmesocial.record import RecordStore
+    from pmesocial.widgets import ExerciseWidget
+
+    store = RecordStore(tmp_path / "d.json")
+    first = ExerciseWidget(sample_bank, store=store)
+    first.views[0].input.value = "b"
+    first.views[0].check()
+    first.views[2].selects["youtube"].value = "contenu"
+    first.views[2].check()
+    saved = store.load()["exercises"]["sample"]
+    assert saved["answers"] == {"q-single": "b", "q-classify": {"youtube": "contenu"}}
+    assert saved["results"]["q-classify"] == {"score": 1, "max": 3}
+    again = ExerciseWidget(sample_bank, store=store)
+    assert again.views[0].input.value == "b" and "pas tout à fait" in again.views[0].feedback.value
+    assert again.current_score() == (1, 6)
+    again.views[0].reset()
+    assert "q-single" not in store.load()["exercises"]["sample"]["answers"]

@@ -125,7 +125,7 @@
     return node;
   }
 
-  function renderQuestion(q, number, prefix, onChecked) {
+  function renderQuestion(q, number, prefix, bankId, onChecked) {
     var base = prefix + "-" + q.id;
     var field = el("fieldset", { className: "pmes-question" });
     var legend = el("legend", { className: "pmes-prompt" }, [
@@ -212,16 +212,25 @@
       });
       feedback.appendChild(ul);
     }
-    checkBtn.addEventListener("click", function () {
-      var result = check(q, answer());
+    function runCheck(save) {
+      var given = answer();
+      var result = check(q, given);
       showFeedback(result);
       if (result.answered) {
         state.result = result;
         solBtn.removeAttribute("disabled");
         solBtn.removeAttribute("title");
+        if (save && root.PmesRecord) root.PmesRecord.saveExercise(bankId, q.id, given, result.score, result.max_score);
         onChecked();
       }
-    });
+    }
+    function setAnswer(a) {
+      if (q.type === "estimate") { inputs.value.value = String(a); inputs.value.dispatchEvent(new Event("input")); }
+      else if (q.type === "single") { if (inputs[a]) inputs[a].checked = true; }
+      else if (q.type === "multiple") { (a || []).forEach(function (id) { if (inputs[id]) inputs[id].checked = true; }); }
+      else { Object.keys(a || {}).forEach(function (id) { if (inputs[id]) inputs[id].value = a[id]; }); }
+    }
+    checkBtn.addEventListener("click", function () { runCheck(true); });
     resetBtn.addEventListener("click", function () {
       Object.keys(inputs).forEach(function (id) {
         if (q.type === "classify") inputs[id].value = "";
@@ -229,6 +238,7 @@
         else inputs[id].checked = false;
       });
       state.result = null;
+      if (root.PmesRecord) root.PmesRecord.forgetExercise(bankId, q.id);
       feedback.textContent = "";
       feedback.className = "pmes-feedback";
       solution.textContent = "";
@@ -257,7 +267,7 @@
       solution.appendChild(el("p", { text: q.explanation }));
       solution.removeAttribute("hidden");
     });
-    return { node: field, state: state };
+    return { node: field, state: state, restore: function (a) { setAnswer(a); runCheck(false); } };
   }
 
   var count = 0;
@@ -281,11 +291,18 @@
     body.appendChild(el("p", { className: "pmes-title", text: bank.title }));
     if (bank.intro) body.appendChild(el("p", { text: bank.intro }));
     bank.questions.forEach(function (q, i) {
-      var view = renderQuestion(q, i + 1, prefix, updateScore);
+      var view = renderQuestion(q, i + 1, prefix, payload.record_key || bank.id, updateScore);
       views.push(view);
       body.appendChild(view.node);
     });
     body.appendChild(score);
+    var key = payload.record_key || bank.id;
+    var saved = root.PmesRecord ? ((root.PmesRecord.load().exercises || {})[key] || {}).answers || {} : {};
+    bank.questions.forEach(function (q, i) {
+      if (Object.prototype.hasOwnProperty.call(saved, q.id)) {
+        try { views[i].restore(saved[q.id]); } catch (e) { /* an answer from an older bank: ignore it */ }
+      }
+    });
     updateScore();
     container.appendChild(body);
     container.setAttribute("data-pmes-ready", "true");
