@@ -40,7 +40,7 @@ exercises-check: install
 
 # Re-execute the committed notebooks after changing them or the package.
 execute: install
-	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb outils/*.ipynb
 
 chromium:
 	@scripts/ensure-chromium.sh
@@ -49,7 +49,7 @@ test-unit: install
 	$(BIN)/pytest -q tests/unit
 
 test-notebooks: install
-	$(BIN)/pytest -q --nbval notebooks solutions --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/pytest -q --nbval notebooks solutions outils --nbval-sanitize-with tests/nbval_sanitize.cfg
 	$(BIN)/pytest -q --nbval-lax exercises
 
 test-browser: install chromium

@@ -1,4 +1,43 @@
-"""Médias sociaux et PME: the course's exercise engine, data and book extension."""
+"""Médias sociaux et PME: the course's exercise engine, data and book extension.
+
+What notebooks call, one short line each:
+    exercise("m1-autoevaluation")        a question bank, with feedback and score
+    time_budget("m6-budget")             the « Chronophage ? » calculator
+    autodiagnostic()                     the self-diagnostic of the PME
+    mon_dossier(), autopositionnement("entree"), satisfaction(), bilan()
+"""
 from .exercise import Exercise, exercise
 
-__all__ = ["Exercise", "exercise"]
+
+def time_budget(budget_id: str):
+    from .budget import time_budget as build
+    return build(budget_id)
+
+
+def autodiagnostic(diagnostic_id: str = "diagnostic-pme"):
+    from .diagnostic_view import show_diagnostic
+    return show_diagnostic(diagnostic_id)
+
+
+def mon_dossier():
+    from .evidence_view import mon_dossier as build
+    return build()
+
+
+def autopositionnement(phase: str):
+    from .evidence_view import autopositionnement as build
+    return build(phase)
+
+
+def satisfaction():
+    from .evidence_view import satisfaction as build
+    return build()
+
+
+def bilan():
+    from .evidence_view import bilan as build
+    return build()
+
+
+__all__ = ["Exercise", "exercise", "time_budget", "autodiagnostic", "mon_dossier",
+           "autopositionnement", "satisfaction", "bilan"]

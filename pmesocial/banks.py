@@ -6,6 +6,7 @@ in French like the rest of the course.
 from __future__ import annotations
 
 import copy
+import hashlib
 from collections import Counter
 from pathlib import Path
 
@@ -124,3 +125,16 @@ def load_bank(bank_id: str, directory: Path = QUIZ_DIR) -> dict:
     if bank["id"] != bank_id:
         raise BankError(f"{path} : champ « id » : « {bank['id']} » ne correspond pas au nom du fichier")
     return bank
+
+
+def display_order(bank: dict) -> dict:
+    """The bank with each question's options in a fixed shuffled order.
+
+    Authors tend to write the right answer first; both front ends show this order, which
+    depends only on the ids (stable outputs, same order in JupyterLab and the book)."""
+    shown = copy.deepcopy(bank)
+    for question in shown["questions"]:
+        if question["type"] in ("single", "multiple"):
+            question["options"].sort(
+                key=lambda o: hashlib.sha256(f"{question['id']}:{o['id']}".encode()).hexdigest())
+    return shown

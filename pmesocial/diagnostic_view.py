@@ -14,7 +14,6 @@ from . import diagnostic
 from .course import module
 from .radar import radar_svg
 from .record import default_store
-from .validation import DataFileError
 
 PLACEHOLDER = "— choisir —"
 _env = Environment(loader=PackageLoader("pmesocial", "templates"), autoescape=select_autoescape(["html", "j2"]))
@@ -157,7 +156,4 @@ def DiagnosticWidget(spec: dict, store):
 
 
 def show_diagnostic(diagnostic_id: str = "diagnostic-pme") -> Diagnostic:
-    try:
-        return Diagnostic(diagnostic.load_diagnostic(diagnostic_id))
-    except DataFileError:
-        raise
+    return Diagnostic(diagnostic.load_diagnostic(diagnostic_id))

@@ -6,7 +6,7 @@ under a course mime type, which the book's Sphinx extension renders in JavaScrip
 from __future__ import annotations
 
 from . import scoring
-from .banks import load_bank
+from .banks import display_order, load_bank
 
 MIME_TYPE = "application/vnd.pmesocial.exercise+json"
 PAYLOAD_VERSION = 1
@@ -46,4 +46,4 @@ def exercise(bank_id: str, phase: str | None = None) -> Exercise:
     "sortie") keeps the answers of a test taken twice apart."""
     from .evidence import record_key
 
-    return Exercise(load_bank(bank_id), record_key(bank_id, phase))
+    return Exercise(display_order(load_bank(bank_id)), record_key(bank_id, phase))

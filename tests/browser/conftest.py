@@ -55,7 +55,7 @@ class RequestLog:
 
     def foreign(self) -> list[str]:
         return [u for u in self.urls
-                if urlparse(u).scheme not in ("data", "blob", "about") and urlparse(u).hostname not in LOCAL_HOSTS]
+                if urlparse(u).scheme not in ("data", "blob", "about", "file") and urlparse(u).hostname not in LOCAL_HOSTS]
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def _guarded_page(browser, requests_log, check_js_errors: bool):
     def route(route_obj):
         url = route_obj.request.url
         requests_log.urls.append(url)
-        if urlparse(url).hostname in LOCAL_HOSTS or urlparse(url).scheme in ("data", "blob"):
+        if urlparse(url).hostname in LOCAL_HOSTS or urlparse(url).scheme in ("data", "blob", "file"):
             route_obj.continue_()
         else:
             route_obj.abort()

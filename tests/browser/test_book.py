@@ -93,7 +93,7 @@ def test_wrong_then_right_answer_with_score(page, book_url):
 def test_keyboard_only(page, book_url):
     """Reach the first question with Tab, choose with the arrows, check with Enter."""
     open_page(page, book_url + MODULE_1)
-    bank = load_bank("m1-autoevaluation")
+    bank = next(p["bank"] for p in exercise_payloads(page) if p["bank"]["id"] == "m1-autoevaluation")
     index, question = next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
     node = page.locator(".pmes-exercise", has_text=bank["title"]).locator("fieldset.pmes-question").nth(index)
     first_id = node.locator("input").first.get_attribute("id")

@@ -1,4 +1,8 @@
-"""Module 1 as a trainee runs it: JupyterLab on localhost, Run All, answer a widget."""
+"""The course as a trainee runs it in JupyterLab on localhost: Run All, answer a widget,
+and carry a record between JupyterLab and the static book both ways."""
+import json
+import os
+import re
 import shutil
 import socket
 import subprocess
@@ -9,6 +13,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from pmesocial import diagnostic
 from pmesocial.banks import load_bank
 
 from .conftest import REPO
@@ -37,16 +42,18 @@ def _wait_for(url: str, seconds: float = 60) -> None:
 def lab(tmp_path_factory):
     """JupyterLab on a copy of the course notebooks, so a test never rewrites them."""
     root = tmp_path_factory.mktemp("lab")
-    shutil.copytree(REPO / "notebooks", root / "notebooks")
+    for folder in ("notebooks", "outils"):
+        shutil.copytree(REPO / folder, root / folder)
+    env = {**os.environ, "PMESOCIAL_RECORD": str(root / "dossier.json")}
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
     _wait_for(f"{url}/api/status?token={TOKEN}")
-    yield url
+    yield url, root
     proc.terminate()
     proc.wait(timeout=30)
 
@@ -56,13 +63,18 @@ def run_all(page):
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
-def test_module_1_run_all_and_answer(app_page, lab):
-    page = app_page
+def open_and_run(page, lab_url: str, notebook: str) -> None:
     page.set_default_timeout(60000)
-    page.goto(f"{lab}/lab/tree/notebooks/01_medias_ou_reseaux.ipynb?token={TOKEN}")
+    page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
     page.locator(".jp-Notebook").wait_for()
     page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
     run_all(page)
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+
+
+def test_module_1_run_all_and_answer(app_page, lab):
+    page = app_page
+    open_and_run(page, lab[0], "notebooks/01_medias_ou_reseaux.ipynb")
     bank = load_bank("m1-autoevaluation")
     exercise = page.locator(".pmes-exercise", has_text=bank["title"])
     exercise.wait_for(state="attached")
@@ -84,3 +96,62 @@ def test_module_1_run_all_and_answer(app_page, lab):
     chart = page.locator(".js-plotly-plot")
     chart.first.wait_for(state="attached")
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+
+
+def _shown_overall(page) -> int:
+    text = page.locator(".pmes-diagnostic-results .pmes-score").inner_text()
+    return int(re.search(r"Score global : (\d+) sur 100", text).group(1))
+
+
+def test_record_from_the_book_gives_the_same_scores_in_jupyterlab(app_page, lab, book_url, tmp_path):
+    """Fill the diagnostic in the static book, export, import in JupyterLab: same scores."""
+    page, (lab_url, root) = app_page, lab
+    spec = diagnostic.load_diagnostic()
+    items = [i["id"] for d in spec["dimensions"] for i in d["items"]]
+    answers = {item: (n * 2 + 1) % 5 for n, item in enumerate(items[:16])}
+    page.goto(book_url + "/outils/autodiagnostic.html")
+    host = page.locator(".pmes-diagnostic-host[data-pmes-ready='true']")
+    for item, value in answers.items():
+        host.locator(f"select[data-item='{item}']").select_option(str(value))
+    book_overall = int(host.get_attribute("data-pmes-overall"))
+    page.goto(book_url + "/outils/mon_dossier.html")
+    with page.expect_download() as info:
+        page.locator("button.pmes-export").click()
+    exported = tmp_path / "depuis-le-livre.json"
+    info.value.save_as(exported)
+
+    open_and_run(page, lab_url, "outils/mon_dossier.ipynb")
+    page.locator(".pmes-exercise input[type=file]").set_input_files(str(exported))
+    expect(page.locator(".pmes-exercise")).to_contain_text("Dossier importé")
+    open_and_run(page, lab_url, "outils/autodiagnostic.ipynb")
+    page.locator(".pmes-diagnostic-results .pmes-score").wait_for(state="attached")
+    assert _shown_overall(page) == book_overall == diagnostic.compute(spec, answers, {})["overall"]
+
+
+def test_record_from_jupyterlab_gives_the_same_scores_in_the_book(app_page, lab, book_url, tmp_path):
+    """The other way: answer in JupyterLab, export, import in the static book."""
+    page, (lab_url, root) = app_page, lab
+    (root / "dossier.json").unlink(missing_ok=True)
+    open_and_run(page, lab_url, "outils/autodiagnostic.ipynb")
+    diag = page.locator(".pmes-diagnostic")
+    diag.wait_for(state="attached")
+    selects = diag.locator("select")
+    for n in range(6):
+        selects.nth(n).select_option(index=(n % 5) + 1)
+    expect(page.locator(".pmes-diagnostic-results .pmes-score")).to_contain_text("Score global")
+    page.wait_for_timeout(500)
+    lab_overall = _shown_overall(page)
+    open_and_run(page, lab_url, "outils/mon_dossier.ipynb")
+    with page.expect_download() as info:
+        page.get_by_text("Exporter mon dossier (JSON)").click()
+    exported = tmp_path / "depuis-jupyterlab.json"
+    info.value.save_as(exported)
+    assert json.loads(exported.read_text("utf-8"))["diagnostic"]["answers"]
+
+    page.goto(book_url + "/outils/mon_dossier.html")
+    page.locator("input.pmes-import").set_input_files(str(exported))
+    expect(page.locator(".pmes-panel [role=status]")).to_contain_text("Dossier importé")
+    page.goto(book_url + "/outils/autodiagnostic.html")
+    host = page.locator(".pmes-diagnostic-host[data-pmes-ready='true']")
+    host.wait_for()
+    assert int(host.get_attribute("data-pmes-overall")) == lab_overall

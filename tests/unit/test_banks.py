@@ -110,3 +110,18 @@ def test_estimate_range_must_contain_the_value(estimate_bank):
     bank = copy.deepcopy(estimate_bank)
     bank["questions"][0]["max"] = 100
     assert "la valeur 500" in _error(bank)
+
+
+def test_display_order_is_shuffled_stable_and_complete():
+    from pmesocial.banks import display_order
+
+    firsts = []
+    for bank_id in REAL_BANKS:
+        bank = load_bank(bank_id)
+        shown = display_order(bank)
+        assert display_order(bank) == shown
+        for original, q in zip(bank["questions"], shown["questions"]):
+            if q["type"] in ("single", "multiple"):
+                assert sorted(o["id"] for o in q["options"]) == sorted(o["id"] for o in original["options"])
+                firsts.append(bool(q["options"][0].get("correct")))
+    assert 0.1 < sum(firsts) / len(firsts) < 0.6  # the right answer is no longer always first
