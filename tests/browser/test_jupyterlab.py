@@ -48,7 +48,7 @@ def lab(tmp_path_factory):
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+         "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / '.workspaces'}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
@@ -65,7 +65,7 @@ def run_all(page):
 
 def open_and_run(page, lab_url: str, notebook: str) -> None:
     page.set_default_timeout(60000)
-    page.goto(f"{lab_url}/lab/tree/{notebook}?token={TOKEN}")
+    page.goto(f"{lab_url}/lab/tree/{notebook}?reset&token={TOKEN}")
     page.locator(".jp-Notebook").wait_for()
     page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
     run_all(page)
@@ -121,7 +121,9 @@ def test_record_from_the_book_gives_the_same_scores_in_jupyterlab(app_page, lab,
     info.value.save_as(exported)
 
     open_and_run(page, lab_url, "outils/mon_dossier.ipynb")
-    page.locator(".pmes-exercise input[type=file]").set_input_files(str(exported))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=re.compile("Importer un dossier")).click()
+    chooser.value.set_files(str(exported))
     expect(page.locator(".pmes-exercise")).to_contain_text("Dossier importé")
     open_and_run(page, lab_url, "outils/autodiagnostic.ipynb")
     page.locator(".pmes-diagnostic-results .pmes-score").wait_for(state="attached")
