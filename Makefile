@@ -11,7 +11,7 @@ export CHROMIUM
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
-.PHONY: install lab book book-check exercises exercises-check execute test test-unit \
+.PHONY: install demo lab book book-check exercises exercises-check execute test test-unit \
         test-notebooks test-browser chromium clean
 
 install: $(VENV)/.installed
@@ -22,6 +22,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
+
+# Live demo for a trainer: any module as a Voilà app (code hidden, widgets live).
+#   make demo                               the list of modules
+#   make demo MODULE=03_chiffres_du_phenomene   one module
+MODULE ?=
+demo: install
+	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --template=pmesocial --Voila.ip=127.0.0.1 --port=8866 \
+	  $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
 
 lab: install
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/01_medias_ou_reseaux.ipynb

@@ -1,0 +1,50 @@
+"""A module as the trainer projects it: Voilà on localhost, code hidden, widgets live."""
+import os
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from pmesocial.banks import load_bank
+
+from .conftest import REPO
+from .test_jupyterlab import _free_port, _wait_for
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_PATH": str(REPO / "jupyter"),
+           "PMESOCIAL_RECORD": str(tmp_path_factory.mktemp("voila") / "dossier.json")}
+    proc = subprocess.Popen([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+                             "--template=pmesocial", str(REPO / "notebooks")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    _wait_for(url + "/")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_module_as_an_app(app_page, voila, requests_log):
+    page = app_page
+    page.set_default_timeout(90000)
+    page.goto(f"{voila}/voila/render/01_medias_ou_reseaux.ipynb")
+    bank = load_bank("m1-autoevaluation")
+    exercise = page.locator(".pmes-exercise", has_text=bank["title"])
+    exercise.wait_for()
+    assert page.locator(".jp-CodeCell .jp-InputArea:visible").count() == 0  # code is hidden
+    assert 'exercise("' not in page.locator("body").inner_text()
+    index, question = next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
+    block = exercise.locator(".pmes-question").nth(index)
+    wrong = next(o for o in question["options"] if not o.get("correct"))
+    right = next(o for o in question["options"] if o.get("correct"))
+    block.get_by_label(wrong["text"], exact=True).check()
+    block.get_by_role("button", name="Vérifier").click()
+    expect(block.locator(".pmes-feedback")).to_contain_text("pas tout à fait")
+    block.get_by_label(right["text"], exact=True).check()
+    block.get_by_role("button", name="Vérifier").click()
+    expect(block.locator(".pmes-feedback")).to_contain_text(right["feedback"])
+    assert page.locator(".js-plotly-plot").count() >= 1
+    assert len(requests_log.urls) > 5
