@@ -11,8 +11,8 @@ export CHROMIUM
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
-.PHONY: install demo lab book book-check exercises exercises-check execute test test-unit \
-        test-notebooks test-browser chromium clean
+.PHONY: install demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
+        test-notebooks test-browser chromium clean bench
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,11 @@ book: install
 	@echo "Livre construit : ouvrez _build/html/index.html, ou servez-le avec"
 	@echo "  $(BIN)/python -m http.server -d _build/html 8000   puis http://localhost:8000"
 
+# The trainer's edition: the same book plus trainer notes and the group view.
+book-formateur: install
+	$(BIN)/jupyter-book build . -W -n --keep-going --toc _toc_formateur.yml --path-output _build/formateur
+	@echo "Édition formateur : _build/formateur/_build/html/index.html"
+
 # Regenerate exercises/ from solutions/ (never edit exercises/ by hand).
 exercises: install
 	$(BIN)/python -m pmesocial.tools.make_exercises
@@ -48,7 +53,7 @@ exercises-check: install
 
 # Re-execute the committed notebooks after changing them or the package.
 execute: install
-	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb outils/*.ipynb
+	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb outils/*.ipynb formateur/*.ipynb
 
 chromium:
 	@scripts/ensure-chromium.sh
@@ -57,7 +62,7 @@ test-unit: install
 	$(BIN)/pytest -q tests/unit
 
 test-notebooks: install
-	$(BIN)/pytest -q --nbval notebooks solutions outils --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/pytest -q --nbval notebooks solutions outils formateur --nbval-sanitize-with tests/nbval_sanitize.cfg
 	$(BIN)/pytest -q --nbval-lax exercises
 
 test-browser: install chromium
@@ -65,6 +70,12 @@ test-browser: install chromium
 
 test: install chromium exercises-check test-unit test-notebooks book test-browser
 	@echo "Tous les tests sont passés."
+
+# Measure builds, page weights and notebook run times (a benchmark, not a test);
+# « $(BIN)/python scripts/bench.py --readme » also writes the table into README.md.
+bench: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
+bench: install chromium
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf _build .jupyter_cache

@@ -39,5 +39,10 @@ def bilan():
     return build()
 
 
-__all__ = ["Exercise", "exercise", "time_budget", "autodiagnostic", "mon_dossier",
+def group_view(folder, anonymous: bool = True):
+    from .group_view import group_view as build
+    return build(folder, anonymous=anonymous)
+
+
+__all__ = ["group_view", "Exercise", "exercise", "time_budget", "autodiagnostic", "mon_dossier",
            "autopositionnement", "satisfaction", "bilan"]

@@ -8,18 +8,22 @@ order); their names and companies are raw text here, to be escaped by whoever sh
 """
 from __future__ import annotations
 
+import re
 import statistics
+from functools import lru_cache
 from pathlib import Path
 
 from . import evidence
 from .banks import load_bank
 from .diagnostic import compute, level_for
+from .paths import QUIZ_DIR
 from .record import RecordError, parse_record
 from .scoring import round_half_up
 from .validation import DataFileError
 
 SOURCE = "_source"  # file a record was read from (kept in memory only, never written)
 LEVELS = range(1, 6)
+BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def load_group(folder) -> tuple[list[dict], list[tuple[str, str]]]:
@@ -107,15 +111,18 @@ def _split_key(key: str) -> tuple[str, str | None]:
     return bank_id, phase or None
 
 
-def _prompts(bank_id: str, cache: dict) -> dict:
-    if bank_id not in cache:
-        try:
-            bank = load_bank(bank_id)
-            cache[bank_id] = {"title": bank["title"],
-                              "questions": {q["id"]: " ".join(q["prompt"].split()) for q in bank["questions"]}}
-        except (DataFileError, OSError, KeyError):
-            cache[bank_id] = {"title": None, "questions": {}}
-    return cache[bank_id]
+@lru_cache(maxsize=256)
+def _prompts(bank_id: str) -> dict:
+    """A bank's title and its question prompts (whitespace folded); empty if it is gone.
+    The id comes from a trainee's file: only a plain name of data/quiz is ever opened."""
+    if not BANK_ID.fullmatch(bank_id) or not (QUIZ_DIR / f"{bank_id}.yaml").is_file():
+        return {"title": None, "questions": {}}
+    try:
+        bank = load_bank(bank_id)
+    except (DataFileError, OSError, KeyError):
+        return {"title": None, "questions": {}}
+    return {"title": bank["title"],
+            "questions": {q["id"]: " ".join(q["prompt"].split()) for q in bank["questions"]}}
 
 
 def question_success(records: list[dict]) -> list[dict]:
@@ -128,13 +135,12 @@ def question_success(records: list[dict]) -> list[dict]:
                 ratios = totals.setdefault((key, qid), [])
                 if result["max"] > 0:
                     ratios.append(result["score"] / result["max"])
-    cache: dict = {}
     rows = []
     for (key, qid), ratios in totals.items():
         if not ratios:
             continue
         bank_id, phase = _split_key(key)
-        bank = _prompts(bank_id, cache)
+        bank = _prompts(bank_id)
         rows.append({"key": key, "bank": bank_id, "bank_title": bank["title"], "phase": phase,
                      "phase_label": evidence.PHASES.get(phase, phase) if phase else None,
                      "question": qid, "prompt": bank["questions"].get(qid),

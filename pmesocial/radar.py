@@ -62,7 +62,7 @@ def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-r
     shape = _poly(_point(i, n, v) for i, v in enumerate(values))
     dots = "".join(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='4' class='pmes-radar-dot'/>"
                    for x, y in (_point(i, n, v) for i, v in enumerate(values)))
-    return (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='-150 -10 {SIZE + 300} {SIZE + 20}' role='img' "
+    return (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='-230 -10 {SIZE + 460} {SIZE + 20}' role='img' "
             f"aria-labelledby='{svg_id}-t {svg_id}-d' class='pmes-radar'>"
             f"<title id='{svg_id}-t'>{escape(title)}</title><desc id='{svg_id}-d'>{escape(desc)}</desc>"
             f"<style>.pmes-radar-ring{{fill:none;stroke:#b0b0b0}}.pmes-radar-axis{{stroke:#b0b0b0}}"

@@ -70,8 +70,20 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
                         "THEBE" not in (getattr(f, "attributes", {}) or {}).get("body", "")]
 
 
+def _label_code_toggles(app, pagename, templatename, context, doctree):
+    """myst-nb labels every « Afficher le code » toggle "Toggle hidden content", which hides
+    the visible French text from screen readers (axe-core: label-content-name-mismatch)."""
+    if "body" in context:
+        context["body"] = context["body"].replace(' aria-label="Toggle hidden content"', "")
+
+
 def _register_static(app):
     app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def _register_templates(app, config):
+    # before the builder loads its templates: our accessible versions of two theme parts
+    config.templates_path.insert(0, str(Path(__file__).parent / "templates"))
 
 
 def _copy_plotly(app, exception):
@@ -84,9 +96,11 @@ def _copy_plotly(app, exception):
 
 
 def setup(app):
+    app.connect("config-inited", _register_templates)
     app.connect("builder-inited", _register_static)
     app.connect("doctree-read", _drop_widget_state)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _label_code_toggles)
     app.connect("build-finished", _copy_plotly)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -68,7 +68,6 @@ class PlotlyRenderer:
         script, figure = _json_script(data.content)
         meta = (figure.get("layout") or {}).get("meta") or {}
         alt = meta.get("alt") if isinstance(meta, dict) else None
-        label = f' aria-label="{escape(alt)}"' if alt else ""
-        html = (f'<figure class="pmes-chart"><div class="pmes-plotly" role="img"{label}>{script}</div>'
-                '</figure>')
+        caption = f'<figcaption class="pmes-visually-hidden">{escape(alt)}</figcaption>' if alt else ""
+        html = f'<figure class="pmes-chart">{caption}<div class="pmes-plotly">{script}</div></figure>'
         return _container(PLOTLY_CLASS, html)

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
-BOOK = REPO / "_build" / "html"
+BOOK = Path(os.environ.get("PMESOCIAL_BOOK_DIR") or REPO / "_build" / "html")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]

@@ -70,7 +70,7 @@
     var scores = result.dimensions.map(function (d) { return d.score; });
     var values = scores.map(function (s) { return s === null ? 0 : s; });
     var n = labels.length;
-    var root_ = svg("svg", { viewBox: "-150 -10 " + (SIZE + 300) + " " + (SIZE + 20), role: "img",
+    var root_ = svg("svg", { viewBox: "-230 -10 " + (SIZE + 460) + " " + (SIZE + 20), role: "img",
                              "aria-labelledby": id + "-t " + id + "-d", "class": "pmes-radar" });
     root_.appendChild(svg("title", { id: id + "-t" }, title));
     root_.appendChild(svg("desc", { id: id + "-d" }, labels.map(function (l, i) {

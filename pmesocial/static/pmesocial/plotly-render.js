@@ -6,7 +6,8 @@
       var script = div.querySelector("script[type='application/json']");
       if (!script || div.getAttribute("data-pmes-ready")) return;
       var fig = JSON.parse(script.textContent);
-      var config = Object.assign({ responsive: true, displaylogo: false }, fig.config || {});
+      // no mode bar: its buttons would be unlabelled controls nested in the figure
+      var config = Object.assign({}, fig.config || {}, { responsive: true, displaylogo: false, displayModeBar: false });
       window.Plotly.newPlot(div, fig.data || [], fig.layout || {}, config).then(function () {
         div.setAttribute("data-pmes-ready", "true");
       });

@@ -1,0 +1,219 @@
+"""Write synthetic trainee records, to try the trainer's group view without real trainees.
+
+The records are fictional but realistic and valid: answers to the real question banks of
+data/quiz, scored by pmesocial.scoring.check; a self-diagnostic; the positioning test at
+entry and (usually) at exit, better at exit; self-positioning; satisfaction. One company
+name is hostile markup, to show that every view escapes what trainees type. A few broken
+files come along (truncated JSON, another program's JSON…), as a real folder would have.
+The same seed always writes the same files.
+
+    python -m pmesocial.tools.make_sample_records DIR [--count 20] [--malformed 2] [--seed 2026]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from ..banks import load_bank
+from ..course import modules
+from ..diagnostic import load_diagnostic
+from ..evidence import POSITIONING, record_key, satisfaction_spec
+from ..paths import QUIZ_DIR
+from ..record import FORMAT, VERSION, parse_record
+from ..scoring import check
+
+HOSTILE_COMPANY = "<script>alert(1)</script>"
+FIRST_NAMES = ["Claire", "Julien", "Sophie", "Karim", "Nathalie", "Thomas", "Amélie", "Yann", "Fatima",
+               "Pierre", "Léa", "Mathieu", "Chantal", "Olivier", "Inès", "Bruno", "Élodie", "Sébastien",
+               "Maëlle", "Rachid", "Isabelle", "François", "Camille", "Hervé"]
+LAST_NAMES = ["Morel", "Lefèvre", "Garnier", "Benali", "Roux", "Fournier", "Le Goff", "Marchand",
+              "Chevalier", "Nguyen", "Perrin", "Bonnet", "Da Silva", "Lambert", "Faure", "Rousseau",
+              "Girard", "Mercier", "Boyer", "Haddad", "Blanc", "Guérin", "Muller", "Colin"]
+COMPANIES = ["Menuiserie des Trois Chênes", "Boulangerie L'Épi d'Or", "Garage Central & Fils",
+             "Atelier Céramique du Port", "Cabinet Comptable Vidal", "Fleurs de Saison",
+             "Imprimerie Moderne de l'Ouest", "Transports Rapides du Centre", "Domaine de la Colline",
+             "Plomberie Chauffage Services", "Salon Coiffure Émeraude", "Librairie Le Marque-Page",
+             "Brasserie Artisanale La Mousse", "Agence Immobilière du Lac", "Optique Vision Plus",
+             "Ferme Auberge des Prés", "Électricité Générale Berthier", "Traiteur Saveurs d'Ici",
+             "Camping Les Pins", "Cordonnerie Express", "Couverture Zinguerie Tardieu",
+             "Institut Beauté Nature", "Quincaillerie Pasquier", "Ébénisterie Rivière"]
+COMMENTS = [
+    "Très concret : les exercices sur la Menuiserie Morel ressemblent à ce que nous vivons.",
+    "J'aurais aimé plus de temps sur le plan d'action du module 7.",
+    "Les estimations du module 3 m'ont surpris, je ne pensais pas être aussi loin des vrais chiffres.",
+    "Un peu long par moments, mais le diagnostic final m'a donné des priorités claires.",
+    "Merci ! Le module « Mythes ou réalités » m'a ouvert les yeux <3",
+    "Le livre en ligne est pratique ; JupyterLab m'a un peu dérouté au début.",
+    "Il manquait des exemples sur les commerces de proximité.",
+    "Bonne animation, des échanges utiles entre participants.",
+]
+# Ratings 1..5: mostly 3 to 5.
+RATING_WEIGHTS = [2, 5, 20, 43, 30]
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+@lru_cache(maxsize=1)
+def _quiz_banks() -> tuple[dict, ...]:
+    """Every bank of data/quiz (read only: the answers are drawn from them, never written)."""
+    return tuple(load_bank(path.stem) for path in sorted(QUIZ_DIR.glob("*.yaml")))
+
+
+def answer_question(rng: random.Random, question: dict, skill: float):
+    """A plausible answer: right with probability `skill`, otherwise a random wrong-ish one."""
+    kind = question["type"]
+    right = rng.random() < skill
+    if kind == "single":
+        options = [o["id"] for o in question["options"]]
+        correct = next(o["id"] for o in question["options"] if o.get("correct"))
+        return correct if right else rng.choice([o for o in options if o != correct] or options)
+    if kind == "multiple":
+        options = [o["id"] for o in question["options"]]
+        if right:
+            return [o["id"] for o in question["options"] if o.get("correct")]
+        return sorted(rng.sample(options, rng.randint(1, len(options))), key=options.index)
+    if kind == "classify":
+        categories = [c["id"] for c in question["categories"]]
+        return {item["id"]: item["answer"] if rng.random() < skill + (1 - skill) / 2 else rng.choice(categories)
+                for item in question["items"]}
+    # estimate: close to the figure when right, anywhere on the slider otherwise
+    low, high, step = question["min"], question["max"], question.get("step", 1)
+    if right:
+        value = question["figure_data"]["value"] * (1 + rng.uniform(-0.8, 0.8) * question.get("tolerance", 0.25))
+    else:
+        value = rng.uniform(low, high)
+    value = min(max(round(round(value / step) * step, 6), low), high)
+    return int(value) if float(value).is_integer() else value
+
+
+def _take_bank(rng, bank: dict, skill: float, when: datetime, share: float = 0.95) -> dict:
+    answers, results = {}, {}
+    for question in bank["questions"]:
+        if rng.random() > share:
+            continue
+        answer = answer_question(rng, question, skill)
+        result = check(question, answer)
+        if not result.answered:
+            continue
+        answers[question["id"]] = answer
+        results[question["id"]] = {"score": result.score, "max": result.max_score}
+    return {"answers": answers, "results": results, "updated": _stamp(when)}
+
+
+def _diagnostic(rng, spec: dict, when: datetime) -> dict:
+    maturity = rng.uniform(0.6, 3.2)
+    answers, importance = {}, {}
+    for dim in spec["dimensions"]:
+        bias = rng.uniform(-1.0, 1.0)
+        for item in dim["items"]:
+            answers[item["id"]] = min(4, max(0, round(maturity + bias + rng.uniform(-0.9, 0.9))))
+        importance[dim["id"]] = rng.choices([1, 2, 3], weights=[2, 5, 3])[0]
+    return {"answers": answers, "importance": importance, "updated": _stamp(when)}
+
+
+def make_record(rng: random.Random, index: int, banks, diag_spec: dict, sat_spec: dict,
+                name: str, company: str) -> dict:
+    start = datetime(2026, 3, 2, 8, 30, tzinfo=timezone.utc) + timedelta(
+        days=rng.randint(0, 4), minutes=rng.randint(0, 240) + index)
+    clock = start
+    skill = rng.uniform(0.45, 0.9)
+    record = {"format": FORMAT, "version": VERSION, "trainee": {"name": name, "company": company},
+              "started": _stamp(start), "updated": _stamp(start), "exercises": {}}
+
+    def tick() -> datetime:
+        nonlocal clock
+        clock += timedelta(minutes=rng.randint(3, 40))
+        return clock
+
+    numbers = [str(m["number"]) for m in modules()]
+    entry_self = {n: rng.choices(range(5), weights=[30, 35, 20, 10, 5])[0] for n in numbers}
+    record["self_positioning"] = {"entree": entry_self}
+    positioning = next(b for b in banks if b["id"] == POSITIONING)
+    record["exercises"][record_key(POSITIONING, "entree")] = _take_bank(rng, positioning, skill * 0.5, tick(), 1.0)
+    finished = rng.random() < 0.85
+    for bank in banks:
+        if bank["id"] == POSITIONING or rng.random() > (0.92 if finished else 0.5):
+            continue
+        record["exercises"][bank["id"]] = _take_bank(rng, bank, skill, tick())
+    if rng.random() < 0.9:
+        record["diagnostic"] = _diagnostic(rng, diag_spec, tick())
+    if finished:
+        record["exercises"][record_key(POSITIONING, "sortie")] = _take_bank(
+            rng, positioning, min(0.95, skill + 0.15), tick(), 1.0)
+        record["self_positioning"]["sortie"] = {n: min(4, v + rng.choices([0, 1, 2], weights=[2, 5, 3])[0])
+                                                for n, v in entry_self.items()}
+        ratings = {c["id"]: rng.choices(range(1, 6), weights=RATING_WEIGHTS)[0] for c in sat_spec["criteria"]
+                   if rng.random() < 0.95}
+        comment = rng.choice(COMMENTS) if rng.random() < 0.35 else ""
+        record["satisfaction"] = {"ratings": ratings, "comment": comment, "updated": _stamp(tick())}
+    record["updated"] = _stamp(clock)
+    return record
+
+
+def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str, bytes]:
+    """Broken files a trainer may find in the folder, one of each kind in turn."""
+    kinds = [
+        ("dossier-tronque", lambda: valid_text[: len(valid_text) // 2].encode("utf-8")),
+        ("export-autre-logiciel", lambda: json.dumps(
+            {"type": "sondage", "reponses": [{"question": 1, "valeur": "oui"}]},
+            ensure_ascii=False, indent=1).encode("utf-8")),
+        ("dossier-abime", lambda: valid_text.replace('"version": 1', '"version": 1, "note": 20', 1).encode("utf-8")),
+        ("dossier-mauvais-encodage", lambda: valid_text.encode("utf-8")[:40] + b"\xff\xfe\x00" + b"}"),
+    ]
+    files = {}
+    for i in range(count):
+        stem, build = kinds[i % len(kinds)]
+        suffix = f"-{i // len(kinds) + 1}" if i >= len(kinds) else ""
+        files[f"{stem}{suffix}.json"] = build()
+    return files
+
+
+def generate(folder: Path, count: int = 20, malformed: int = 2, seed: int = 2026) -> list[Path]:
+    rng = random.Random(seed)
+    banks, diag_spec, sat_spec = _quiz_banks(), load_diagnostic(), satisfaction_spec()
+    people = rng.sample([(f, l) for f in FIRST_NAMES for l in LAST_NAMES], count)
+    companies = [rng.choice(COMPANIES) for _ in range(count)]
+    if count:
+        companies[rng.randrange(count)] = HOSTILE_COMPANY
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written, texts = [], []
+    for index, ((first, last), company) in enumerate(zip(people, companies), 1):
+        record = make_record(rng, index, banks, diag_spec, sat_spec, f"{first} {last}", company)
+        text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+        parse_record(text)  # never write a record the course would refuse
+        path = folder / f"dossier-{index:02d}.json"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+        texts.append(text)
+    sample = texts[0] if texts else json.dumps({"format": FORMAT, "version": VERSION}, indent=1)
+    for name, data in malformed_files(rng, sample, malformed).items():
+        path = folder / name
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Écrit des dossiers de stagiaires fictifs (vue de groupe).")
+    parser.add_argument("folder", type=Path, help="dossier où écrire les fichiers JSON")
+    parser.add_argument("--count", type=int, default=20, help="nombre de dossiers valides (20)")
+    parser.add_argument("--malformed", type=int, default=2, help="nombre de fichiers abîmés (2)")
+    parser.add_argument("--seed", type=int, default=2026, help="graine du hasard (2026)")
+    args = parser.parse_args(argv)
+    if args.count < 0 or args.malformed < 0:
+        parser.error("--count et --malformed doivent être positifs ou nuls")
+    written = generate(args.folder, args.count, args.malformed, args.seed)
+    print(f"{len(written)} fichiers écrits dans {args.folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

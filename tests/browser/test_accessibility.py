@@ -1,0 +1,30 @@
+"""Every page of the book, once its exercises are drawn, passes axe-core with no
+serious or critical violation (axe-core from npm, run in the same Chromium)."""
+from pathlib import Path
+
+import pytest
+
+from .helpers import open_page, page_path, toc_files
+
+AXE = Path(__file__).resolve().parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        pytest.fail("axe-core manque : lancez « make test » (il l'installe avec npm) ou « npm ci --prefix tests/a11y ».")
+    return AXE.read_text("utf-8")
+
+
+@pytest.mark.parametrize("toc_file", toc_files())
+def test_no_serious_accessibility_violation(page, book_url, axe_source, toc_file):
+    open_page(page, book_url + page_path(toc_file))
+    page.wait_for_timeout(300)  # deferred scripts have drawn exercises and charts
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    assert violations == [], f"{toc_file} : {violations}"
