@@ -11,7 +11,7 @@ export CHROMIUM
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
-.PHONY: install demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
+.PHONY: install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
         test-notebooks test-browser chromium clean bench
 
 install: $(VENV)/.installed
@@ -31,16 +31,24 @@ demo: install
 	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --template=pmesocial --Voila.ip=127.0.0.1 --port=8866 \
 	  $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
 
+# JavaScript from npm, pinned by package-lock.json: plotly.js (basic bundle) and axe-core.
+node_modules/.package-lock.json: package.json package-lock.json
+	@scripts/ensure-node.sh
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+js: node_modules/.package-lock.json
+
 lab: install
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/01_medias_ou_reseaux.ipynb
 
-book: install
+book: install js
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Livre construit : ouvrez _build/html/index.html, ou servez-le avec"
 	@echo "  $(BIN)/python -m http.server -d _build/html 8000   puis http://localhost:8000"
 
 # The trainer's edition: the same book plus trainer notes and the group view.
-book-formateur: install
+book-formateur: install js
 	$(BIN)/jupyter-book build . -W -n --keep-going --toc _toc_formateur.yml --path-output _build/formateur
 	@echo "Édition formateur : _build/formateur/_build/html/index.html"
 
@@ -65,7 +73,7 @@ test-notebooks: install
 	$(BIN)/pytest -q --nbval notebooks solutions outils formateur --nbval-sanitize-with tests/nbval_sanitize.cfg
 	$(BIN)/pytest -q --nbval-lax exercises
 
-test-browser: install chromium
+test-browser: install chromium js
 	$(BIN)/pytest -q tests/browser
 
 test: install chromium exercises-check test-unit test-notebooks book test-browser

@@ -6,13 +6,13 @@ import pytest
 
 from .helpers import open_page, page_path, toc_files
 
-AXE = Path(__file__).resolve().parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
 def axe_source():
     if not AXE.exists():
-        pytest.fail("axe-core manque : lancez « make test » (il l'installe avec npm) ou « npm ci --prefix tests/a11y ».")
+        pytest.fail("axe-core manque : lancez « make test » (il l'installe avec npm) ou « npm ci ».")
     return AXE.read_text("utf-8")
 
 
