@@ -21,6 +21,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# JupyterLab defaults for trainees: no news pop-up, no update check
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyter/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 # Live demo for a trainer: any module as a Voilà app (code hidden, widgets live).
