@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from .validation import DataFileError, field_path, read_yaml, schema_errors
+from .display import CourseOutput
 from .formatting import number
 from .paths import DATA_DIR
 
@@ -108,12 +109,11 @@ HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)"
 COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)"
 
 
-class TimeBudget:
+class TimeBudget(CourseOutput):
     """Displayed object: widgets in a kernel, the spec as JSON for the book."""
 
     def __init__(self, spec: dict):
         self.spec = spec
-        self._widget = None
 
     def __repr__(self) -> str:
         return f"Budget temps « {self.spec['title']} » : {len(self.spec['activities'])} activités"
@@ -121,19 +121,8 @@ class TimeBudget:
     def payload(self) -> dict:
         return {"version": 1, "budget": self.spec}
 
-    @property
-    def widget(self):
-        if self._widget is None:
-            self._widget = _build_widget(self.spec)
-        return self._widget
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        from .exercise import MIME_TYPE
-
-        bundle = dict(self.widget._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        bundle[MIME_TYPE] = self.payload()
-        return bundle
+    def build_widget(self):
+        return _build_widget(self.spec)
 
 
 def _build_widget(spec: dict):

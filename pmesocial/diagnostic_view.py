@@ -12,6 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from . import diagnostic
 from .course import module
+from .display import CourseOutput
 from .radar import radar_svg
 from .record import default_store
 
@@ -67,9 +68,9 @@ def download_link(html: str, filename: str, label: str) -> str:
             f"class='pmes-btn'>{escape(label)}</a>")
 
 
-class Diagnostic:
+class Diagnostic(CourseOutput):
     def __init__(self, spec: dict, store=None):
-        self.spec, self.store, self._widget = spec, store, None
+        self.spec, self.store = spec, store
 
     def __repr__(self) -> str:
         n = sum(len(d["items"]) for d in self.spec["dimensions"])
@@ -79,19 +80,8 @@ class Diagnostic:
         modules = {m: {"title": module(m)["title"], "page": module(m)["notebook"]} for m in range(1, 8)}
         return {"version": 1, "diagnostic": self.spec, "modules": modules}
 
-    @property
-    def widget(self):
-        if self._widget is None:
-            self._widget = DiagnosticWidget(self.spec, self.store or default_store())
-        return self._widget
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        from .exercise import MIME_TYPE
-
-        bundle = dict(self.widget._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        bundle[MIME_TYPE] = self.payload()
-        return bundle
+    def build_widget(self):
+        return DiagnosticWidget(self.spec, self.store or default_store())
 
 
 def DiagnosticWidget(spec: dict, store):

@@ -11,6 +11,7 @@ from html import escape as _escape
 
 from . import evidence
 from .course import modules
+from .display import CourseOutput
 from .record import RecordError, default_store, now
 
 SELF_SCALE = ["Je ne saurais pas", "J'en ai une idée vague", "Je pourrais l'expliquer en partie",
@@ -52,9 +53,9 @@ def progression_html(rows: list[dict], record: dict) -> str:
             f"<tbody>{body2}</tbody></table>")
 
 
-class Panel:
+class Panel(CourseOutput):
     def __init__(self, kind: str, phase: str | None = None, store=None):
-        self.kind, self.phase, self.store, self._widget = kind, phase, store, None
+        self.kind, self.phase, self.store = kind, phase, store
 
     def __repr__(self) -> str:
         names = {"dossier": "Mon dossier de formation", "autopositionnement": "Autopositionnement",
@@ -74,19 +75,8 @@ class Panel:
                         duration_min=evidence.total_duration_min())
         return data
 
-    @property
-    def widget(self):
-        if self._widget is None:
-            self._widget = BUILDERS[self.kind](self, self.store or default_store())
-        return self._widget
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        from .exercise import MIME_TYPE
-
-        bundle = dict(self.widget._repr_mimebundle_() or {})
-        bundle["text/plain"] = repr(self)
-        bundle[MIME_TYPE] = self.payload()
-        return bundle
+    def build_widget(self):
+        return BUILDERS[self.kind](self, self.store or default_store())
 
 
 def _frame(title: str, children: list, store):

@@ -12,7 +12,7 @@ from html import escape
 
 from docutils import nodes
 
-from ..exercise import MIME_TYPE
+from ..display import MIME_TYPE
 from . import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, PANEL_CLASS, PLOTLY_CLASS
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
