@@ -69,7 +69,7 @@ execute: install
 chromium:
 	@scripts/ensure-chromium.sh
 
-test-unit: install
+test-unit: install js
 	$(BIN)/pytest -q tests/unit
 
 test-notebooks: install
@@ -79,7 +79,7 @@ test-notebooks: install
 test-browser: install chromium js
 	$(BIN)/pytest -q tests/browser
 
-test: install chromium exercises-check test-unit test-notebooks book test-browser
+test: install chromium js exercises-check test-unit test-notebooks book test-browser
 	@echo "Tous les tests sont passés."
 
 # Measure builds, page weights and notebook run times (a benchmark, not a test);
