@@ -18,6 +18,9 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
+        if {"hide-input", "remove-input"} & set(cell.metadata.get("tags", [])):
+            # JupyterLab and Voilà fold these one-line plumbing cells, as the book hides them
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
     return nbformat.writes(nb) + "\n"
 
 
