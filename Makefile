@@ -85,8 +85,8 @@ test: install chromium js exercises-check test-unit test-notebooks book test-bro
 # Measure builds, page weights and notebook run times (a benchmark, not a test);
 # « $(BIN)/python scripts/bench.py --readme » also writes the table into README.md.
 bench: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
-bench: install chromium
-	$(BIN)/python scripts/bench.py
+bench: install chromium js
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf _build .jupyter_cache
