@@ -43,7 +43,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 js: node_modules/.package-lock.json
 
 lab: install
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/01_medias_ou_reseaux.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  outils/positionnement_entree.ipynb
 
 book: install js
 	$(BIN)/jupyter-book build . -W -n --keep-going
