@@ -65,6 +65,10 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
         if css_class in used:
             for script in scripts:
                 app.add_js_file(f"pmesocial/{script}", loading_method="defer")
+    if PLOTLY_CLASS not in used and "pathto" in context:
+        # fetched while the reader reads, so the first page with a chart opens at once
+        href = context["pathto"]("_static/pmesocial/plotly.min.js", 1)
+        context["metatags"] = context.get("metatags", "") + f'<link rel="prefetch" href="{href}" as="script">\n'
 
 
 def _drop_widget_state(app, doctree):
