@@ -45,3 +45,27 @@ def answer_correctly(question_node, question: dict) -> None:
     else:
         for item in question["items"]:
             question_node.locator(f"select[data-ref='{item['id']}']").select_option(item["answer"])
+
+
+def first_single_question(bank: dict) -> tuple[int, dict]:
+    return next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
+
+
+def answer_widget_wrong_then_right(exercise, question: dict, index: int):
+    """In JupyterLab or Voilà (ipywidgets): a wrong answer, then the right one;
+    returns the feedback locator after the right answer."""
+    from playwright.sync_api import expect
+
+    block = exercise.locator(".pmes-question").nth(index)
+    wrong = next(o for o in question["options"] if not o.get("correct"))
+    right = next(o for o in question["options"] if o.get("correct"))
+    feedback = block.locator(".pmes-feedback")
+    block.get_by_label(wrong["text"], exact=True).check()
+    block.get_by_role("button", name="Vérifier").click()
+    expect(feedback).to_contain_text("pas tout à fait")
+    assert wrong["feedback"] in feedback.inner_text()
+    block.get_by_label(right["text"], exact=True).check()
+    block.get_by_role("button", name="Vérifier").click()
+    expect(feedback).to_contain_text("Bonne réponse")
+    assert right["feedback"] in feedback.inner_text()
+    return feedback

@@ -17,6 +17,7 @@ from pmesocial import diagnostic
 from pmesocial.banks import load_bank
 
 from .conftest import REPO
+from .helpers import answer_widget_wrong_then_right, first_single_question
 
 TOKEN = "pmesocial-test"
 
@@ -79,19 +80,8 @@ def test_module_1_run_all_and_answer(app_page, lab):
     exercise = page.locator(".pmes-exercise", has_text=bank["title"])
     exercise.wait_for(state="attached")
     exercise.scroll_into_view_if_needed()
-    index, question = next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
-    block = exercise.locator(".pmes-question").nth(index)
-    wrong = next(o for o in question["options"] if not o.get("correct"))
-    right = next(o for o in question["options"] if o.get("correct"))
-    block.get_by_label(wrong["text"], exact=True).check()
-    block.get_by_role("button", name="Vérifier").click()
-    feedback = block.locator(".pmes-feedback")
-    expect(feedback).to_contain_text("pas tout à fait")
-    assert wrong["feedback"] in feedback.inner_text()
-    block.get_by_label(right["text"], exact=True).check()
-    block.get_by_role("button", name="Vérifier").click()
-    expect(feedback).to_contain_text("Bonne réponse")
-    assert right["feedback"] in feedback.inner_text()
+    index, question = first_single_question(bank)
+    answer_widget_wrong_then_right(exercise, question, index)
     assert f"Score : {question.get('points', 1)} sur" in exercise.locator(".widget-html", has_text="Score :").last.inner_text()
     chart = page.locator(".js-plotly-plot")
     chart.first.wait_for(state="attached")

@@ -4,11 +4,11 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import expect
 
 from pmesocial.banks import load_bank
 
 from .conftest import REPO
+from .helpers import answer_widget_wrong_then_right, first_single_question
 from .test_jupyterlab import _free_port, _wait_for
 
 
@@ -36,15 +36,7 @@ def test_module_as_an_app(app_page, voila, requests_log):
     exercise.wait_for()
     assert page.locator(".jp-CodeCell .jp-InputArea:visible").count() == 0  # code is hidden
     assert 'exercise("' not in page.locator("body").inner_text()
-    index, question = next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
-    block = exercise.locator(".pmes-question").nth(index)
-    wrong = next(o for o in question["options"] if not o.get("correct"))
-    right = next(o for o in question["options"] if o.get("correct"))
-    block.get_by_label(wrong["text"], exact=True).check()
-    block.get_by_role("button", name="Vérifier").click()
-    expect(block.locator(".pmes-feedback")).to_contain_text("pas tout à fait")
-    block.get_by_label(right["text"], exact=True).check()
-    block.get_by_role("button", name="Vérifier").click()
-    expect(block.locator(".pmes-feedback")).to_contain_text(right["feedback"])
+    index, question = first_single_question(bank)
+    answer_widget_wrong_then_right(exercise, question, index)
     assert page.locator(".js-plotly-plot").count() >= 1
     assert len(requests_log.urls) > 5
