@@ -61,6 +61,9 @@ def is_answered(question: dict, answer) -> bool:
     return isinstance(answer, str) and answer != ""
 
 
+INFO = "_info"  # a feedback line that informs (source, caveat) rather than judges; no id can be "_info"
+
+
 def round_half_up(x: float) -> int:
     return math.floor(x + 0.5)
 
@@ -96,12 +99,12 @@ def _check_estimate(question: dict, guess: float, top: int) -> Result:
         Feedback("", f"Votre estimation : {with_unit(guess, fig['unit'])}. Valeur{when} : "
                      f"{with_unit(fig['value'], fig['unit'])}, soit un écart de "
                      f"{sign}{round_half_up(abs(gap) * 100)}{NNBSP}%.", ok),
-        Feedback("", f"Source : {fig['source'] or 'aucune source retrouvée'}"
+        Feedback(INFO, f"Source : {fig['source'] or 'aucune source retrouvée'}"
                      f"{' (' + fig['source_date'] + ')' if fig.get('source_date') else ''}. "
                      f"Confiance : {fig['confidence']}.", ok),
     ]
     if fig.get("caveat"):
-        feedback.append(Feedback("", f"Réserve : {fig['caveat']}", ok))
+        feedback.append(Feedback(INFO, f"Réserve : {fig['caveat']}", ok))
     return Result(True, ok, top if ok else 0, top, feedback)
 
 

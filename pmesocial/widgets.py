@@ -29,6 +29,7 @@ def _feedback_html(result: scoring.Result, question: dict) -> str:
     labels = _ref_labels(question)
     verdict = "Bonne réponse !" if result.correct else "Ce n'est pas tout à fait ça."
     lines = "".join(
+        f"<li class='pmes-info-line'>{escape(f.text)}</li>" if f.ref == scoring.INFO else
         f"<li class='pmes-{'ok' if f.correct else 'ko'}'>"
         f"<span aria-hidden='true'>{'✔' if f.correct else '✘'}</span> "
         f"{'<strong>' + escape(labels[f.ref]) + '</strong> : ' if f.ref in labels else ''}{escape(f.text)}</li>"

@@ -8,6 +8,7 @@
   var MISSING_ONE = "Il manque au moins une bonne réponse : relisez les options non cochées.";
   var NOT_PLACED = "Pas encore classé.";
   var NNBSP = "\u202f";
+  var INFO = "_info";  // a feedback line that informs (source, caveat) rather than judges
 
   /* French number format, as pmesocial/formatting.py: 1 234,5 */
   function formatNumber(x, decimals) {
@@ -38,10 +39,10 @@
       fb("", "Votre estimation : " + withUnit(guess, fig.unit) + ". Valeur" + when + " : " +
              withUnit(fig.value, fig.unit) + ", soit un écart de " + sign +
              Math.floor(Math.abs(gap) * 100 + 0.5) + NNBSP + "%.", ok),
-      fb("", "Source : " + (fig.source || "aucune source retrouvée") +
+      fb(INFO, "Source : " + (fig.source || "aucune source retrouvée") +
              (fig.source_date ? " (" + fig.source_date + ")" : "") + ". Confiance : " + fig.confidence + ".", ok)
     ];
-    if (fig.caveat) feedback.push(fb("", "Réserve : " + fig.caveat, ok));
+    if (fig.caveat) feedback.push(fb(INFO, "Réserve : " + fig.caveat, ok));
     return { answered: true, correct: ok, score: ok ? top : 0, max_score: top, feedback: feedback };
   }
   function notAnsweredMessage(q) {
@@ -204,6 +205,7 @@
       var ul = el("ul");
       result.feedback.forEach(function (f) {
         var label = labelOf(f.ref);
+        if (f.ref === INFO) { ul.appendChild(el("li", { className: "pmes-info-line", text: f.text })); return; }
         ul.appendChild(el("li", { className: f.correct ? "pmes-ok" : "pmes-ko" }, [
           el("span", { "aria-hidden": "true", text: f.correct ? "✔ " : "✘ " }),
           el("span", { className: "pmes-visually-hidden", text: f.correct ? "Juste : " : "À revoir : " }),
