@@ -1,9 +1,11 @@
 """Sphinx extension for the static book: serves the course's own assets, once per page.
 
-Exercises and plotly figures are turned into HTML by the myst-nb mime renderers in
-mime.py; this extension copies the JavaScript they need into `_static/pmesocial/`
-(plotly.min.js straight from the installed plotly, so versions always match) and adds
-each script only to the pages that use it.
+Exercises, tools and plotly figures are turned into HTML by the myst-nb mime renderers
+in mime.py; this extension copies the JavaScript they need into `_static/pmesocial/`
+(plotly.js in a version checked against plotly.py's, see `_plotly_js`), adds each
+script only to the pages that use it, and keeps pages free of anything from another host
+or inaccessible to screen readers (thebe's CDN script, the widget state, two theme
+buttons, English toggle labels).
 """
 from __future__ import annotations
 
