@@ -178,10 +178,8 @@ def then_and_now() -> Chart:
            f"de membres en 2010 selon l'article, {li24} millions en janvier 2024. Ensemble des "
            f"médias sociaux : {all25} millions d'identités d'utilisateurs en février 2025. "
            f"Les unités diffèrent (membres, actifs mensuels, identités).")
-    chart = bar_chart(labels, values, title="Que sont-ils devenus ? Audiences de 2010 et d'aujourd'hui",
-                      x_title="", y_title="Millions", source=_sources(rows), alt=alt)
-    chart.figure.update_yaxes(tickformat=",d")  # 6 000, not 6000
-    return _fit_source(chart)
+    return _fit_source(bar_chart(labels, values, title="Que sont-ils devenus ? Audiences de 2010 et d'aujourd'hui",
+                                 x_title="", y_title="Millions", source=_sources(rows), alt=alt))
 
 
 # --- provenance tables -----------------------------------------------------------------

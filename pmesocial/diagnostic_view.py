@@ -5,23 +5,14 @@ the book shows the same questionnaire with static/pmesocial/diagnostic.js.
 """
 from __future__ import annotations
 
-import base64
-from html import escape as _escape
-
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from . import diagnostic
 from .course import module
 from .display import CourseOutput
+from .markup import TEMPLATES, download_link, escape
 from .radar import radar_svg
 from .record import default_store
 
 PLACEHOLDER = "— choisir —"
-_env = Environment(loader=PackageLoader("pmesocial", "templates"), autoescape=select_autoescape(["html", "j2"]))
-
-
-def escape(text) -> str:
-    return _escape(str(text), quote=False)
 
 
 def radar_for(result: dict) -> str:
@@ -57,15 +48,9 @@ def results_html(spec: dict, result: dict) -> str:
 
 def report_html(spec: dict, result: dict, trainee: dict, date: str) -> str:
     """One self-contained HTML file: nothing is loaded from anywhere."""
-    return _env.get_template("diagnostic_report.html.j2").render(
+    return TEMPLATES.get_template("diagnostic_report.html.j2").render(
         spec=spec, result=result, trainee=trainee, date=date, radar=radar_for(result),
         module=module, levels=spec["levels"])
-
-
-def download_link(html: str, filename: str, label: str) -> str:
-    data = base64.b64encode(html.encode("utf-8")).decode("ascii")
-    return (f"<a download='{escape(filename)}' href='data:text/html;charset=utf-8;base64,{data}' "
-            f"class='pmes-btn'>{escape(label)}</a>")
 
 
 class Diagnostic(CourseOutput):

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from .banks import load_bank
 from .course import modules
+from .markup import TEMPLATES
 from .paths import DATA_DIR, QUIZ_DIR
 from .validation import read_yaml
 
@@ -19,7 +18,6 @@ POSITIONING = "positionnement"
 PHASES = {"entree": "À l'entrée", "sortie": "À la sortie"}
 ACQUIRED, IN_PROGRESS = 0.75, 0.4
 STATUS_LABELS = {"acquis": "Acquis", "en-cours": "En cours d'acquisition", "non-acquis": "Non acquis"}
-_env = Environment(loader=PackageLoader("pmesocial", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
 
 def record_key(bank_id: str, phase: str | None = None) -> str:
@@ -95,7 +93,7 @@ def total_duration_min() -> int:
 def attestation_html(record: dict, statuses: list[dict], date: str) -> str:
     """The end-of-training attestation, one printable HTML file; names are escaped."""
     minutes = total_duration_min()
-    return _env.get_template("attestation.html.j2").render(
+    return TEMPLATES.get_template("attestation.html.j2").render(
         trainee=record.get("trainee", {}), started=record.get("started", "")[:10], date=date,
         hours=f"{minutes // 60} h {minutes % 60:02d}", modules=modules(), statuses=statuses,
         labels=STATUS_LABELS)

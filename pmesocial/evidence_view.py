@@ -6,26 +6,14 @@ mime type for the book, where static/pmesocial/panel.js draws it.
 """
 from __future__ import annotations
 
-import base64
-from html import escape as _escape
-
 from . import evidence
 from .course import modules
 from .display import CourseOutput
+from .markup import download_link, escape
 from .record import RecordError, default_store, now
 
 SELF_SCALE = ["Je ne saurais pas", "J'en ai une idée vague", "Je pourrais l'expliquer en partie",
               "Je pourrais l'expliquer clairement", "Je pourrais l'appliquer dans mon entreprise"]
-
-
-def escape(text) -> str:
-    return _escape(str(text), quote=False)
-
-
-def _download(text: str, filename: str, mime: str, label: str) -> str:
-    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return (f"<a download='{_escape(filename)}' href='data:{mime};charset=utf-8;base64,{data}' "
-            f"class='pmes-btn'>{escape(label)}</a>")
 
 
 def status_table_html(statuses: list[dict]) -> str:
@@ -105,7 +93,8 @@ def _dossier(panel, store):
 
     def refresh_export():
         text = store.export_text()
-        export.value = _download(text, "dossier-medias-sociaux-pme.json", "application/json", "Exporter mon dossier (JSON)")
+        export.value = download_link(text, "dossier-medias-sociaux-pme.json", "Exporter mon dossier (JSON)",
+                                     mime="application/json")
 
     def on_save(_):
         store.set_trainee(name.value, company.value)
@@ -195,8 +184,8 @@ def _bilan(panel, store):
         rows = evidence.progression(record, panel.payload()["positioning"], objective_list)
         attestation = evidence.attestation_html(record, statuses, now()[:10])
         out.value = (progression_html(rows, record) + "<h5>Évaluation des objectifs</h5>" + status_table_html(statuses)
-                     + "<p>" + _download(attestation, "attestation-fin-de-formation.html", "text/html",
-                                         "Télécharger mon attestation (HTML, à imprimer en PDF)") + "</p>")
+                     + "<p>" + download_link(attestation, "attestation-fin-de-formation.html",
+                                             "Télécharger mon attestation (HTML, à imprimer en PDF)") + "</p>")
 
     refresh_btn.on_click(refresh)
     refresh()

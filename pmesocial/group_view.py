@@ -6,21 +6,16 @@ otherwise, and everything a trainee typed is escaped.
 """
 from __future__ import annotations
 
-from html import escape as _escape
-
 from . import evidence, group
 from .diagnostic import load_diagnostic
 from .formatting import number, percent
+from .markup import escape
 from .paths import STATIC_DIR
 from .radar import radar_svg
 from .scoring import round_half_up
 
 TOP_QUESTIONS = 10
 RADAR_ID = "pmes-radar-groupe"
-
-
-def escape(text) -> str:
-    return _escape(str(text), quote=False)
 
 
 def _table_style() -> str:

@@ -1,26 +1,20 @@
 """ipywidgets front end of an exercise (JupyterLab, Voilà).
 
 Only layout and events live here; every decision comes from scoring.py.
-Texts are escaped with html.escape before they reach an HTML widget.
+Texts are escaped (markup.escape) before they reach an HTML widget.
 """
 from __future__ import annotations
-
-from html import escape as _escape
 
 import ipywidgets as w
 
 from . import scoring
+from .markup import escape
 from .paths import STATIC_DIR
 
 # The book's stylesheet, also used in JupyterLab and Voilà so both look alike.
 STYLE = "<style>" + (STATIC_DIR / "pmesocial" / "exercise.css").read_text("utf-8") + "</style>"
 
 PLACEHOLDER = "— choisir —"
-
-
-def escape(text: str) -> str:
-    """Escape text placed between tags (never in attributes), keeping apostrophes readable."""
-    return _escape(text, quote=False)
 
 
 def _feedback_html(result: scoring.Result, question: dict) -> str:

@@ -1,8 +1,12 @@
 """What the browser tests need to know about the book: its pages and its exercises."""
 from __future__ import annotations
 
+import socket
+import time
+import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -69,3 +73,20 @@ def answer_widget_wrong_then_right(exercise, question: dict, index: int):
     expect(feedback).to_contain_text("Bonne réponse")
     assert right["feedback"] in feedback.inner_text()
     return feedback
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_server(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"le serveur n'a pas répondu à temps : {url}")

@@ -4,11 +4,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -17,26 +14,11 @@ from pmesocial import diagnostic
 from pmesocial.banks import load_bank
 
 from .conftest import REPO
-from .helpers import answer_widget_wrong_then_right, first_single_question
+from .helpers import answer_widget_wrong_then_right, first_single_question, free_port, wait_for_server
 
 TOKEN = "pmesocial-test"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"le serveur n'a pas répondu à temps : {url}")
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +28,14 @@ def lab(tmp_path_factory):
     for folder in ("notebooks", "outils"):
         shutil.copytree(REPO / folder, root / folder)
     env = {**os.environ, "PMESOCIAL_RECORD": str(root / "dossier.json")}
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / '.workspaces'}",
          "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
-    _wait_for(f"{url}/api/status?token={TOKEN}")
+    wait_for_server(f"{url}/api/status?token={TOKEN}")
     yield url, root
     proc.terminate()
     proc.wait(timeout=30)

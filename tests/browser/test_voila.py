@@ -8,20 +8,19 @@ import pytest
 from pmesocial.banks import load_bank
 
 from .conftest import REPO
-from .helpers import answer_widget_wrong_then_right, first_single_question
-from .test_jupyterlab import _free_port, _wait_for
+from .helpers import answer_widget_wrong_then_right, first_single_question, free_port, wait_for_server
 
 
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "JUPYTER_PATH": str(REPO / "jupyter"),
            "PMESOCIAL_RECORD": str(tmp_path_factory.mktemp("voila") / "dossier.json")}
     proc = subprocess.Popen([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
                              "--template=pmesocial", str(REPO / "notebooks")],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}"
-    _wait_for(url + "/")
+    wait_for_server(url + "/")
     yield url
     proc.terminate()
     proc.wait(timeout=30)

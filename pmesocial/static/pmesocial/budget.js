@@ -39,14 +39,7 @@
   }
   root.PmesBudget = { compute: compute, summaryText: summaryText };
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k]; else if (k === "className") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
-    return node;
-  }
+  var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
   var HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)";
   var COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)";
   var COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter";

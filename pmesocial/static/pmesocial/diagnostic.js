@@ -98,14 +98,7 @@
   root.PmesDiagnostic = { compute: compute, levelFor: levelFor, radar: radar };
   if (typeof document === "undefined") return;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k]; else if (k === "className") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
+  var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
   var RADAR_TITLE = "Profil de votre PME sur les huit dimensions (scores sur 100)";
 
   function resultsNode(spec, result, modules, linkModules) {

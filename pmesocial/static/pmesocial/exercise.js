@@ -115,6 +115,8 @@
   root.PmesExercise = rules;
 
   /* ---------- DOM ---------- */
+  /* The one DOM builder of the book's scripts (budget, diagnostic and panel use it too):
+   * text only through textContent and text nodes, never parsed as HTML. */
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
@@ -122,9 +124,12 @@
       else if (k === "className") node.className = attrs[k];
       else node.setAttribute(k, attrs[k]);
     });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined && c !== false) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
     return node;
   }
+  root.PmesDom = { el: el };
 
   function renderQuestion(q, number, prefix, bankId, onChecked) {
     var base = prefix + "-" + q.id;

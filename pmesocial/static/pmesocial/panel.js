@@ -4,14 +4,7 @@
 (function (root) {
   "use strict";
   var R = root.PmesRecord, E = root.PmesEvidence;
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k]; else if (k === "className") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
-    return node;
-  }
+  var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
   function message(box, text, ok) {
     box.textContent = "";
     box.appendChild(el("p", { className: "pmes-feedback " + (ok ? "pmes-ok" : "pmes-ko"), text: text }));

@@ -1,0 +1,23 @@
+"""Small HTML helpers shared by the kernel views (widgets, reports, group view)."""
+from __future__ import annotations
+
+import base64
+from html import escape as _escape
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+# The report and attestation templates; autoescape, so every value a trainee typed is escaped.
+TEMPLATES = Environment(loader=PackageLoader("pmesocial", "templates"),
+                        autoescape=select_autoescape(["html", "j2"]))
+
+
+def escape(text) -> str:
+    """Escape text placed between tags (never in attributes), keeping apostrophes readable."""
+    return _escape(str(text), quote=False)
+
+
+def download_link(text: str, filename: str, label: str, mime: str = "text/html") -> str:
+    """A link that downloads `text` as a file, with nothing fetched from a server."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (f"<a download='{_escape(filename)}' href='data:{mime};charset=utf-8;base64,{data}' "
+            f"class='pmes-btn'>{escape(label)}</a>")
