@@ -12,7 +12,7 @@ TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
 .PHONY: install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
-        test-notebooks test-browser chromium clean bench
+        test-js test-notebooks test-browser chromium clean bench items vectors generated
 
 install: $(VENV)/.installed
 
@@ -63,6 +63,19 @@ exercises: install
 exercises-check: install
 	$(BIN)/python -m pmesocial.tools.make_exercises --check
 
+# Item-writing rules over every question bank (named bank and questions when one breaks).
+items: install
+	$(BIN)/python -m pmesocial.tools.check_items
+
+# Shared test vectors (Python writes, pytest and node check) and the book's generated JS:
+# run after changing a rule, a bank, a schema or a document template.
+vectors: install
+	$(BIN)/python -m pmesocial.tools.write_vectors
+
+generated: js
+	node scripts/compile_schemas.cjs
+	node scripts/compile_templates.cjs
+
 # Re-execute the committed notebooks after changing them or the package.
 execute: install
 	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb outils/*.ipynb formateur/*.ipynb
@@ -73,6 +86,10 @@ chromium:
 test-unit: install js
 	$(BIN)/pytest -q tests/unit
 
+# The book's JavaScript rules against the same vectors as Python: no browser.
+test-js: js
+	node --test tests/js/
+
 test-notebooks: install
 	$(BIN)/pytest -q --nbval notebooks solutions outils formateur --nbval-sanitize-with tests/nbval_sanitize.cfg
 	$(BIN)/pytest -q --nbval-lax exercises
@@ -80,7 +97,7 @@ test-notebooks: install
 test-browser: install chromium js
 	$(BIN)/pytest -q tests/browser
 
-test: install chromium js exercises-check test-unit test-notebooks book test-browser
+test: install chromium js exercises-check items test-unit test-js test-notebooks book test-browser
 	@echo "Tous les tests sont passés."
 
 # Measure builds, page weights and notebook run times (a benchmark, not a test);

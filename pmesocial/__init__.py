@@ -1,12 +1,18 @@
 """Médias sociaux et PME: the course's exercise engine, data and book extension.
 
-What notebooks call, one short line each:
+What notebooks call, one short line each (the public API: internals may move freely):
     exercise("m1-autoevaluation")        a question bank, with feedback and score
+    form("plan")                         a questionnaire: besoins, plan, satisfaction, evaluation-a-froid
     time_budget("m6-budget")             the « Chronophage ? » calculator
     autodiagnostic()                     the self-diagnostic of the PME
-    mon_dossier(), autopositionnement("entree"), satisfaction(), bilan()
+    mon_dossier(), autopositionnement("entree"), bilan(), group_view("dossiers/")
 """
 from .exercise import Exercise, exercise
+
+
+def form(form_id: str):
+    from .form_view import form as build
+    return build(form_id)
 
 
 def time_budget(budget_id: str):
@@ -29,11 +35,6 @@ def autopositionnement(phase: str):
     return build(phase)
 
 
-def satisfaction():
-    from .evidence_view import satisfaction as build
-    return build()
-
-
 def bilan():
     from .evidence_view import bilan as build
     return build()
@@ -44,5 +45,5 @@ def group_view(folder, anonymous: bool = True):
     return build(folder, anonymous=anonymous)
 
 
-__all__ = ["group_view", "Exercise", "exercise", "time_budget", "autodiagnostic", "mon_dossier",
-           "autopositionnement", "satisfaction", "bilan"]
+__all__ = ["group_view", "Exercise", "exercise", "form", "time_budget", "autodiagnostic", "mon_dossier",
+           "autopositionnement", "bilan"]

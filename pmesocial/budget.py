@@ -119,7 +119,7 @@ class TimeBudget(CourseOutput):
         return f"Budget temps « {self.spec['title']} » : {len(self.spec['activities'])} activités"
 
     def payload(self) -> dict:
-        return {"version": 1, "budget": self.spec}
+        return {"kind": "budget", "version": 1, "budget": self.spec}
 
     def build_widget(self):
         return _build_widget(self.spec)

@@ -63,7 +63,7 @@ class Diagnostic(CourseOutput):
 
     def payload(self) -> dict:
         modules = {m: {"title": module(m)["title"], "page": module(m)["notebook"]} for m in range(1, 8)}
-        return {"version": 1, "diagnostic": self.spec, "modules": modules}
+        return {"kind": "diagnostic", "version": 1, "diagnostic": self.spec, "modules": modules}
 
     def build_widget(self):
         return DiagnosticWidget(self.spec, self.store or default_store())

@@ -9,19 +9,22 @@ from __future__ import annotations
 from . import evidence
 from .course import modules
 from .display import CourseOutput
+from .documents import OrganismeError, document_payload, render_document
 from .markup import download_link, escape
-from .record import RecordError, default_store, now
+from .record import RecordError, default_store
 
 SELF_SCALE = ["Je ne saurais pas", "J'en ai une idée vague", "Je pourrais l'expliquer en partie",
               "Je pourrais l'expliquer clairement", "Je pourrais l'appliquer dans mon entreprise"]
 
 
 def status_table_html(statuses: list[dict]) -> str:
-    rows = "".join(f"<tr><td>{s['module']}</td><td>{escape(s['text'])}</td><td>{s['score']} / {s['max']}</td>"
-                   f"<td>{escape(evidence.STATUS_LABELS[s['status']])}{'' if s['answered'] else ' (non évalué)'}</td></tr>"
-                   for s in statuses)
-    return ("<table class='pmes-provenance'><thead><tr><th>Module</th><th>Objectif</th><th>Points</th>"
-            f"<th>Résultat</th></tr></thead><tbody>{rows}</tbody></table>")
+    def points(s):
+        shown = f"{s['score']} / {s['max']}" if s["evaluated"] else "—"
+        return shown + (f" ({s['skipped']} non comptée(s))" if s["skipped"] else "")
+    rows = "".join(f"<tr><td>{s['module']}</td><td>{escape(s['text'])}</td><td>{points(s)}</td>"
+                   f"<td>{escape(evidence.STATUS_LABELS[s['status']])}</td></tr>" for s in statuses)
+    return ("<div class='pmes-provenance-wrap'><table class='pmes-provenance'><thead><tr><th>Module</th><th>Objectif</th>"
+            f"<th>Points (premières réponses)</th><th>Résultat</th></tr></thead><tbody>{rows}</tbody></table></div>")
 
 
 def progression_html(rows: list[dict], record: dict) -> str:
@@ -34,37 +37,47 @@ def progression_html(rows: list[dict], record: dict) -> str:
         f"<tr><td>{m['number']}</td><td>{escape(m['title'])}</td>"
         f"<td>{selfpos.get('entree', {}).get(str(m['number']), '—')}</td>"
         f"<td>{selfpos.get('sortie', {}).get(str(m['number']), '—')}</td></tr>" for m in modules())
-    return ("<h5>Test de positionnement : points par objectif</h5><table class='pmes-provenance'><thead><tr>"
-            "<th>Module</th><th>Objectif</th><th>Entrée</th><th>Sortie</th></tr></thead>"
-            f"<tbody>{body}</tbody></table><h5>Autopositionnement (0 à 4)</h5><table class='pmes-provenance'>"
+    return ("<h5>Tests d'entrée et de sortie : points par objectif</h5><div class='pmes-provenance-wrap'>"
+            "<table class='pmes-provenance'><thead><tr><th>Module</th><th>Objectif</th><th>Entrée</th><th>Sortie</th>"
+            f"</tr></thead><tbody>{body}</tbody></table></div><h5>Autopositionnement (0 à 4)</h5>"
+            "<div class='pmes-provenance-wrap'><table class='pmes-provenance'>"
             "<thead><tr><th>Module</th><th>Titre</th><th>Entrée</th><th>Sortie</th></tr></thead>"
-            f"<tbody>{body2}</tbody></table>")
+            f"<tbody>{body2}</tbody></table></div>")
+
+
+PHASES = {"entree": "À l'entrée", "sortie": "À la sortie"}
+NAMES = {"dossier": "Mon dossier de formation", "autopositionnement": "Autopositionnement",
+         "bilan": "Bilan de fin de formation"}
+FIRST_ATTEMPT_RULE = (
+    "Seule compte, pour chaque question, votre première réponse vérifiée : vous pouvez recommencer et consulter "
+    "les solutions autant que vous voulez, cela ne change pas votre évaluation. Une question dont vous avez vu la "
+    "solution avant de répondre n'est pas comptée. Un objectif est acquis à partir de 75 % des points sur au moins "
+    "trois questions (autoévaluations des modules et test de sortie), en cours d'acquisition à partir de 40 %.")
 
 
 class Panel(CourseOutput):
-    def __init__(self, kind: str, phase: str | None = None, store=None):
-        self.kind, self.phase, self.store = kind, phase, store
+    kind = "panel"
+
+    def __init__(self, panel: str, phase: str | None = None, store=None):
+        self.panel, self.phase, self.store = panel, phase, store
 
     def __repr__(self) -> str:
-        names = {"dossier": "Mon dossier de formation", "autopositionnement": "Autopositionnement",
-                 "satisfaction": "Questionnaire de satisfaction", "bilan": "Bilan de fin de formation"}
-        return f"{names[self.kind]}{' (' + evidence.PHASES[self.phase] + ')' if self.phase else ''}"
+        return f"{NAMES[self.panel]}{' (' + PHASES[self.phase] + ')' if self.phase else ''}"
 
     def payload(self) -> dict:
-        data = {"version": 1, "panel": self.kind, "phase": self.phase,
+        data = {"kind": self.kind, "version": 2, "panel": self.panel, "phase": self.phase,
                 "modules": [{"number": m["number"], "title": m["title"]} for m in modules()]}
-        if self.kind == "autopositionnement":
+        if self.panel == "autopositionnement":
             data["scale"] = SELF_SCALE
-        if self.kind == "satisfaction":
-            data["satisfaction"] = evidence.satisfaction_spec()
-        if self.kind == "bilan":
-            data.update(objectives=evidence.objectives(), objective_map=evidence.objective_map(),
-                        positioning=evidence.objective_map().get(evidence.record_key(evidence.POSITIONING, "sortie"), {}),
-                        duration_min=evidence.total_duration_min())
+        if self.panel == "bilan":
+            entry = evidence.objective_map(("entry-test",)).get(evidence.ENTRY_TEST, {})
+            exit_ = evidence.objective_map(("exit-test",)).get(evidence.EXIT_TEST, {})
+            data.update(entry_map=entry, exit_map=exit_, rule=FIRST_ATTEMPT_RULE,
+                        document=document_payload("attestation", "certificat"))
         return data
 
     def build_widget(self):
-        return BUILDERS[self.kind](self, self.store or default_store())
+        return BUILDERS[self.panel](self, self.store or default_store())
 
 
 def _frame(title: str, children: list, store):
@@ -145,55 +158,42 @@ def _autopositionnement(panel, store):
         choice.observe(changed(m["number"]), names="value")
         rows.append(choice)
     intro = w.HTML("<p>Pour chaque module, où vous situez-vous aujourd'hui ? Il n'y a pas de bonne réponse.</p>")
-    return _frame(f"Autopositionnement — {evidence.PHASES[panel.phase].lower()}", [intro, *rows], store)
-
-
-def _satisfaction(panel, store):
-    import ipywidgets as w
-
-    spec = evidence.satisfaction_spec()
-    saved = store.load().get("satisfaction", {})
-    ratings = {}
-    for c in spec["criteria"]:
-        ratings[c["id"]] = w.Dropdown(options=[("— choisir —", None)] + [(f"{i + 1} — {t}", i + 1) for i, t in enumerate(spec["scale"])],
-                                      value=saved.get("ratings", {}).get(c["id"]), description=c["text"],
-                                      style={"description_width": "45%"}, layout=w.Layout(width="98%"))
-    comment = w.Textarea(value=saved.get("comment", ""), placeholder=spec["comment_prompt"],
-                         layout=w.Layout(width="95%", height="6em"))
-    send, status = w.Button(description="Enregistrer mes réponses", button_style="primary"), w.HTML()
-
-    def on_send(_):
-        given = {k: d.value for k, d in ratings.items() if d.value is not None}
-        store.save_section("satisfaction", {"ratings": given, "comment": comment.value[:5000]})
-        status.value = "<p class='pmes-feedback pmes-ok' role='status'>Merci, vos réponses sont enregistrées.</p>"
-
-    send.on_click(on_send)
-    return _frame(spec["title"], [w.HTML(f"<p>{escape(spec['intro'])}</p>"), *ratings.values(),
-                                  w.HTML(f"<p>{escape(spec['comment_prompt'])}</p>"), comment, send, status], store)
+    return _frame(f"Autopositionnement — {PHASES[panel.phase].lower()}", [intro, *rows], store)
 
 
 def _bilan(panel, store):
     import ipywidgets as w
 
-    out, refresh_btn = w.HTML(), w.Button(description="Actualiser le bilan")
+    out, documents_box, refresh_btn = w.HTML(), w.HTML(), w.Button(description="Actualiser le bilan")
+    data = panel.payload()
 
     def refresh(_=None):
         record = store.load()
         objective_list = evidence.objectives()
         statuses = evidence.objective_status(record, evidence.objective_map(), objective_list)
-        rows = evidence.progression(record, panel.payload()["positioning"], objective_list)
-        attestation = evidence.attestation_html(record, statuses, now()[:10])
-        out.value = (progression_html(rows, record) + "<h5>Évaluation des objectifs</h5>" + status_table_html(statuses)
-                     + "<p>" + download_link(attestation, "attestation-fin-de-formation.html",
-                                             "Télécharger mon attestation (HTML, à imprimer en PDF)") + "</p>")
+        rows = evidence.progression(record, data["entry_map"], data["exit_map"], objective_list)
+        out.value = (progression_html(rows, record) + "<h5>Évaluation des objectifs</h5>"
+                     f"<p>{escape(FIRST_ATTEMPT_RULE)}</p><p><strong>{evidence.count_acquired(statuses)} objectif(s) "
+                     f"acquis sur {len(statuses)}.</strong></p>" + status_table_html(statuses))
+        links = []
+        for name, label, filename in DOCUMENTS:
+            try:
+                links.append(download_link(render_document(name, record), filename, label))
+            except OrganismeError as exc:
+                links = [f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(exc)}</p>"]
+                break
+        documents_box.value = "<p>" + " ".join(links) + "</p>"
 
     refresh_btn.on_click(refresh)
     refresh()
-    return _frame("Bilan de fin de formation", [refresh_btn, out], store)
+    return _frame("Bilan de fin de formation", [refresh_btn, out, documents_box], store)
 
 
-BUILDERS = {"dossier": _dossier, "autopositionnement": _autopositionnement,
-            "satisfaction": _satisfaction, "bilan": _bilan}
+DOCUMENTS = [("attestation", "Télécharger mon attestation (HTML, à imprimer en PDF)", "attestation-fin-de-formation.html"),
+             ("certificat", "Télécharger le certificat de réalisation (HTML)", "certificat-de-realisation.html")]
+
+
+BUILDERS = {"dossier": _dossier, "autopositionnement": _autopositionnement, "bilan": _bilan}
 
 
 def mon_dossier() -> Panel:
@@ -201,13 +201,9 @@ def mon_dossier() -> Panel:
 
 
 def autopositionnement(phase: str) -> Panel:
-    if phase not in evidence.PHASES:
+    if phase not in PHASES:
         raise ValueError(f"phase « {phase} » inconnue : « entree » ou « sortie »")
     return Panel("autopositionnement", phase)
-
-
-def satisfaction() -> Panel:
-    return Panel("satisfaction")
 
 
 def bilan() -> Panel:

@@ -10,10 +10,18 @@ from .banks import display_order, load_bank
 from .display import MIME_TYPE, CourseOutput
 
 __all__ = ["MIME_TYPE", "Exercise", "exercise"]
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
+
+
+def _module_titles() -> dict[int, str]:
+    from .course import modules
+
+    return {m["number"]: m["title"] for m in modules()}
 
 
 class Exercise(CourseOutput):
+    kind = "exercise"
+
     def __init__(self, bank: dict, record_key: str | None = None):
         self.bank = bank
         self.record_key = record_key or bank["id"]
@@ -22,10 +30,14 @@ class Exercise(CourseOutput):
         from .record import default_store
         from .widgets import ExerciseWidget  # only where a front end is wanted
 
-        return ExerciseWidget(self.bank, store=default_store(), record_key=self.record_key)
+        return ExerciseWidget(self.bank, store=default_store(), record_key=self.record_key,
+                              modules=_module_titles())
 
     def payload(self) -> dict:
-        return {"version": PAYLOAD_VERSION, "bank": self.bank, "record_key": self.record_key}
+        data = {"kind": self.kind, "version": PAYLOAD_VERSION, "bank": self.bank, "record_key": self.record_key}
+        if self.bank.get("purpose") in ("entry-test", "exit-test"):
+            data["modules"] = {str(n): t for n, t in _module_titles().items()}
+        return data
 
     def __repr__(self) -> str:
         n = len(self.bank["questions"])
@@ -33,9 +45,6 @@ class Exercise(CourseOutput):
                 f"{scoring.bank_max_score(self.bank)} points")
 
 
-def exercise(bank_id: str, phase: str | None = None) -> Exercise:
-    """Display the exercise stored in data/quiz/<bank_id>.yaml; `phase` ("entree",
-    "sortie") keeps the answers of a test taken twice apart."""
-    from .evidence import record_key
-
-    return Exercise(display_order(load_bank(bank_id)), record_key(bank_id, phase))
+def exercise(bank_id: str) -> Exercise:
+    """Display the exercise stored in data/quiz/<bank_id>.yaml."""
+    return Exercise(display_order(load_bank(bank_id)))

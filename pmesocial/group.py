@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from . import evidence
+from . import evidence, forms
 from .banks import load_bank
 from .diagnostic import compute, level_for
 from .paths import QUIZ_DIR
@@ -106,89 +107,166 @@ def diagnostic_summary(records: list[dict], spec: dict) -> list[dict]:
 
 # -- exercises -------------------------------------------------------------------------
 
-def _split_key(key: str) -> tuple[str, str | None]:
-    bank_id, _, phase = key.partition("@")
-    return bank_id, phase or None
-
-
 @lru_cache(maxsize=256)
 def _prompts(bank_id: str) -> dict:
-    """A bank's title and its question prompts (whitespace folded); empty if it is gone.
-    The id comes from a trainee's file: only a plain name of data/quiz is ever opened."""
+    """A bank's title, purpose and question prompts (whitespace folded); empty if it is
+    gone. The id comes from a trainee's file: only a plain name of data/quiz is ever opened."""
     if not BANK_ID.fullmatch(bank_id) or not (QUIZ_DIR / f"{bank_id}.yaml").is_file():
-        return {"title": None, "questions": {}}
+        return {"title": None, "purpose": None, "questions": {}}
     try:
         bank = load_bank(bank_id)
     except (DataFileError, OSError, KeyError):
-        return {"title": None, "questions": {}}
-    return {"title": bank["title"],
+        return {"title": None, "purpose": None, "questions": {}}
+    return {"title": bank["title"], "purpose": bank["purpose"],
             "questions": {q["id"]: " ".join(q["prompt"].split()) for q in bank["questions"]}}
 
 
 def question_success(records: list[dict]) -> list[dict]:
     """Every question answered in the group: how many answered it and the mean success
-    rate (score / max), from the most missed to the best answered."""
+    rate of the **first** attempts (score / max), from the most missed to the best
+    answered. Solutions seen before answering are left out."""
     totals: dict[tuple[str, str], list] = {}
     for record in records:
         for key, entry in record.get("exercises", {}).items():
-            for qid, result in entry.get("results", {}).items():
+            for qid, attempt in entry.get("first", {}).items():
                 ratios = totals.setdefault((key, qid), [])
-                if result["max"] > 0:
-                    ratios.append(result["score"] / result["max"])
+                if not attempt.get("solution_first") and attempt["max"] > 0:
+                    ratios.append(attempt["score"] / attempt["max"])
     rows = []
     for (key, qid), ratios in totals.items():
         if not ratios:
             continue
-        bank_id, phase = _split_key(key)
-        bank = _prompts(bank_id)
-        rows.append({"key": key, "bank": bank_id, "bank_title": bank["title"], "phase": phase,
-                     "phase_label": evidence.PHASES.get(phase, phase) if phase else None,
+        bank = _prompts(key)
+        rows.append({"key": key, "bank": key, "bank_title": bank["title"], "purpose": bank["purpose"],
                      "question": qid, "prompt": bank["questions"].get(qid),
                      "answered": len(ratios), "rate": sum(ratios) / len(ratios)})
     rows.sort(key=lambda r: (r["rate"], -r["answered"], r["key"], r["question"]))
     return rows
 
 
-# -- positioning test ------------------------------------------------------------------
+# -- entry and exit tests ----------------------------------------------------------------
 
 def _mean(values: list) -> float | None:
     return sum(values) / len(values) if values else None
 
 
+PHASES = ("entree", "sortie")
+
+
 def progression_summary(records: list[dict]) -> list[dict]:
-    """Per objective assessed by the positioning test: mean ratio of points at entry and
-    at exit (over the trainees who took each), and how many trainees took it at all."""
-    positioning = evidence.objective_map().get(evidence.record_key(evidence.POSITIONING, "sortie"), {})
+    """Per objective the entry and exit tests assess: mean ratio of points at entry and
+    at exit (over the trainees who took each), and how many trainees took either."""
+    entry = evidence.objective_map(("entry-test",)).get(evidence.ENTRY_TEST, {})
+    exit_ = evidence.objective_map(("exit-test",)).get(evidence.EXIT_TEST, {})
     objective_list = evidence.objectives()
-    rows = evidence.progression({}, positioning, objective_list)  # every objective, nothing measured
-    ratios = {row["id"]: {phase: [] for phase in evidence.PHASES} for row in rows}
+    rows = evidence.progression({}, entry, exit_, objective_list)  # every objective, nothing measured
+    ratios = {row["id"]: {phase: [] for phase in PHASES} for row in rows}
     trainees = {row["id"]: 0 for row in rows}
     for record in records:
-        for row in evidence.progression(record, positioning, objective_list):
-            for phase in evidence.PHASES:
+        for row in evidence.progression(record, entry, exit_, objective_list):
+            for phase in PHASES:
                 if row[phase] is not None and row[phase]["max"] > 0:
                     ratios[row["id"]][phase].append(row[phase]["score"] / row[phase]["max"])
-            trainees[row["id"]] += any(row[phase] is not None for phase in evidence.PHASES)
+            trainees[row["id"]] += any(row[phase] is not None for phase in PHASES)
     return [{"id": row["id"], "module": row["module"], "text": row["text"],
-             **{phase: _mean(ratios[row["id"]][phase]) for phase in evidence.PHASES},
-             **{f"{phase}_count": len(ratios[row["id"]][phase]) for phase in evidence.PHASES},
+             **{phase: _mean(ratios[row["id"]][phase]) for phase in PHASES},
+             **{f"{phase}_count": len(ratios[row["id"]][phase]) for phase in PHASES},
              "trainees": trainees[row["id"]]} for row in rows]
 
 
-# -- satisfaction ------------------------------------------------------------------------
+def acquired_summary(records: list[dict]) -> list[dict]:
+    """Per trainee of the group (stable order): objectives acquired, from first attempts."""
+    mapping, objective_list = evidence.objective_map(), evidence.objectives()
+    return [{"acquired": evidence.count_acquired(evidence.objective_status(r, mapping, objective_list)),
+             "objectives": len(objective_list)} for r in ordered(records)]
+
+
+# -- questionnaires ------------------------------------------------------------------------
+
+def form_values(record: dict, form_id: str) -> dict:
+    return record.get("forms", {}).get(form_id, {}).get("values", {})
+
+
+def choice_counts(records: list[dict], form_id: str, field_id: str) -> list[dict]:
+    """How many trainees chose each option of a choice or choices field."""
+    field = next(f for f in forms.load_form(form_id)["fields"] if f["id"] == field_id)
+    counts = Counter()
+    for record in records:
+        value = form_values(record, form_id).get(field_id)
+        for v in (value if isinstance(value, list) else [value] if value else []):
+            counts[v] += 1
+    return [{"id": o["id"], "label": o["label"], "count": counts[o["id"]]} for o in field["options"]]
+
+
+def texts(records: list[dict], form_id: str, field_id: str) -> list[str]:
+    """The non-empty answers to a text field, in the group's stable order, without their author."""
+    out = []
+    for record in ordered(records):
+        value = form_values(record, form_id).get(field_id)
+        if isinstance(value, str) and value.strip():
+            out.append(value.strip())
+    return out
+
+
+def respondents(records: list[dict], form_id: str) -> int:
+    return sum(1 for r in records if r.get("forms", {}).get(form_id, {}).get("submitted"))
+
 
 def satisfaction_summary(records: list[dict]) -> dict:
-    """Per criterion: number of answers, mean (one decimal), distribution 1..5; and the
-    non-empty comments, in the group's stable order (without who wrote them)."""
-    spec = evidence.satisfaction_spec()
+    """Per rated criterion: number of answers, mean (one decimal), distribution 1..5; the
+    goals met; and the non-empty comments, in the group's stable order (without who wrote them)."""
+    spec = forms.load_form("satisfaction")
     criteria = []
-    for criterion in spec["criteria"]:
-        given = [r.get("satisfaction", {}).get("ratings", {}).get(criterion["id"]) for r in records]
-        given = [g for g in given if g is not None]
+    for field in [f for f in spec["fields"] if f["type"] == "scale"]:
+        given = [form_values(r, "satisfaction").get(field["id"]) for r in records]
+        given = [g for g in given if isinstance(g, int) and not isinstance(g, bool)]
         mean = round_half_up(sum(given) / len(given) * 10) / 10 if given else None
-        criteria.append({"id": criterion["id"], "text": criterion["text"], "count": len(given), "mean": mean,
+        criteria.append({"id": field["id"], "text": field["label"], "count": len(given), "mean": mean,
                          "distribution": {level: given.count(level) for level in LEVELS}})
-    comments = [r["satisfaction"]["comment"].strip() for r in ordered(records)
-                if r.get("satisfaction", {}).get("comment", "").strip()]
-    return {"scale": spec["scale"], "criteria": criteria, "comments": comments,
-            "respondents": sum(1 for r in records if r.get("satisfaction", {}).get("ratings"))}
+    review = next(f for f in spec["fields"] if f["type"] == "review")
+    goals = []
+    for goal in review["of_options"]:
+        answers = [form_values(r, "satisfaction").get(review["id"], {}).get(goal["id"]) for r in records]
+        answers = [a for a in answers if a]
+        if answers:
+            goals.append({"id": goal["id"], "label": goal["label"],
+                          **{o["id"]: answers.count(o["id"]) for o in review["options"]}})
+    scale = next(f for f in spec["fields"] if f["type"] == "scale")["scale"]
+    return {"scale": scale, "criteria": criteria, "comments": texts(records, "satisfaction", "commentaire"),
+            "goals": goals, "goal_options": review["options"], "respondents": respondents(records, "satisfaction")}
+
+
+def needs_summary(records: list[dict]) -> dict:
+    """What the group said at entry: size, sector, current use, goals, wishes, adaptations."""
+    return {"respondents": respondents(records, "besoins"),
+            **{f: choice_counts(records, "besoins", f) for f in ("taille", "secteur", "usage", "objectifs")},
+            "attentes": texts(records, "besoins", "attentes"), "adaptation": texts(records, "besoins", "adaptation")}
+
+
+def plans(labelled: list[tuple[str, dict]]) -> list[dict]:
+    """Each trainee's 90-day plan, as they wrote it (raw text: escape it to show it)."""
+    spec = forms.load_form("plan")
+    out = []
+    for label, record in labelled:
+        values = form_values(record, "plan")
+        if not values:
+            continue
+        rows = forms.submitted_rows(values, "actions")
+        hours = [r["heures"] for r in rows if isinstance(r.get("heures"), (int, float)) and not isinstance(r.get("heures"), bool)]
+        out.append({"label": label, "objectif": values.get("objectif") or "", "actions": rows,
+                    "hours": sum(hours), "complete": not forms.validate(spec, values),
+                    "submitted": bool(record.get("forms", {}).get("plan", {}).get("submitted"))})
+    return out
+
+
+def cold_summary(records: list[dict]) -> dict:
+    """The cold evaluation, a few weeks after: what was done, effects, obstacles, usefulness."""
+    spec = forms.load_form("evaluation-a-froid")
+    usefulness = [form_values(r, "evaluation-a-froid").get("utilite") for r in records]
+    usefulness = [u for u in usefulness if isinstance(u, int) and not isinstance(u, bool)]
+    field = next(f for f in spec["fields"] if f["id"] == "utilite")
+    return {"respondents": respondents(records, "evaluation-a-froid"),
+            **{f: choice_counts(records, "evaluation-a-froid", f) for f in ("plan", "effets", "obstacles")},
+            "usefulness": {"count": len(usefulness), "scale": field["scale"],
+                           "mean": round_half_up(sum(usefulness) / len(usefulness) * 10) / 10 if usefulness else None},
+            "actions": texts(records, "evaluation-a-froid", "actions"), "suite": texts(records, "evaluation-a-froid", "suite")}

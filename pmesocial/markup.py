@@ -8,7 +8,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 # The report and attestation templates; autoescape, so every value a trainee typed is escaped.
 TEMPLATES = Environment(loader=PackageLoader("pmesocial", "templates"),
-                        autoescape=select_autoescape(["html", "j2"]))
+                        autoescape=select_autoescape(["html", "j2"]),
+                       keep_trailing_newline=True)  # as nunjucks does: the book fills the same templates
 
 
 def escape(text) -> str:

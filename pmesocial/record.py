@@ -1,11 +1,19 @@
-"""The trainee's record: answers, scores, diagnostic, satisfaction, as versioned JSON.
+"""The trainee's record: answers, first attempts, drafts, forms, diagnostic, as versioned JSON.
 
-In a kernel it is one file (default ~/.pmesocial/dossier.json, or $PMESOCIAL_RECORD):
-every change is a read-modify-write under a file lock (filelock), written to a temporary
-file and moved into place (os.replace), so two notebooks saving at once lose nothing and
-the file is never half-written. A corrupt or foreign file is never overwritten: it is
-moved aside, reported in French, and a new record starts. The book keeps the same JSON in
-localStorage (static/pmesocial/record.js), so a trainer can gather records from either.
+Two layers. The *changes* (an attempt, a draft, a solution seen, a form saved) are pure
+functions of a record, mirrored one to one by static/pmesocial/record.js and checked
+against the same vectors (tests/vectors/record.json). The *store* keeps the record: in a
+kernel one file (default ~/.pmesocial/dossier.json, or $PMESOCIAL_RECORD), where every
+change is a read-modify-write under a file lock (filelock), written to a temporary file
+and moved into place (os.replace), so two notebooks saving at once lose nothing and the
+file is never half-written. A corrupt or foreign file is never overwritten: it is moved
+aside, reported in French, and a new record starts. The book keeps the same JSON in
+localStorage, so a trainer can gather records from either.
+
+Practice and proof: `answers`/`results` hold the latest checked answer (what a page shows
+again); `first` holds each question's first checked attempt, never overwritten, which is
+what the evaluation counts; a solution shown before any attempt leaves
+`{"solution_first": true}` there instead. `drafts` hold choices not yet checked.
 """
 from __future__ import annotations
 
@@ -19,7 +27,8 @@ from filelock import FileLock
 
 from .validation import validator
 
-FORMAT, VERSION = "pmesocial-record", 1
+FORMAT, VERSION = "pmesocial-record", 2
+TEXT_LIMIT = 1000
 
 
 class RecordError(ValueError):
@@ -30,29 +39,128 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def new_record() -> dict:
-    stamp = now()
+def new_record(at: str | None = None) -> dict:
+    stamp = at or now()
     return {"format": FORMAT, "version": VERSION, "trainee": {"name": "", "company": ""},
             "started": stamp, "updated": stamp, "exercises": {}}
 
 
+# -- pure changes (mirrored by record.js) -------------------------------------------
+def _entry(record: dict, key: str) -> dict:
+    return record.setdefault("exercises", {}).setdefault(key, {})
+
+
+def apply_attempt(record: dict, key: str, qid: str, answer, score: int, top: int, at: str) -> dict:
+    """A checked answer: shown again next time; the first one is kept as evidence."""
+    entry = _entry(record, key)
+    entry.setdefault("answers", {})[qid] = answer
+    entry.setdefault("results", {})[qid] = {"score": score, "max": top}
+    entry.setdefault("first", {}).setdefault(qid, {"score": score, "max": top, "at": at})
+    entry.get("drafts", {}).pop(qid, None)
+    entry["updated"] = at
+    return record
+
+
+def apply_draft(record: dict, key: str, qid: str, answer, at: str) -> dict:
+    """A choice made but not checked: kept across reloads, counted for nothing."""
+    entry = _entry(record, key)
+    drafts = entry.setdefault("drafts", {})
+    if answer is None or answer == "" or answer == [] or answer == {}:
+        drafts.pop(qid, None)
+    else:
+        drafts[qid] = answer
+    entry["updated"] = at
+    return record
+
+
+def apply_solution_seen(record: dict, key: str, qid: str, at: str) -> dict:
+    """Seeing the solution before any attempt: the question will not be evaluated."""
+    entry = _entry(record, key)
+    entry.setdefault("first", {}).setdefault(qid, {"solution_first": True, "at": at})
+    entry["updated"] = at
+    return record
+
+
+def apply_reset(record: dict, key: str, qid: str, at: str) -> dict:
+    """« Recommencer »: the question is blank again; its first attempt stays."""
+    entry = _entry(record, key)
+    for part in ("answers", "results", "drafts"):
+        entry.get(part, {}).pop(qid, None)
+    entry["updated"] = at
+    return record
+
+
+def apply_submit(record: dict, key: str, attempts: dict, at: str) -> dict:
+    """A test handed in at once: {question id: [answer, score, max]}; an unanswered
+    question (answer None) counts as a first attempt with no point."""
+    entry = _entry(record, key)
+    for qid, (answer, score, top) in attempts.items():
+        if answer is None:
+            entry.setdefault("first", {}).setdefault(qid, {"score": 0, "max": top, "at": at})
+        else:
+            apply_attempt(record, key, qid, answer, score, top, at)
+    entry.setdefault("submitted", at)
+    entry["drafts"] = {}
+    entry["updated"] = at
+    return record
+
+
+def apply_form(record: dict, form_id: str, values: dict, submitted: bool, at: str) -> dict:
+    """A questionnaire's values (needs, satisfaction, plan, cold evaluation); `submitted`
+    when the trainee pressed « Enregistrer », otherwise a draft."""
+    form = record.setdefault("forms", {}).setdefault(form_id, {})
+    form["values"] = copy.deepcopy(values)
+    if submitted:
+        form["submitted"] = at
+    form["updated"] = at
+    return record
+
+
+def apply_trainee(record: dict, name: str, company: str) -> dict:
+    record["trainee"] = {**record.get("trainee", {}), "name": str(name)[:TEXT_LIMIT],
+                         "company": str(company)[:TEXT_LIMIT]}
+    return record
+
+
+def migrate(data: dict) -> dict:
+    """Version 1 records (before first attempts were kept): their answers stay, but none
+    counts as evidence; their satisfaction becomes a form."""
+    if data.get("version") != 1:
+        return data
+    data = copy.deepcopy(data)
+    data["version"] = VERSION
+    old = data.pop("satisfaction", None)
+    if old:
+        values = {**old.get("ratings", {}), **({"commentaire": old["comment"]} if old.get("comment") else {})}
+        data.setdefault("forms", {})["satisfaction"] = {"values": values, "submitted": old.get("updated", data["updated"]),
+                                                       "updated": old.get("updated", data["updated"])}
+    return data
+
+
 def parse_record(text: str) -> dict:
-    """JSON text -> record, or RecordError saying in French what is wrong with it."""
+    """JSON text -> record (migrated to the current version), or RecordError saying in
+    French what is wrong with it."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, TypeError):
         raise RecordError("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué).") from None
+    return check_record(data)
+
+
+def check_record(data) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RecordError("Ce fichier n'est pas un dossier du cours « Médias sociaux et PME ».")
     if isinstance(data.get("version"), int) and data["version"] > VERSION:
         raise RecordError("Ce dossier vient d'une version plus récente du cours : mettez le cours à jour.")
-    problems = list(validator("record.schema.json").iter_errors(data))
+    data = migrate(data)
+    problems = sorted(validator("record.schema.json").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if problems:
         where = "/".join(map(str, problems[0].absolute_path)) or "racine"
         raise RecordError(f"Ce dossier est endommagé (partie « {where} ») et ne peut pas être utilisé.")
     return data
 
 
+# -- the store (kernel side) -----------------------------------------------------------
 def default_path() -> Path:
     return Path(os.environ.get("PMESOCIAL_RECORD") or Path.home() / ".pmesocial" / "dossier.json")
 
@@ -101,20 +209,23 @@ class RecordStore:
             return copy.deepcopy(record)
 
     # -- what the front ends save ---------------------------------------------------
-    def save_exercise(self, bank_id: str, question_id: str, answer, score: int, top: int) -> dict:
-        def change(record):
-            entry = record.setdefault("exercises", {}).setdefault(bank_id, {"answers": {}, "results": {}})
-            entry.setdefault("answers", {})[question_id] = answer
-            entry.setdefault("results", {})[question_id] = {"score": score, "max": top}
-            entry["updated"] = now()
-        return self.update(change)
+    def save_attempt(self, key: str, qid: str, answer, score: int, top: int) -> dict:
+        return self.update(lambda r: apply_attempt(r, key, qid, answer, score, top, now()))
 
-    def forget_exercise(self, bank_id: str, question_id: str) -> dict:
-        def change(record):
-            entry = record.get("exercises", {}).get(bank_id, {})
-            entry.get("answers", {}).pop(question_id, None)
-            entry.get("results", {}).pop(question_id, None)
-        return self.update(change)
+    def save_draft(self, key: str, qid: str, answer) -> dict:
+        return self.update(lambda r: apply_draft(r, key, qid, answer, now()))
+
+    def solution_seen(self, key: str, qid: str) -> dict:
+        return self.update(lambda r: apply_solution_seen(r, key, qid, now()))
+
+    def reset_question(self, key: str, qid: str) -> dict:
+        return self.update(lambda r: apply_reset(r, key, qid, now()))
+
+    def submit_test(self, key: str, attempts: dict) -> dict:
+        return self.update(lambda r: apply_submit(r, key, attempts, now()))
+
+    def save_form(self, form_id: str, values: dict, submitted: bool) -> dict:
+        return self.update(lambda r: apply_form(r, form_id, values, submitted, now()))
 
     def save_section(self, section: str, value: dict) -> dict:
         def change(record):
@@ -122,9 +233,7 @@ class RecordStore:
         return self.update(change)
 
     def set_trainee(self, name: str, company: str) -> dict:
-        def change(record):
-            record["trainee"] = {"name": name[:1000], "company": company[:1000]}
-        return self.update(change)
+        return self.update(lambda r: apply_trainee(r, name, company))
 
     # -- export / import ------------------------------------------------------------
     def export_text(self) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .formatting import NNBSP, number
+from .formatting import NNBSP, plain_number
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def is_answered(question: dict, answer) -> bool:
     if question["type"] == "estimate":
         return (isinstance(answer, (int, float)) and not isinstance(answer, bool)
                 and question["min"] <= answer <= question["max"])
-    if question["type"] == "classify":
-        return isinstance(answer, dict) and any(answer.get(i["id"]) for i in question["items"])
+    if question["type"] == "classify":  # every item placed: a first attempt is a whole answer
+        return isinstance(answer, dict) and all(answer.get(i["id"]) for i in question["items"])
     if question["type"] == "multiple":
         return isinstance(answer, (list, tuple, set)) and len(answer) > 0
     return isinstance(answer, str) and answer != ""
@@ -66,13 +66,6 @@ INFO = "_info"  # a feedback line that informs (source, caveat) rather than judg
 
 def round_half_up(x: float) -> int:
     return math.floor(x + 0.5)
-
-
-def plain_number(x: float) -> str:
-    """1 234 for whole numbers, 7,07 otherwise (at most two decimals, no trailing zeros)."""
-    if float(x).is_integer():
-        return number(x, 0)
-    return number(x, 2).rstrip("0").rstrip(",")
 
 
 def with_unit(x: float, unit: str) -> str:
@@ -109,7 +102,6 @@ def _check_estimate(question: dict, guess: float, top: int) -> Result:
 
 
 MISSING_ONE = "Il manque au moins une bonne réponse : relisez les options non cochées."
-NOT_PLACED = "Pas encore classé."
 
 
 def check(question: dict, answer) -> Result:
@@ -140,7 +132,7 @@ def check(question: dict, answer) -> Result:
         placed = answer.get(item["id"])
         ok = placed == item["answer"]
         right += ok
-        feedback.append(Feedback(item["id"], item["feedback"] if placed else NOT_PLACED, ok))
+        feedback.append(Feedback(item["id"], item["feedback"], ok))
     return Result(True, right == top, right, top, feedback)
 
 
@@ -148,6 +140,8 @@ def not_answered_message(question: dict) -> str:
     if question["type"] == "estimate":
         return (f"Choisissez une valeur entre {plain_number(question['min'])} "
                 f"et {plain_number(question['max'])}.")
+    if question["type"] == "classify":
+        return "Placez chaque élément dans une catégorie avant de vérifier."
     return "Choisissez d'abord une réponse."
 
 

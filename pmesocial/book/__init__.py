@@ -9,6 +9,7 @@ buttons, English toggle labels).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -22,13 +23,18 @@ PLOTLY_CLASS = "pmes-plotly-output"
 BUDGET_CLASS = "pmes-budget-output"
 DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
 PANEL_CLASS = "pmes-panel-output"
-# asset class on a page -> scripts it needs, in order (record.js before its users)
+FORM_CLASS = "pmes-form-output"
+NUNJUCKS = "nunjucks-slim.min.js"
+# The record and the rules every course object uses, then what each kind adds.
+BASE = ["format.js", "schemas/record.js", "record.js", "exercise.js", "evidence.js"]
+DOCUMENTS = ["forms.js", NUNJUCKS, "templates.js", "documents.js"]
 SCRIPTS = {
-    EXERCISE_CLASS: ["record.js", "exercise.js"],
+    EXERCISE_CLASS: BASE,
     PLOTLY_CLASS: ["plotly.min.js", "plotly-render.js"],
     BUDGET_CLASS: ["budget.js"],
     DIAGNOSTIC_CLASS: ["diagnostic.js"],
-    PANEL_CLASS: ["evidence.js", "panel.js"],
+    PANEL_CLASS: DOCUMENTS + ["panel.js"],
+    FORM_CLASS: DOCUMENTS + ["form-view.js"],
 }
 
 
@@ -63,10 +69,12 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     used = _classes_on_page(doctree)
     if used:
         app.add_css_file("pmesocial/exercise.css")
+    added = []  # in dependency order, each once
     for css_class, scripts in SCRIPTS.items():
         if css_class in used:
-            for script in scripts:
-                app.add_js_file(f"pmesocial/{script}", loading_method="defer")
+            added += [s for s in scripts if s not in added]
+    for script in added:
+        app.add_js_file(f"pmesocial/{script}", loading_method="defer")
     if PLOTLY_CLASS not in used and "pathto" in context:
         # fetched while the reader reads, so the first page with a chart opens at once
         href = context["pathto"]("_static/pmesocial/plotly.min.js", 1)
@@ -106,21 +114,55 @@ def _register_templates(app, config):
     config.templates_path.insert(0, str(Path(__file__).parent / "templates"))
 
 
-def _copy_plotly(app, exception):
+def fingerprint() -> str:
+    """A hash of the course package and its data: what notebook outputs depend on."""
+    digest = hashlib.sha256()
+    for folder in (REPO_DIR / "pmesocial", REPO_DIR / "data"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(REPO_DIR)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _invalidate_on_package_change(app, config):
+    """Sphinx and jupyter-cache only see a notebook's own text change. When the package or
+    its data change, outputs executed with the old ones are stale: a config value that
+    changes makes Sphinx re-read every page, and the execution cache is cleared."""
+    config.pmesocial_fingerprint = fingerprint()
+    cache = Path(app.outdir).parent / ".jupyter_cache"
+    stamp = cache / "pmesocial-fingerprint"
+    if cache.exists() and (not stamp.exists() or stamp.read_text() != config.pmesocial_fingerprint):
+        shutil.rmtree(cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(config.pmesocial_fingerprint)
+
+
+def _nunjucks_js() -> Path:
+    """nunjucks' slim runtime (npm, package-lock.json): it fills the precompiled document
+    templates in the book."""
+    path = REPO_DIR / "node_modules" / "nunjucks" / "browser" / NUNJUCKS
+    if not path.exists():
+        raise FileNotFoundError(f"{path} est introuvable : installez les paquets npm du cours (make js, ou npm ci).")
+    return path
+
+
+def _copy_from_npm(app, exception):
     if exception is None and app.builder.format == "html":
-        target = Path(app.outdir) / "_static" / "pmesocial" / "plotly.min.js"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        source = _plotly_js()
-        if not target.exists() or target.read_bytes() != source.read_bytes():
-            shutil.copyfile(source, target)
+        for name, source in (("plotly.min.js", _plotly_js()), (NUNJUCKS, _nunjucks_js())):
+            target = Path(app.outdir) / "_static" / "pmesocial" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                shutil.copyfile(source, target)
 
 
 def setup(app):
+    app.add_config_value("pmesocial_fingerprint", "", "env")
     app.connect("config-inited", _register_templates)
+    app.connect("config-inited", _invalidate_on_package_change)
     app.connect("builder-inited", _register_static)
     app.connect("doctree-read", _drop_widget_state)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)
-    app.connect("build-finished", _copy_plotly)
+    app.connect("build-finished", _copy_from_npm)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,7 +13,7 @@ from html import escape
 from docutils import nodes
 
 from ..display import MIME_TYPE
-from . import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, PANEL_CLASS, PLOTLY_CLASS
+from . import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, FORM_CLASS, PANEL_CLASS, PLOTLY_CLASS
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
@@ -31,11 +31,12 @@ def _container(css_class, html: str) -> list[nodes.Element]:
     return [box]
 
 
-# payload key -> (host element class, data attribute, asset class for the page)
+# payload kind -> (host element class, data attribute, asset class for the page)
 TOOLS = {
     "budget": ("pmes-budget-host", "data-pmes-budget", BUDGET_CLASS),
     "diagnostic": ("pmes-diagnostic-host", "data-pmes-diagnostic", DIAGNOSTIC_CLASS),
     "panel": ("pmes-panel-host", "data-pmes-panel", PANEL_CLASS),
+    "form": ("pmes-form-host", "data-pmes-form", FORM_CLASS),
 }
 NOSCRIPT = "<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript>"
 
@@ -49,10 +50,14 @@ class ExerciseRenderer:
         if inline or data.mime_type != MIME_TYPE:
             return None
         script, payload = _json_script(data.content)
-        for key, (host_class, attribute, asset_class) in TOOLS.items():
-            if key in payload:
-                html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
-                return _container((EXERCISE_CLASS, asset_class), html)
+        kind = payload.get("kind")
+        if kind in TOOLS:
+            host_class, attribute, asset_class = TOOLS[kind]
+            html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
+            return _container((EXERCISE_CLASS, asset_class), html)
+        if kind != "exercise":
+            raise ValueError(f"sortie du cours de type inconnu : {kind!r} (attendu : exercise, "
+                             f"{', '.join(TOOLS)})")
         html = f'<div class="pmes-exercise" data-pmes-exercise="1">{script}{NOSCRIPT}</div>'
         return _container(EXERCISE_CLASS, html)
 

@@ -1,8 +1,10 @@
 """Write synthetic trainee records, to try the trainer's group view without real trainees.
 
-The records are fictional but realistic and valid: answers to the real question banks of
-data/quiz, scored by pmesocial.scoring.check; a self-diagnostic; the positioning test at
-entry and (usually) at exit, better at exit; self-positioning; satisfaction. One company
+The records are fictional but realistic and valid: needs at entry; answers to the real
+question banks of data/quiz, scored by pmesocial.scoring.check, with their first attempts
+(sometimes a solution seen first) and, now and then, a second try; a self-diagnostic; the
+entry test and (usually) the exit test, better at exit; self-positioning; a 90-day plan;
+satisfaction; for some, a cold evaluation. One company
 name is hostile markup, to show that every view escapes what trainees type. A few broken
 files come along (truncated JSON, another program's JSON…), as a real folder would have.
 The same seed always writes the same files.
@@ -19,12 +21,13 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from .. import forms
 from ..banks import load_bank
 from ..course import modules
 from ..diagnostic import load_diagnostic
-from ..evidence import POSITIONING, record_key, satisfaction_spec
+from ..evidence import ENTRY_TEST, EXIT_TEST
 from ..paths import QUIZ_DIR
-from ..record import FORMAT, VERSION, parse_record
+from ..record import FORMAT, VERSION, apply_attempt, apply_form, apply_solution_seen, apply_submit, parse_record
 from ..scoring import check
 
 HOSTILE_COMPANY = "<script>alert(1)</script>"
@@ -93,18 +96,66 @@ def answer_question(rng: random.Random, question: dict, skill: float):
     return int(value) if float(value).is_integer() else value
 
 
-def _take_bank(rng, bank: dict, skill: float, when: datetime, share: float = 0.95) -> dict:
-    answers, results = {}, {}
+def _take_bank(rng, record: dict, bank: dict, skill: float, when: datetime, share: float = 0.95) -> None:
+    """Answer a bank as a trainee would: a first try, sometimes a solution seen first,
+    sometimes a second try after a miss (it does not change the first attempt)."""
     for question in bank["questions"]:
         if rng.random() > share:
             continue
+        if rng.random() < 0.04:
+            apply_solution_seen(record, bank["id"], question["id"], _stamp(when))
         answer = answer_question(rng, question, skill)
         result = check(question, answer)
         if not result.answered:
             continue
-        answers[question["id"]] = answer
-        results[question["id"]] = {"score": result.score, "max": result.max_score}
-    return {"answers": answers, "results": results, "updated": _stamp(when)}
+        apply_attempt(record, bank["id"], question["id"], answer, result.score, result.max_score, _stamp(when))
+        if not result.correct and rng.random() < 0.5:
+            again = answer_question(rng, question, 0.9)
+            second = check(question, again)
+            if second.answered:
+                apply_attempt(record, bank["id"], question["id"], again, second.score, second.max_score, _stamp(when))
+
+
+def _hand_in(rng, record: dict, bank: dict, skill: float, when: datetime) -> None:
+    attempts = {}
+    for question in bank["questions"]:
+        answer = answer_question(rng, question, skill) if rng.random() < 0.93 else None
+        result = check(question, answer) if answer is not None else None
+        attempts[question["id"]] = ([answer, result.score, result.max_score] if result and result.answered
+                                    else [None, 0, 1])
+    apply_submit(record, bank["id"], attempts, _stamp(when))
+
+
+PLAN_ACTIONS = [("Compléter la fiche d'établissement", 1), ("Publier une réalisation par semaine", 2),
+                ("Répondre à chaque avis sous 48 heures", 0.5), ("Relancer les anciens clients par courriel", 1),
+                ("Ouvrir la page entreprise LinkedIn", 1.5), ("Filmer un chantier en vidéo courte", 1)]
+INDICATORS = ["Demandes de devis par mois", "Appels venus de la fiche", "Avis reçus", "Candidatures", "Rendez-vous"]
+
+
+def _needs(rng) -> dict:
+    spec = forms.load_form("besoins")
+    pick = {f["id"]: f for f in spec["fields"]}
+    values = {"taille": rng.choice(pick["taille"]["options"][:3])["id"],
+              "secteur": rng.choice(pick["secteur"]["options"])["id"],
+              "usage": rng.choice(pick["usage"]["options"])["id"],
+              "objectifs": [o["id"] for o in rng.sample(pick["objectifs"]["options"], rng.randint(1, 3))],
+              "heures": rng.choice([1, 1.5, 2, 3, 4])}
+    if rng.random() < 0.4:
+        values["attentes"] = rng.choice(["Savoir quoi publier sur nos chantiers.", "Répondre à un avis injuste.",
+                                         "Trouver des apprentis.", "Savoir si LinkedIn vaut la peine pour nous."])
+    return values
+
+
+def _plan(rng, start: datetime) -> dict:
+    rows = []
+    for action, hours in rng.sample(PLAN_ACTIONS, rng.randint(3, 5)):
+        rows.append({"action": action, "responsable": rng.choice(["Moi", "Mon associé", "L'assistante", "Le chef d'atelier"]),
+                     "heures": hours, "indicateur": rng.choice(INDICATORS),
+                     "echeance": (start + timedelta(days=rng.randint(20, 90))).date().isoformat()})
+    if rng.random() < 0.2:
+        rows[-1].pop("indicateur")  # an incomplete plan, as some are
+    return {"objectif": f"{rng.randint(3, 10)} demandes de devis par mois", "actions": rows,
+            "point_etape": (start + timedelta(days=45)).date().isoformat()}
 
 
 def _diagnostic(rng, spec: dict, when: datetime) -> dict:
@@ -118,8 +169,7 @@ def _diagnostic(rng, spec: dict, when: datetime) -> dict:
     return {"answers": answers, "importance": importance, "updated": _stamp(when)}
 
 
-def make_record(rng: random.Random, index: int, banks, diag_spec: dict, sat_spec: dict,
-                name: str, company: str) -> dict:
+def make_record(rng: random.Random, index: int, banks, diag_spec: dict, name: str, company: str) -> dict:
     start = datetime(2026, 3, 2, 8, 30, tzinfo=timezone.utc) + timedelta(
         days=rng.randint(0, 4), minutes=rng.randint(0, 240) + index)
     clock = start
@@ -132,27 +182,42 @@ def make_record(rng: random.Random, index: int, banks, diag_spec: dict, sat_spec
         clock += timedelta(minutes=rng.randint(3, 40))
         return clock
 
+    needs = _needs(rng)
+    apply_form(record, "besoins", needs, True, _stamp(tick()))
     numbers = [str(m["number"]) for m in modules()]
     entry_self = {n: rng.choices(range(5), weights=[30, 35, 20, 10, 5])[0] for n in numbers}
     record["self_positioning"] = {"entree": entry_self}
-    positioning = next(b for b in banks if b["id"] == POSITIONING)
-    record["exercises"][record_key(POSITIONING, "entree")] = _take_bank(rng, positioning, skill * 0.5, tick(), 1.0)
+    by_id = {b["id"]: b for b in banks}
+    _hand_in(rng, record, by_id[ENTRY_TEST], skill * 0.5, tick())
     finished = rng.random() < 0.85
     for bank in banks:
-        if bank["id"] == POSITIONING or rng.random() > (0.92 if finished else 0.5):
+        if bank["purpose"] in ("entry-test", "exit-test") or rng.random() > (0.92 if finished else 0.5):
             continue
-        record["exercises"][bank["id"]] = _take_bank(rng, bank, skill, tick())
+        _take_bank(rng, record, bank, skill, tick())
     if rng.random() < 0.9:
         record["diagnostic"] = _diagnostic(rng, diag_spec, tick())
     if finished:
-        record["exercises"][record_key(POSITIONING, "sortie")] = _take_bank(
-            rng, positioning, min(0.95, skill + 0.15), tick(), 1.0)
+        apply_form(record, "plan", _plan(rng, clock), rng.random() < 0.8, _stamp(tick()))
+        _hand_in(rng, record, by_id[EXIT_TEST], min(0.95, skill + 0.15), tick())
         record["self_positioning"]["sortie"] = {n: min(4, v + rng.choices([0, 1, 2], weights=[2, 5, 3])[0])
                                                 for n, v in entry_self.items()}
-        ratings = {c["id"]: rng.choices(range(1, 6), weights=RATING_WEIGHTS)[0] for c in sat_spec["criteria"]
-                   if rng.random() < 0.95}
-        comment = rng.choice(COMMENTS) if rng.random() < 0.35 else ""
-        record["satisfaction"] = {"ratings": ratings, "comment": comment, "updated": _stamp(tick())}
+        sat = forms.load_form("satisfaction")
+        values = {f["id"]: rng.choices(range(1, 6), weights=RATING_WEIGHTS)[0] for f in sat["fields"]
+                  if f["type"] == "scale" and rng.random() < 0.95}
+        values["objectifs"] = {g: rng.choices(["atteint", "en-partie", "non-atteint"], weights=[5, 4, 1])[0]
+                               for g in needs["objectifs"]}
+        if rng.random() < 0.35:
+            values["commentaire"] = rng.choice(COMMENTS)
+        apply_form(record, "satisfaction", values, True, _stamp(tick()))
+        if rng.random() < 0.6:
+            later = clock + timedelta(weeks=6)
+            cold = {"plan": rng.choice(["entierement", "en-partie", "en-partie", "pas-encore"]),
+                    "effets": rng.choice(["nets", "quelques", "aucun", "trop-tot"]),
+                    "utilite": rng.choices(range(1, 6), weights=[1, 2, 5, 9, 6])[0],
+                    "heures": rng.choice([0.5, 1, 2, 3]),
+                    "obstacles": [o for o in ("temps", "idees", "resultats") if rng.random() < 0.4]}
+            apply_form(record, "evaluation-a-froid", {k: v for k, v in cold.items() if v != []}, True, _stamp(later))
+            clock = later
     record["updated"] = _stamp(clock)
     return record
 
@@ -164,7 +229,7 @@ def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str
         ("export-autre-logiciel", lambda: json.dumps(
             {"type": "sondage", "reponses": [{"question": 1, "valeur": "oui"}]},
             ensure_ascii=False, indent=1).encode("utf-8")),
-        ("dossier-abime", lambda: valid_text.replace('"version": 1', '"version": 1, "note": 20', 1).encode("utf-8")),
+        ("dossier-abime", lambda: valid_text.replace('"version": 2', '"version": 2, "note": 20', 1).encode("utf-8")),
         ("dossier-mauvais-encodage", lambda: valid_text.encode("utf-8")[:40] + b"\xff\xfe\x00" + b"}"),
     ]
     files = {}
@@ -177,7 +242,7 @@ def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str
 
 def generate(folder: Path, count: int = 20, malformed: int = 2, seed: int = 2026) -> list[Path]:
     rng = random.Random(seed)
-    banks, diag_spec, sat_spec = _quiz_banks(), load_diagnostic(), satisfaction_spec()
+    banks, diag_spec = _quiz_banks(), load_diagnostic()
     people = rng.sample([(f, l) for f in FIRST_NAMES for l in LAST_NAMES], count)
     companies = [rng.choice(COMPANIES) for _ in range(count)]
     if count:
@@ -186,7 +251,7 @@ def generate(folder: Path, count: int = 20, malformed: int = 2, seed: int = 2026
     folder.mkdir(parents=True, exist_ok=True)
     written, texts = [], []
     for index, ((first, last), company) in enumerate(zip(people, companies), 1):
-        record = make_record(rng, index, banks, diag_spec, sat_spec, f"{first} {last}", company)
+        record = make_record(rng, index, banks, diag_spec, f"{first} {last}", company)
         text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
         parse_record(text)  # never write a record the course would refuse
         path = folder / f"dossier-{index:02d}.json"

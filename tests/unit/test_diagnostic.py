@@ -95,19 +95,3 @@ def test_widget_saves_and_restores_answers(tmp_path):
     assert "Score global" in results_html(SPEC, diagnostic.compute(SPEC, {ITEMS[list(ITEMS)[0]][0]: 3}, {}))
 
 
-def test_attestation_escapes_names_and_marks_objectives():
-    from pmesocial import evidence
-
-    objective_list = evidence.objectives()
-    first = objective_list[0]["id"]
-    bank, question = next((b, q) for b, qs in evidence.objective_map().items() for q, o in qs.items() if o == first)
-    record = {"trainee": HOSTILE, "started": "2026-11-01T08:00:00+00:00",
-              "exercises": {bank: {"results": {question: {"score": 1, "max": 1}}}}}
-    statuses = evidence.objective_status(record, evidence.objective_map(), objective_list)
-    assert statuses[0]["status"] == "acquis" and statuses[0]["answered"] == 1
-    assert all(s["status"] == "non-acquis" for s in statuses[1:] if not s["answered"])
-    html = evidence.attestation_html(record, statuses, "2026-11-26")
-    assert "<script>" not in html and "&lt;script&gt;" in html and "N" * 480 in html
-    assert "du 2026-11-01 au 2026-11-26" in html and "Acquis" in html and "Non acquis" in html
-    assert evidence.status_for(3, 4) == "acquis" and evidence.status_for(2, 4) == "en-cours"
-    assert evidence.status_for(1, 4) == "non-acquis" and evidence.status_for(0, 0) == "non-acquis"

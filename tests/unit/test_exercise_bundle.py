@@ -1,6 +1,7 @@
 """What a notebook stores for an exercise: widget view + course JSON, deterministic text."""
 import json
 
+from pmesocial import scoring
 from pmesocial.exercise import MIME_TYPE, Exercise
 
 
@@ -20,19 +21,23 @@ def test_widget_checks_and_scores(sample_bank):
     widget = Exercise(sample_bank).widget
     single, multiple, classify = widget.views
     single.check()
-    assert "Choisissez d'abord" in single.feedback.value and single.solution_btn.disabled
+    assert "Choisissez d'abord" in single.feedback.value
     single.input.value = "b"
     single.check()
-    assert "pas tout à fait" in single.feedback.value and not single.solution_btn.disabled
+    assert "pas tout à fait" in single.feedback.value
     single.input.value = "a"
     single.check()
     assert "Bonne réponse" in single.feedback.value
-    classify.selects["youtube"].value = "contenu"
+    classify.set_answer({"youtube": "contenu"})
     classify.check()
-    assert widget.current_score() == (2, 6)
-    assert "Score : 2 sur 6" in widget.score.value
+    assert "Placez chaque élément" in classify.feedback.value
+    classify.set_answer({"youtube": "contenu", "linkedin": "contenu", "wikipedia": "contenu"})
+    classify.check()
+    score = widget.current_score()
+    assert score[1] == 6 and 1 <= score[0] < 6
+    assert f"Score : {score[0]} sur 6" in widget.score.value
     single.reset()
-    assert widget.current_score() == (1, 6) and single.solution_btn.disabled
+    assert widget.current_score() == (score[0] - 1, 6)
 
 
 def test_texts_are_escaped_in_widgets(sample_bank):
@@ -46,21 +51,71 @@ def test_texts_are_escaped_in_widgets(sample_bank):
     assert "<script>" not in widget.children[0].value
 
 
-def test_answers_are_saved_and_come_back(sample_bank, tmp_path):
+def test_answers_drafts_and_first_attempts_are_saved_and_come_back(sample_bank, tmp_path):
     from pmesocial.record import RecordStore
     from pmesocial.widgets import ExerciseWidget
 
     store = RecordStore(tmp_path / "d.json")
     first = ExerciseWidget(sample_bank, store=store)
-    first.views[0].input.value = "b"
+    first.views[0].input.value = "b"            # a choice, not checked: a draft
+    assert store.load()["exercises"]["sample"]["drafts"] == {"q-single": "b"}
     first.views[0].check()
-    first.views[2].selects["youtube"].value = "contenu"
-    first.views[2].check()
+    first.views[0].input.value = "a"
+    first.views[0].check()
     saved = store.load()["exercises"]["sample"]
-    assert saved["answers"] == {"q-single": "b", "q-classify": {"youtube": "contenu"}}
-    assert saved["results"]["q-classify"] == {"score": 1, "max": 3}
+    assert saved["answers"]["q-single"] == "a" and saved["drafts"] == {}
+    assert saved["first"]["q-single"]["score"] == 0  # the first attempt, not the last
+    first.views[1].boxes["a"].value = True      # a draft of the multiple-choice question
     again = ExerciseWidget(sample_bank, store=store)
-    assert again.views[0].input.value == "b" and "pas tout à fait" in again.views[0].feedback.value
-    assert again.current_score() == (1, 6)
+    assert again.views[0].input.value == "a" and "Bonne réponse" in again.views[0].feedback.value
+    assert again.views[1].answer() == ["a"] and again.views[1].feedback.value == ""
+    assert "0 sur 1" not in again.views[0].note.value  # practice bank: no evidence note
     again.views[0].reset()
-    assert "q-single" not in store.load()["exercises"]["sample"]["answers"]
+    saved = store.load()["exercises"]["sample"]
+    assert "q-single" not in saved["answers"] and saved["first"]["q-single"]["score"] == 0
+
+
+def test_self_check_asks_before_showing_a_solution_and_says_what_counts(sample_bank, tmp_path):
+    from pmesocial.record import RecordStore
+    from pmesocial.widgets import ExerciseWidget
+
+    bank = {**sample_bank, "purpose": "self-check"}
+    store = RecordStore(tmp_path / "d.json")
+    widget = ExerciseWidget(bank, store=store)
+    view = widget.views[0]
+    view.ask_solution()
+    assert view.confirm.layout.display == "" and view.solution.value == ""
+    view.show_solution(confirmed=True)
+    assert "Solution" in view.solution.value
+    assert store.load()["exercises"]["sample"]["first"]["q-single"]["solution_first"] is True
+    assert "non comptée" in view.note.value
+    other = widget.views[1]
+    other.boxes["a"].value = True
+    other.check()
+    assert "seule compte votre première réponse" in other.note.value
+    other.ask_solution()  # after an attempt, no confirmation is needed
+    assert "Solution" in other.solution.value
+
+
+def test_entry_test_records_without_feedback_then_shows_a_profile(tmp_path):
+    from pmesocial.banks import display_order, load_bank
+    from pmesocial.record import RecordStore
+    from pmesocial.widgets import ExerciseWidget
+
+    bank = display_order(load_bank("positionnement-entree"))
+    store = RecordStore(tmp_path / "d.json")
+    widget = ExerciseWidget(bank, store=store, modules={1: "Médias sociaux ou réseaux sociaux ?"})
+    view = widget.views[0]
+    view.set_answer(scoring.correct_answer(view.question))
+    view._changed(None)
+    assert store.load()["exercises"][bank["id"]]["drafts"]
+    assert not any(isinstance(c, type(view.check_btn)) for c in view.box.children)  # no per-question button
+    widget.submit()
+    entry = store.load()["exercises"][bank["id"]]
+    assert entry["submitted"] and len(entry["first"]) == len(bank["questions"])
+    assert entry["first"][view.question["id"]]["score"] == 1
+    assert all(v.feedback.value == "" and v.solution.value == "" for v in widget.views)
+    assert "Module 1 — Médias sociaux" in widget.status.value and "n'est pas noté" in widget.status.value
+    assert view.input.disabled
+    again = ExerciseWidget(bank, store=store)
+    assert again.submitted and again.submit_btn.disabled

@@ -31,15 +31,28 @@ def sample_html(sample_folder):
 
 
 def make(started, source="", name="", company="", **sections):
-    record = {"format": "pmesocial-record", "version": 1, "trainee": {"name": name, "company": company},
+    record = {"format": "pmesocial-record", "version": 2, "trainee": {"name": name, "company": company},
               "started": started, "updated": started, "exercises": {}, **sections}
     parse_record(json.dumps(record))  # hand-made records are valid records too
     record[group.SOURCE] = source
     return record
 
 
+AT = "2026-03-02T09:00:00+00:00"
+
+
 def results(**by_question):
-    return {"answers": {}, "results": {q: {"score": s, "max": m} for q, (s, m) in by_question.items()}}
+    """First attempts (what the group view counts), and the same as latest results."""
+    return {"answers": {}, "results": {q: {"score": s, "max": m} for q, (s, m) in by_question.items()},
+            "first": {q: {"score": s, "max": m, "at": AT} for q, (s, m) in by_question.items()}}
+
+
+def form(values, submitted=True):
+    return {"values": values, **({"submitted": AT} if submitted else {})}
+
+
+def item(bank_id, objective):
+    return next(q["id"] for q in load_bank(bank_id)["questions"] if q["objective"] == objective)
 
 
 # -- loading a folder --------------------------------------------------------------------
@@ -156,24 +169,27 @@ def test_diagnostic_median_and_quartiles_on_three_records():
     assert third["count"] == 0 and third["median"] is None and third["level"] is None
 
 
-def test_questions_sorted_from_most_missed():
+def test_questions_sorted_from_most_missed_on_first_attempts():
     bank = load_bank("m1-autoevaluation")
     q1, q2 = bank["questions"][0]["id"], bank["questions"][1]["id"]
+    entry_q = item(evidence.ENTRY_TEST, "m1-o1")
+    retried = results(**{q1: (0, 1), q2: (1, 1)})
+    retried["results"][q1] = {"score": 1, "max": 1}  # right on the second try: the first counts
     records = [
         make("2026-03-02T09:00:00+00:00", exercises={
-            "m1-autoevaluation": results(**{q1: (0, 1), q2: (1, 1)}),
-            "positionnement@entree": results(**{"pos-m1-distinction": (0, 1)}),
+            "m1-autoevaluation": retried,
+            evidence.ENTRY_TEST: results(**{entry_q: (0, 1)}),
             "banque-disparue": results(**{"q-perdue": (1, 4)})}),
         make("2026-03-02T10:00:00+00:00", exercises={"m1-autoevaluation": results(**{q1: (1, 1)})}),
     ]
     rows = group.question_success(records)
     assert [(r["key"], r["question"], r["answered"], r["rate"]) for r in rows] == [
-        ("positionnement@entree", "pos-m1-distinction", 1, 0.0),
+        (evidence.ENTRY_TEST, entry_q, 1, 0.0),
         ("banque-disparue", "q-perdue", 1, 0.25),
         ("m1-autoevaluation", q1, 2, 0.5),
         ("m1-autoevaluation", q2, 1, 1.0)]
-    assert rows[0]["phase_label"] == "À l'entrée" and rows[0]["prompt"].startswith("On parle tantôt")
-    assert rows[1]["prompt"] is None and rows[2]["phase_label"] is None
+    assert rows[0]["purpose"] == "entry-test" and rows[2]["purpose"] == "self-check"
+    assert rows[1]["prompt"] is None
     assert rows[2]["prompt"] == " ".join(bank["questions"][0]["prompt"].split())
     # a bank id from a trainee's file never opens anything outside data/quiz
     odd = make("2026-03-02T11:00:00+00:00", exercises={"../quiz/m1-autoevaluation": results(**{q1: (1, 1)})})
@@ -190,19 +206,18 @@ def test_sample_questions_ascending_and_exit_better_than_entry(sample_folder):
     assert entry < exit_
 
 
-def test_progression_means_over_those_who_took_each_phase():
+def test_progression_means_over_those_who_took_each_test():
+    e1, e4 = item(evidence.ENTRY_TEST, "m1-o1"), item(evidence.ENTRY_TEST, "m1-o4")
+    s1 = item(evidence.EXIT_TEST, "m1-o1")
     records = [
         make("2026-03-02T09:00:00+00:00", exercises={
-            "positionnement@entree": results(**{"pos-m1-distinction": (0, 1), "pos-m1-sans-echo": (1, 1)}),
-            "positionnement@sortie": results(**{"pos-m1-distinction": (1, 1)})}),
-        make("2026-03-02T10:00:00+00:00", exercises={
-            "positionnement@entree": results(**{"pos-m1-distinction": (1, 1)})}),
+            evidence.ENTRY_TEST: results(**{e1: (0, 1), e4: (1, 1)}),
+            evidence.EXIT_TEST: results(**{s1: (1, 1)})}),
+        make("2026-03-02T10:00:00+00:00", exercises={evidence.ENTRY_TEST: results(**{e1: (1, 1)})}),
         make("2026-03-02T11:00:00+00:00"),
     ]
     rows = {row["id"]: row for row in group.progression_summary(records)}
-    positioning = evidence.objective_map()["positionnement@sortie"]
-    assert positioning["pos-m1-distinction"] == "m1-o1" and positioning["pos-m1-sans-echo"] == "m1-o4"
-    assert set(rows) == set(positioning.values())
+    assert set(rows) == {o["id"] for o in evidence.objectives()}
     o1, o4 = rows["m1-o1"], rows["m1-o4"]
     assert (o1["entree"], o1["sortie"], o1["entree_count"], o1["sortie_count"], o1["trainees"]) == (0.5, 1.0, 2, 1, 2)
     assert (o4["entree"], o4["sortie"], o4["entree_count"], o4["sortie_count"], o4["trainees"]) == (1.0, None, 1, 0, 1)
@@ -210,32 +225,57 @@ def test_progression_means_over_those_who_took_each_phase():
     assert other["entree"] is None and other["sortie"] is None and other["trainees"] == 0
 
 
-def test_satisfaction_means_distribution_and_comments():
-    def sat(ratings, comment=""):
-        return {"ratings": ratings, "comment": comment}
+def test_satisfaction_means_distribution_goals_and_comments():
+    def sat(ratings, comment="", goals=None):
+        values = {**ratings, **({"commentaire": comment} if comment else {}), **({"objectifs": goals} if goals else {})}
+        return {"satisfaction": form(values)}
     records = [
-        make("2026-03-04T09:00:00+00:00", satisfaction=sat({"clarte-contenus": 5, "outils": 2}, "Trop court.")),
-        make("2026-03-02T09:00:00+00:00", satisfaction=sat({"clarte-contenus": 4}, "  Très utile <3 ")),
-        make("2026-03-03T09:00:00+00:00", satisfaction=sat({"clarte-contenus": 4}, "   ")),
-        make("2026-03-05T09:00:00+00:00", satisfaction=sat({"clarte-contenus": 4})),
+        make("2026-03-04T09:00:00+00:00", forms=sat({"clarte-contenus": 5, "outils": 2}, "Trop court.",
+                                                    {"clients": "atteint"})),
+        make("2026-03-02T09:00:00+00:00", forms=sat({"clarte-contenus": 4}, "  Très utile <3 ", {"clients": "en-partie"})),
+        make("2026-03-03T09:00:00+00:00", forms=sat({"clarte-contenus": 4}, "   ")),
+        make("2026-03-05T09:00:00+00:00", forms=sat({"clarte-contenus": 4})),
         make("2026-03-01T09:00:00+00:00"),
     ]
     summary = group.satisfaction_summary(records)
     by_id = {c["id"]: c for c in summary["criteria"]}
-    assert [c["id"] for c in summary["criteria"]] == [c["id"] for c in evidence.satisfaction_spec()["criteria"]]
+    assert "clarte-contenus" in by_id and "commentaire" not in by_id
     clarity = by_id["clarte-contenus"]
     assert clarity["count"] == 4 and clarity["mean"] == 4.3  # 4.25, rounded half up
     assert clarity["distribution"] == {1: 0, 2: 0, 3: 0, 4: 3, 5: 1}
     assert by_id["outils"]["mean"] == 2.0 and by_id["outils"]["count"] == 1
-    assert by_id["recommandation"] == {"id": "recommandation", "text": by_id["recommandation"]["text"],
-                                       "count": 0, "mean": None, "distribution": {1: 0, 2: 0, 3: 0, 4: 0, 5: 0}}
+    assert by_id["recommandation"]["count"] == 0 and by_id["recommandation"]["mean"] is None
     assert summary["comments"] == ["Très utile <3", "Trop court."]  # group order: by start date
     assert summary["respondents"] == 4
+    assert summary["goals"] == [{"id": "clients", "label": "Trouver de nouveaux clients",
+                                 "atteint": 1, "en-partie": 1, "non-atteint": 0}]
+
+
+def test_needs_plans_and_cold_evaluation_reach_the_view(tmp_path):
+    record = make("2026-03-02T09:00:00+00:00", name="<b>Nom</b>", forms={
+        "besoins": form({"taille": "10-49", "secteur": "artisanat-batiment", "usage": "aucun",
+                         "objectifs": ["clients", "recruter"], "adaptation": "Sous-titres <svg onload=alert(3)>"}),
+        "plan": form({"objectif": "5 devis <i>par mois</i>", "point_etape": "2026-04-15",
+                      "actions": [{"action": "Fiche Google", "responsable": "Moi", "heures": 1.5,
+                                   "indicateur": "Appels", "echeance": "2026-04-01"}]}, submitted=False),
+        "evaluation-a-froid": form({"plan": "en-partie", "effets": "quelques", "utilite": 4, "obstacles": ["temps"],
+                                    "actions": "Fiche à jour, deux vidéos."})})
+    del record[group.SOURCE]
+    (tmp_path / "dossier.json").write_text(json.dumps(record), encoding="utf-8")
+    view = group_view(tmp_path)
+    assert view.needs["objectifs"][0] == {"id": "clients", "label": "Trouver de nouveaux clients", "count": 1}
+    assert view.plans[0]["label"] == "Stagiaire 1" and view.plans[0]["hours"] == 1.5 and not view.plans[0]["complete"]
+    assert view.cold["usefulness"]["mean"] == 4.0 and view.cold["respondents"] == 1
+    html = view._repr_html_()
+    assert "Les plans à 90 jours" in html and "5 devis &lt;i&gt;par mois&lt;/i&gt;" in html and "Fiche Google" in html
+    assert "Évaluation à froid" in html and "Fiche à jour, deux vidéos." in html
+    assert "&lt;svg onload=alert(3)&gt;" in html and "<svg onload" not in html
+    assert "<b>Nom" not in html and "Nom" not in html  # anonymous by default
 
 
 def test_comments_are_escaped_in_the_view(tmp_path):
     record = make("2026-03-02T09:00:00+00:00", name="<b>Nom</b>",
-                  satisfaction={"ratings": {"outils": 5}, "comment": "<img src=x onerror=alert(2)>\nsuite"})
+                  forms={"satisfaction": form({"outils": 5, "commentaire": "<img src=x onerror=alert(2)>\nsuite"})})
     del record[group.SOURCE]
     (tmp_path / "dossier.json").write_text(json.dumps(record), encoding="utf-8")
     html = group_view(tmp_path, anonymous=False)._repr_html_()

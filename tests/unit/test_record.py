@@ -16,7 +16,7 @@ def store(tmp_path):
 
 def test_round_trip_export_import(store, tmp_path):
     store.set_trainee("Claire Morel", "Menuiserie Morel")
-    store.save_exercise("m1-autoevaluation", "m1-q1", "b", 1, 1)
+    store.save_attempt("m1-autoevaluation", "m1-q1", "b", 1, 1)
     store.save_section("diagnostic", {"answers": {"communication-ligne": 3}, "importance": {"communication": 3}})
     text = store.export_text()
     other = RecordStore(tmp_path / "ailleurs" / "dossier.json")
@@ -25,12 +25,13 @@ def test_round_trip_export_import(store, tmp_path):
     assert again["trainee"] == {"name": "Claire Morel", "company": "Menuiserie Morel"}
     assert again["exercises"]["m1-autoevaluation"]["answers"]["m1-q1"] == "b"
     assert again["exercises"]["m1-autoevaluation"]["results"]["m1-q1"] == {"score": 1, "max": 1}
+    assert again["exercises"]["m1-autoevaluation"]["first"]["m1-q1"]["score"] == 1
     assert again["diagnostic"]["answers"] == {"communication-ligne": 3}
 
 
 def test_file_is_valid_json_after_every_write(store):
     for n in range(5):
-        store.save_exercise("b", f"q{n}", "a", 0, 1)
+        store.save_attempt("b", f"q{n}", "a", 0, 1)
         assert json.loads(store.path.read_text("utf-8"))["exercises"]["b"]["answers"][f"q{n}"] == "a"
     assert not list(store.path.parent.glob("*.tmp"))
 
@@ -53,14 +54,14 @@ def test_import_refuses_foreign_and_newer_files_in_french(store):
         store.import_text('{"format": "pmesocial-record", "version": 9}')
     with pytest.raises(RecordError, match="JSON invalide"):
         store.import_text("{")
-    bad_scale = {"format": "pmesocial-record", "version": 1, "trainee": {}, "started": "", "updated": "",
-                 "diagnostic": {"answers": {"x": 9}}}
+    bad_scale = {"format": "pmesocial-record", "version": 2, "trainee": {}, "started": "2026-01-01",
+                 "updated": "2026-01-01", "diagnostic": {"answers": {"x": 9}}}
     with pytest.raises(RecordError, match="endommagé"):
         parse_record(json.dumps(bad_scale))
 
 
 def test_import_keeps_the_previous_record_aside(store):
-    store.save_exercise("b", "q1", "a", 1, 1)
+    store.save_attempt("b", "q1", "a", 1, 1)
     other = RecordStore(store.path.with_name("autre.json"))
     store.import_text(other.export_text())
     assert store.load()["exercises"] == {}
@@ -71,7 +72,7 @@ def test_import_keeps_the_previous_record_aside(store):
 def _writer(path, prefix, count):
     store = RecordStore(path)
     for n in range(count):
-        store.save_exercise(f"bank-{prefix}", f"q{n}", "a", 1, 1)
+        store.save_attempt(f"bank-{prefix}", f"q{n}", "a", 1, 1)
 
 
 def test_two_notebooks_saving_at_once_lose_nothing(tmp_path):
@@ -93,3 +94,14 @@ def test_hostile_names_are_kept_exactly(store, name):
     store.set_trainee(name, name)
     text = store.export_text()
     assert parse_record(text)["trainee"] == {"name": name, "company": name}
+
+
+def test_a_version_1_record_is_migrated_and_counts_for_nothing(store):
+    old = {"format": "pmesocial-record", "version": 1, "trainee": {"name": "A", "company": "B"},
+           "started": "2026-03-02T08:30:00+00:00", "updated": "2026-03-02T09:30:00+00:00",
+           "exercises": {"m1-autoevaluation": {"answers": {"m1-q1": "a"}, "results": {"m1-q1": {"score": 1, "max": 1}}}},
+           "satisfaction": {"ratings": {"outils": 4}, "comment": "Bien", "updated": "2026-03-02T09:30:00+00:00"}}
+    record = store.import_text(json.dumps(old))
+    assert record["version"] == 2 and "first" not in record["exercises"]["m1-autoevaluation"]
+    assert record["forms"]["satisfaction"]["values"] == {"outils": 4, "commentaire": "Bien"}
+    assert store.load() == record

@@ -36,12 +36,17 @@ def test_multiple_needs_the_exact_set(sample_bank):
     assert scoring.MISSING_ONE not in [f.text for f in extra.feedback]
 
 
-def test_classify_scores_each_item(sample_bank):
+def test_classify_scores_each_item_once_all_are_placed(sample_bank):
     question = q(sample_bank, "q-classify")
-    result = scoring.check(question, {"youtube": "contenu", "linkedin": "contenu"})
-    assert (result.score, result.max_score, result.correct) == (1, 3, False)
-    assert [f.correct for f in result.feedback] == [True, False, False]
-    assert result.feedback[2].text == scoring.NOT_PLACED
+    partial = scoring.check(question, {"youtube": "contenu", "linkedin": "contenu"})
+    assert not partial.answered  # a first attempt is a whole answer
+    assert scoring.not_answered_message(question).startswith("Placez chaque élément")
+    answer = {**scoring.correct_answer(question)}
+    wrong_item = next(iter(answer))
+    answer[wrong_item] = next(c["id"] for c in question["categories"] if c["id"] != answer[wrong_item])
+    result = scoring.check(question, answer)
+    assert (result.score, result.max_score, result.correct) == (2, 3, False)
+    assert [f.correct for f in result.feedback].count(False) == 1
     full = scoring.check(question, scoring.correct_answer(question))
     assert full.correct and full.score == 3
 

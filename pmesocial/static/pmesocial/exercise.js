@@ -6,20 +6,11 @@
   "use strict";
 
   var MISSING_ONE = "Il manque au moins une bonne réponse : relisez les options non cochées.";
-  var NOT_PLACED = "Pas encore classé.";
   var NNBSP = "\u202f";
   var INFO = "_info";  // a feedback line that informs (source, caveat) rather than judges
 
-  /* French number format, as pmesocial/formatting.py: 1 234,5 */
-  function formatNumber(x, decimals) {
-    var parts = Math.abs(x).toFixed(decimals).split(".");
-    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
-    return (x < 0 ? "-" : "") + whole + (parts[1] ? "," + parts[1] : "");
-  }
-  function plainNumber(x) {
-    if (Number.isInteger(x)) return formatNumber(x, 0);
-    return formatNumber(x, 2).replace(/0+$/, "").replace(/,$/, "");
-  }
+  var fmt = root.PmesFormat || require("./format.js");
+  var formatNumber = fmt.number, plainNumber = fmt.plainNumber;
   function withUnit(x, unit) {
     if (unit === "%") return plainNumber(x) + NNBSP + "%";
     if (unit === "rang") return x === 1 ? "1er" : plainNumber(x) + "e";
@@ -47,6 +38,7 @@
   }
   function notAnsweredMessage(q) {
     if (q.type === "estimate") return "Choisissez une valeur entre " + plainNumber(q.min) + " et " + plainNumber(q.max) + ".";
+    if (q.type === "classify") return "Placez chaque élément dans une catégorie avant de vérifier.";
     return "Choisissez d'abord une réponse.";
   }
 
@@ -67,9 +59,9 @@
   }
   function isAnswered(q, a) {
     if (q.type === "estimate") return typeof a === "number" && isFinite(a) && a >= q.min && a <= q.max;
-    if (q.type === "classify") {
+    if (q.type === "classify") {  // every item placed: a first attempt is a whole answer
       return !!a && typeof a === "object" && !Array.isArray(a) &&
-        q.items.some(function (i) { return !!a[i.id]; });
+        q.items.every(function (i) { return !!a[i.id]; });
     }
     if (q.type === "multiple") return Array.isArray(a) && a.length > 0;
     return typeof a === "string" && a !== "";
@@ -102,7 +94,7 @@
       var placed = a[i.id];
       var good = placed === i.answer;
       if (good) right += 1;
-      return fb(i.id, placed ? i.feedback : NOT_PLACED, good);
+      return fb(i.id, i.feedback, good);
     });
     return { answered: true, correct: right === top, score: right, max_score: top, feedback: items };
   }
@@ -129,17 +121,41 @@
     });
     return node;
   }
-  root.PmesDom = { el: el };
+  /* Run `fn` once the page and every deferred script are there (scripts of a page may
+   * rely on one another, whatever their order), or at once when the page is complete. */
+  function ready(fn) {
+    var done = false;
+    function run() { if (!done) { done = true; fn(); } }
+    if (document.readyState === "complete") run();
+    else { document.addEventListener("DOMContentLoaded", run); root.addEventListener("load", run); }
+  }
+  root.PmesDom = { el: el, ready: ready };
 
-  function renderQuestion(q, number, prefix, bankId, onChecked) {
+  var TEST_PURPOSES = ["entry-test", "exit-test"], EVIDENCE_PURPOSES = ["self-check", "exit-test"];
+  var SOLUTION_FIRST_WARNING = "Si vous voyez la solution avant de répondre, cette question ne comptera pas dans votre évaluation.";
+  var SOLUTION_FIRST_NOTE = "Question non comptée dans votre évaluation : vous avez vu la solution avant de répondre.";
+  var PROFILE_INTRO = {
+    "entry-test": "Vos réponses sont enregistrées. Ce test n'est pas noté : il situe votre point de départ, module par module. " +
+      "Les corrections ne sont pas montrées, pour que le test de sortie mesure vraiment ce que vous aurez appris.",
+    "exit-test": "Vos réponses sont enregistrées : ce sont elles qui comptent pour votre bilan. " +
+      "Les corrections sont affichées sous chaque question."
+  };
+  function firstAttemptNote(attempt) {
+    if (!attempt) return "";
+    if (attempt.solution_first) return SOLUTION_FIRST_NOTE;
+    return "Pour l'évaluation, seule compte votre première réponse : " + attempt.score + " sur " + attempt.max + ".";
+  }
+  function store() { return root.PmesRecord || null; }
+
+  /* One question. `owner` is its exercise: it keeps the record up to date. */
+  function renderQuestion(q, number, prefix, owner) {
     var base = prefix + "-" + q.id;
-    var field = el("fieldset", { className: "pmes-question" });
-    var legend = el("legend", { className: "pmes-prompt" }, [
+    var field = el("fieldset", { className: "pmes-question", "data-question": q.id });
+    field.appendChild(el("legend", { className: "pmes-prompt" }, [
       el("strong", { text: "Question " + number + ". " }),
       document.createTextNode(q.prompt + (q.type === "multiple" ? " (plusieurs réponses possibles)" : ""))
-    ]);
-    field.appendChild(legend);
-    var inputs = {};
+    ]));
+    var inputs = {}, touched = { estimate: false };
     if (q.type === "estimate") {
       var range = el("input", { type: "range", id: base + "-value", min: String(q.min), max: String(q.max),
                                 step: String(q.step === undefined ? 1 : q.step), value: String(q.min) });
@@ -171,12 +187,18 @@
     }
     var checkBtn = el("button", { type: "button", className: "pmes-btn pmes-check", text: "Vérifier" });
     var resetBtn = el("button", { type: "button", className: "pmes-btn pmes-reset", text: "Recommencer" });
-    var solBtn = el("button", { type: "button", className: "pmes-btn pmes-show-solution", text: "Voir la solution",
-                                disabled: "disabled", title: "Disponible après une première tentative" });
-    field.appendChild(el("div", { className: "pmes-buttons" }, [checkBtn, resetBtn, solBtn]));
+    var solBtn = el("button", { type: "button", className: "pmes-btn pmes-show-solution", text: "Voir la solution" });
+    var confirmBtn = el("button", { type: "button", className: "pmes-btn pmes-confirm-solution", text: "Voir quand même" });
+    var confirmBox = el("div", { className: "pmes-confirm", hidden: "hidden" }, [el("p", { text: SOLUTION_FIRST_WARNING }), confirmBtn]);
+    if (!owner.testMode) {
+      field.appendChild(el("div", { className: "pmes-buttons" }, [checkBtn, resetBtn, solBtn]));
+      field.appendChild(confirmBox);
+    }
     var feedback = el("div", { className: "pmes-feedback", role: "status", "aria-live": "polite" });
+    var note = el("p", { className: "pmes-first-note" });
     var solution = el("div", { className: "pmes-solution", hidden: "hidden" });
     field.appendChild(feedback);
+    field.appendChild(note);
     field.appendChild(solution);
 
     var state = { result: null };
@@ -190,6 +212,9 @@
       var out = {};
       Object.keys(inputs).forEach(function (id) { if (inputs[id].value) out[id] = inputs[id].value; });
       return out;
+    }
+    function draftAnswer() {  // an untouched slider is no answer yet
+      return q.type === "estimate" && !touched.estimate ? null : answer();
     }
     function labelOf(ref) {
       var pool = q.type === "classify" ? q.items : (q.options || []);
@@ -219,43 +244,8 @@
       });
       feedback.appendChild(ul);
     }
-    function runCheck(save) {
-      var given = answer();
-      var result = check(q, given);
-      showFeedback(result);
-      if (result.answered) {
-        state.result = result;
-        solBtn.removeAttribute("disabled");
-        solBtn.removeAttribute("title");
-        if (save && root.PmesRecord) root.PmesRecord.saveExercise(bankId, q.id, given, result.score, result.max_score);
-        onChecked();
-      }
-    }
-    function setAnswer(a) {
-      if (q.type === "estimate") { inputs.value.value = String(a); inputs.value.dispatchEvent(new Event("input")); }
-      else if (q.type === "single") { if (inputs[a]) inputs[a].checked = true; }
-      else if (q.type === "multiple") { (a || []).forEach(function (id) { if (inputs[id]) inputs[id].checked = true; }); }
-      else { Object.keys(a || {}).forEach(function (id) { if (inputs[id]) inputs[id].value = a[id]; }); }
-    }
-    checkBtn.addEventListener("click", function () { runCheck(true); });
-    resetBtn.addEventListener("click", function () {
-      Object.keys(inputs).forEach(function (id) {
-        if (q.type === "classify") inputs[id].value = "";
-        else if (q.type === "estimate") { inputs[id].value = String(q.min); inputs[id].dispatchEvent(new Event("input")); }
-        else inputs[id].checked = false;
-      });
-      state.result = null;
-      if (root.PmesRecord) root.PmesRecord.forgetExercise(bankId, q.id);
-      feedback.textContent = "";
-      feedback.className = "pmes-feedback";
-      solution.textContent = "";
-      solution.setAttribute("hidden", "hidden");
-      solBtn.setAttribute("disabled", "disabled");
-      onChecked();
-      inputs[Object.keys(inputs)[0]].focus();
-    });
-    solBtn.addEventListener("click", function () {
-      if (!state.result) return;
+    function showNote() { note.textContent = owner.evidence && !owner.testMode ? firstAttemptNote(owner.first[q.id]) : ""; }
+    function showSolution() {
       var good = correctAnswer(q);
       var ul = el("ul");
       if (q.type === "estimate") {
@@ -273,8 +263,67 @@
       solution.appendChild(ul);
       solution.appendChild(el("p", { text: q.explanation }));
       solution.removeAttribute("hidden");
+      confirmBox.setAttribute("hidden", "hidden");
+    }
+    function runCheck(save) {
+      var given = answer();
+      var result = check(q, given);
+      showFeedback(result);
+      if (result.answered) {
+        state.result = result;
+        if (save) owner.checked(q, given, result);
+        showNote();
+      }
+      return result;
+    }
+    function setAnswer(a) {
+      if (q.type === "estimate") {
+        touched.estimate = a !== null && a !== undefined;
+        inputs.value.value = String(touched.estimate ? a : q.min);
+        inputs.value.dispatchEvent(new Event("input"));
+      } else if (q.type === "single") { Object.keys(inputs).forEach(function (id) { inputs[id].checked = id === a; }); }
+      else if (q.type === "multiple") { Object.keys(inputs).forEach(function (id) { inputs[id].checked = (a || []).indexOf(id) >= 0; }); }
+      else { Object.keys(inputs).forEach(function (id) { inputs[id].value = (a || {})[id] || ""; }); }
+    }
+    Object.keys(inputs).forEach(function (id) {
+      inputs[id].addEventListener("change", function () {
+        if (q.type === "estimate") touched.estimate = true;
+        owner.draft(q, draftAnswer());
+      });
     });
-    return { node: field, state: state, restore: function (a) { setAnswer(a); runCheck(false); } };
+    checkBtn.addEventListener("click", function () { runCheck(true); });
+    resetBtn.addEventListener("click", function () {
+      setAnswer(null);
+      state.result = null;
+      owner.reset(q);
+      feedback.textContent = "";
+      feedback.className = "pmes-feedback";
+      solution.textContent = "";
+      solution.setAttribute("hidden", "hidden");
+      confirmBox.setAttribute("hidden", "hidden");
+      inputs[Object.keys(inputs)[0]].focus();
+    });
+    solBtn.addEventListener("click", function () {
+      if (owner.evidence && !owner.first[q.id]) { confirmBox.removeAttribute("hidden"); confirmBtn.focus(); return; }
+      showSolution();
+    });
+    confirmBtn.addEventListener("click", function () { owner.solutionSeen(q); showNote(); showSolution(); });
+    function lock() { Object.keys(inputs).forEach(function (id) { inputs[id].disabled = true; }); }
+    return { node: field, state: state, question: q, answer: answer, lock: lock, showNote: showNote,
+             showFeedback: showFeedback, showSolution: showSolution, setAnswer: setAnswer,
+             restore: function (a) { setAnswer(a); runCheck(false); } };
+  }
+
+  function profileNode(rows, modules, purpose) {
+    var box = el("div", { className: "pmes-feedback pmes-info pmes-profile-box" }, [el("p", { text: PROFILE_INTRO[purpose] })]);
+    box.appendChild(el("table", { className: "pmes-provenance pmes-profile" }, [
+      el("thead", {}, [el("tr", {}, [el("th", { text: "Module" }), el("th", { text: "Points" })])]),
+      el("tbody", {}, rows.map(function (r) {
+        var title = modules[String(r.module)];
+        return el("tr", {}, [el("td", { text: "Module " + r.module + (title ? " — " + title : "") }),
+                             el("td", { text: r.score + " sur " + r.max })]);
+      }))]));
+    return box;
   }
 
   var count = 0;
@@ -285,9 +334,28 @@
       container.appendChild(el("p", { className: "pmes-feedback pmes-ko", text: "Cet exercice n'a pas pu être chargé." }));
       return;
     }
-    var bank = payload.bank;
+    var bank = payload.bank, key = payload.record_key || bank.id, R = store();
     count += 1;
     var prefix = "pmes" + count + "-" + bank.id;
+    var entry = R ? ((R.load().exercises || {})[key] || {}) : {};
+    var owner = {
+      testMode: TEST_PURPOSES.indexOf(bank.purpose) >= 0,
+      evidence: EVIDENCE_PURPOSES.indexOf(bank.purpose) >= 0,
+      first: Object.assign({}, entry.first || {}),
+      submitted: !!entry.submitted,
+      keep: function (record) { owner.first = Object.assign({}, ((record.exercises || {})[key] || {}).first || {}); },
+      draft: function (q, a) { if (R && !owner.submitted) R.saveDraft(key, q.id, a); },
+      checked: function (q, a, result) {
+        if (R) owner.keep(R.saveAttempt(key, q.id, a, result.score, result.max_score));
+        else if (!owner.first[q.id]) owner.first[q.id] = { score: result.score, max: result.max_score };
+        updateScore();
+      },
+      reset: function (q) { if (R) R.resetQuestion(key, q.id); updateScore(); },
+      solutionSeen: function (q) {
+        if (R) owner.keep(R.solutionSeen(key, q.id));
+        else if (!owner.first[q.id]) owner.first[q.id] = { solution_first: true };
+      }
+    };
     var views = [];
     var score = el("p", { className: "pmes-score", role: "status", "aria-live": "polite" });
     function updateScore() {
@@ -298,26 +366,67 @@
     body.appendChild(el("p", { className: "pmes-title", text: bank.title }));
     if (bank.intro) body.appendChild(el("p", { text: bank.intro }));
     bank.questions.forEach(function (q, i) {
-      var view = renderQuestion(q, i + 1, prefix, payload.record_key || bank.id, updateScore);
+      var view = renderQuestion(q, i + 1, prefix, owner);
       views.push(view);
       body.appendChild(view.node);
     });
-    body.appendChild(score);
-    var key = payload.record_key || bank.id;
-    var saved = root.PmesRecord ? ((root.PmesRecord.load().exercises || {})[key] || {}).answers || {} : {};
-    bank.questions.forEach(function (q, i) {
-      if (Object.prototype.hasOwnProperty.call(saved, q.id)) {
-        try { views[i].restore(saved[q.id]); } catch (e) { /* an answer from an older bank: ignore it */ }
-      }
+    var answers = entry.answers || {}, drafts = entry.drafts || {};
+    views.forEach(function (v) {
+      var id = v.question.id;
+      try {
+        if (Object.prototype.hasOwnProperty.call(answers, id)) {
+          if (owner.testMode) v.setAnswer(answers[id]); else v.restore(answers[id]);
+        } else if (Object.prototype.hasOwnProperty.call(drafts, id)) {
+          v.setAnswer(drafts[id]);
+        }
+      } catch (e) { /* an answer from an older bank: ignore it */ }
+      v.showNote();
     });
-    updateScore();
+    if (owner.testMode) {
+      var status = el("div", { className: "pmes-test-status", role: "status", "aria-live": "polite" });
+      var submit = el("button", { type: "button", className: "pmes-btn pmes-check pmes-submit", text: "Remettre mes réponses" });
+      var afterSubmit = function () {
+        owner.submitted = true;
+        submit.setAttribute("disabled", "disabled");
+        views.forEach(function (v) { v.lock(); });
+        status.textContent = "";
+        status.appendChild(profileNode(PmesEvidenceRules().testProfile(bank, owner.first), payload.modules || {}, bank.purpose));
+        if (bank.purpose === "exit-test") {
+          views.forEach(function (v) {
+            var result = check(v.question, v.answer());
+            if (result.answered) v.showFeedback(result);
+            v.showSolution();
+          });
+        }
+      };
+      submit.addEventListener("click", function () {
+        if (owner.submitted) return;
+        var attempts = {};
+        views.forEach(function (v) {
+          var a = v.answer(), result = check(v.question, a);
+          attempts[v.question.id] = result.answered ? [a, result.score, result.max_score] : [null, 0, result.max_score];
+        });
+        if (R) owner.keep(R.submitTest(key, attempts));
+        else Object.keys(attempts).forEach(function (id) { owner.first[id] = { score: attempts[id][1], max: attempts[id][2] }; });
+        afterSubmit();
+        status.focus();
+      });
+      status.setAttribute("tabindex", "-1");
+      body.appendChild(el("div", { className: "pmes-buttons" }, [submit]));
+      body.appendChild(status);
+      if (owner.submitted) afterSubmit();
+    } else {
+      body.appendChild(score);
+      updateScore();
+    }
     container.appendChild(body);
     container.setAttribute("data-pmes-ready", "true");
   }
+  function PmesEvidenceRules() { return root.PmesEvidence; }
 
   function renderAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pmes-exercise[data-pmes-exercise]"), renderExercise);
+    Array.prototype.forEach.call(document.querySelectorAll(".pmes-exercise[data-pmes-exercise]:not([data-pmes-ready])"),
+                                 renderExercise);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
-  else renderAll();
+  ready(renderAll);
 })(this);

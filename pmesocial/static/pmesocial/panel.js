@@ -1,5 +1,5 @@
 /* The trainee's own pages in the static book: my record (identity, export, import),
- * self-positioning, satisfaction, and the review with the attestation. Every text
+ * self-positioning, and the review with the attestation and the certificat. Every text
  * goes through textContent; nothing typed is ever parsed as HTML. */
 (function (root) {
   "use strict";
@@ -13,10 +13,10 @@
     control.id = id;
     return el("div", { className: "pmes-classify-row" }, [el("label", { "for": id, text: label }), control]);
   }
-  function table(headers, rows) {
-    return el("table", { className: "pmes-provenance" }, [
-      el("thead", {}, [el("tr", {}, headers.map(function (h) { return el("th", { text: h }); }))]),
-      el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", { text: String(c) }); })); }))]);
+  function table(headers, rows) {  // scrolls sideways on a phone instead of widening the page
+    return el("div", { className: "pmes-provenance-wrap" }, [el("table", { className: "pmes-provenance" }, [
+      el("thead", {}, [el("tr", {}, headers.map(function (h) { return el("th", { scope: "col", text: h }); }))]),
+      el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", { text: String(c) }); })); }))])]);
   }
 
   function dossier(body) {
@@ -66,73 +66,21 @@
     });
   }
 
-  function satisfaction(body, payload) {
-    var spec = payload.satisfaction, saved = R.load().satisfaction || {};
-    body.appendChild(el("p", { text: spec.intro }));
-    var selects = {};
-    spec.criteria.forEach(function (c) {
-      var sel = el("select", { "data-criterion": c.id });
-      sel.appendChild(el("option", { value: "", text: "— choisir —" }));
-      spec.scale.forEach(function (t, i) { sel.appendChild(el("option", { value: String(i + 1), text: (i + 1) + " — " + t })); });
-      var prev = (saved.ratings || {})[c.id];
-      if (prev !== undefined) sel.value = String(prev);
-      selects[c.id] = sel;
-      body.appendChild(labelled("pmes-satisfaction-" + c.id, c.text, sel));
-    });
-    var comment = el("textarea", { rows: "4", maxlength: "5000" });
-    comment.value = saved.comment || "";
-    body.appendChild(el("label", { "for": "pmes-satisfaction-comment", text: spec.comment_prompt }));
-    comment.id = "pmes-satisfaction-comment";
-    body.appendChild(comment);
-    var status = el("div", { role: "status", "aria-live": "polite" });
-    var send = el("button", { type: "button", className: "pmes-btn pmes-check", text: "Enregistrer mes réponses" });
-    send.addEventListener("click", function () {
-      var ratings = {};
-      Object.keys(selects).forEach(function (k) { if (selects[k].value) ratings[k] = Number(selects[k].value); });
-      R.saveSection("satisfaction", { ratings: ratings, comment: comment.value.slice(0, 5000) });
-      message(status, "Merci, vos réponses sont enregistrées.", true);
-    });
-    body.appendChild(el("div", { className: "pmes-buttons" }, [send]));
-    body.appendChild(status);
-  }
-
-  function attestationHtml(record, statuses, payload) {
-    var doc = document.implementation.createHTMLDocument("");
-    doc.documentElement.setAttribute("lang", "fr");
-    var meta = doc.createElement("meta"); meta.setAttribute("charset", "utf-8"); doc.head.insertBefore(meta, doc.head.firstChild);
-    doc.title = "Attestation de fin de formation — " + (record.trainee.name || "stagiaire");
-    var style = doc.createElement("style");
-    style.textContent = "body{font:15px/1.5 system-ui,sans-serif;color:#1f1f1f;max-width:50em;margin:2em auto;padding:0 1em}h1{text-align:center}" +
-      "table{border-collapse:collapse;width:100%}th,td{border:1px solid #9a9a9a;padding:.3em .45em;text-align:left}@media print{.noprint{display:none}}";
-    doc.head.appendChild(style);
-    var minutes = payload.duration_min, today = new Date().toISOString().slice(0, 10);
-    var parts = [
-      el("p", { className: "noprint" }, [el("em", { text: "Pour obtenir un PDF : menu « Imprimer » de votre navigateur, puis « Enregistrer au format PDF »." })]),
-      el("h1", { text: "Attestation de fin de formation" }),
-      el("p", {}, ["La présente attestation certifie que ", el("strong", { text: record.trainee.name || "(nom non renseigné)" }),
-        ", de l'entreprise ", el("strong", { text: record.trainee.company || "(entreprise non renseignée)" }),
-        ", a suivi la formation « Médias sociaux et PME : mythes ou réalités ? »."]),
-      el("ul", {}, [el("li", { text: "Dates : du " + (record.started || "").slice(0, 10) + " au " + today }),
-        el("li", { text: "Durée de la formation : " + Math.floor(minutes / 60) + " h " + ("0" + (minutes % 60)).slice(-2) + " (sept modules et leurs autoévaluations)" }),
-        el("li", { text: "Modalité : formation en ligne, en autonomie ou accompagnée" })]),
-      el("h2", { text: "Résultats de l'évaluation des acquis" }),
-      table(["Module", "Objectif", "Points", "Résultat"], statuses.map(function (s) {
-        return [s.module, s.text, s.score + " / " + s.max, E.STATUS_LABELS[s.status] + (s.answered ? "" : " (non évalué)")]; })),
-      el("p", { text: "Fait le " + today + ". Pour l'organisme de formation, nom, fonction et signature :" })];
-    parts.forEach(function (p) { doc.body.appendChild(doc.importNode(p, true)); });
-    return "<!DOCTYPE html>\n" + doc.documentElement.outerHTML;
+  function download(name, filename, payload) {
+    var today = new Date().toISOString().slice(0, 10);
+    R.download(filename, root.PmesDocuments.renderDocument(name, R.load(), payload.document, today), "text/html");
   }
 
   function bilan(body, payload) {
     var out = el("div", { role: "status", "aria-live": "polite" });
     function refresh() {
       var record = R.load();
-      var statuses = E.objectiveStatus(record, payload.objective_map, payload.objectives);
-      var rows = E.progression(record, payload.positioning, payload.objectives);
+      var statuses = E.objectiveStatus(record, payload.document.objective_map, payload.document.objectives);
+      var rows = E.progression(record, payload.entry_map, payload.exit_map, payload.document.objectives);
       var cell = function (v) { return v ? v.score + " / " + v.max : "—"; };
       var selfpos = record.self_positioning || {};
       out.textContent = "";
-      out.appendChild(el("h5", { text: "Test de positionnement : points par objectif" }));
+      out.appendChild(el("h5", { text: "Tests d'entrée et de sortie : points par objectif" }));
       out.appendChild(table(["Module", "Objectif", "Entrée", "Sortie"], rows.map(function (r) { return [r.module, r.text, cell(r.entree), cell(r.sortie)]; })));
       out.appendChild(el("h5", { text: "Autopositionnement (0 à 4)" }));
       out.appendChild(table(["Module", "Titre", "Entrée", "Sortie"], payload.modules.map(function (m) {
@@ -140,28 +88,37 @@
         return [m.number, m.title, ((selfpos.entree || {})[k] !== undefined) ? selfpos.entree[k] : "—",
                 ((selfpos.sortie || {})[k] !== undefined) ? selfpos.sortie[k] : "—"]; })));
       out.appendChild(el("h5", { text: "Évaluation des objectifs" }));
-      out.appendChild(table(["Module", "Objectif", "Points", "Résultat"], statuses.map(function (s) {
-        return [s.module, s.text, s.score + " / " + s.max, E.STATUS_LABELS[s.status] + (s.answered ? "" : " (non évalué)")]; })));
-      return { record: record, statuses: statuses };
+      out.appendChild(el("p", { text: payload.rule }));
+      out.appendChild(el("p", {}, [el("strong", { text: E.countAcquired(statuses) + " objectif(s) acquis sur " + statuses.length + "." })]));
+      out.appendChild(table(["Module", "Objectif", "Points (premières réponses)", "Résultat"], statuses.map(function (s) {
+        return [s.module, s.text, (s.evaluated ? s.score + " / " + s.max : "—") + (s.skipped ? " (" + s.skipped + " non comptée(s))" : ""),
+                E.STATUS_LABELS[s.status]]; })));
     }
     var again = el("button", { type: "button", className: "pmes-btn", text: "Actualiser le bilan" });
     again.addEventListener("click", refresh);
-    var attest = el("button", { type: "button", className: "pmes-btn pmes-check pmes-attestation", text: "Télécharger mon attestation (HTML, à imprimer en PDF)" });
-    attest.addEventListener("click", function () {
-      var state = refresh();
-      R.download("attestation-fin-de-formation.html", attestationHtml(state.record, state.statuses, payload), "text/html");
-    });
-    body.appendChild(el("div", { className: "pmes-buttons" }, [again, attest]));
+    var buttons = [again];
+    var problem = null;
+    if (payload.document.organisme) {
+      var attest = el("button", { type: "button", className: "pmes-btn pmes-check pmes-attestation", text: "Télécharger mon attestation (HTML, à imprimer en PDF)" });
+      attest.addEventListener("click", function () { refresh(); download("attestation", "attestation-fin-de-formation.html", payload); });
+      var certif = el("button", { type: "button", className: "pmes-btn pmes-certificat", text: "Télécharger le certificat de réalisation (HTML)" });
+      certif.addEventListener("click", function () { download("certificat", "certificat-de-realisation.html", payload); });
+      buttons.push(attest, certif);
+    } else {
+      problem = el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: payload.document.organisme_error });
+    }
+    body.appendChild(el("div", { className: "pmes-buttons" }, buttons));
+    if (problem) body.appendChild(problem);
     body.appendChild(out);
     refresh();
   }
 
   var KINDS = { dossier: ["Mon dossier de formation", dossier], autopositionnement: ["Autopositionnement", autopositionnement],
-                satisfaction: ["Questionnaire de satisfaction", satisfaction], bilan: ["Bilan de fin de formation", bilan] };
+                bilan: ["Bilan de fin de formation", bilan] };
   function render(host, payload) {
     var kind = KINDS[payload.panel];
     var body = el("div", { className: "pmes-exercise pmes-panel" });
-    var title = payload.panel === "satisfaction" ? payload.satisfaction.title : kind[0];
+    var title = kind[0];
     if (payload.panel === "autopositionnement") title += payload.phase === "entree" ? " — à l'entrée" : " — à la sortie";
     body.appendChild(el("p", { className: "pmes-title", text: title }));
     R.notices.forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
@@ -169,12 +126,10 @@
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");
   }
-  root.PmesPanel = { attestationHtml: attestationHtml };
   function renderAll() {
     Array.prototype.forEach.call(document.querySelectorAll(".pmes-panel-host[data-pmes-panel]"), function (host) {
       if (!host.getAttribute("data-pmes-ready")) render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
-  else renderAll();
+  root.PmesDom.ready(renderAll);
 })(this);

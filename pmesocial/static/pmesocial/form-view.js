@@ -1,0 +1,238 @@
+/* A questionnaire in the static book (needs, 90-day plan, satisfaction, cold evaluation),
+ * drawn from the same data as pmesocial/form_view.py. Every change is kept in the record
+ * as a draft; « Enregistrer » checks the values with PmesForms.validate and says in French
+ * what is missing. Text goes through textContent only. */
+(function (root) {
+  "use strict";
+  var R = root.PmesRecord, F = root.PmesForms, D = root.PmesDocuments;
+  var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
+  var count = 0;
+
+  function labelOf(spec, path) {
+    var m = /^([^\[]+)(?:\[(\d+)\]\.(.+))?$/.exec(path);
+    var field = spec.fields.filter(function (f) { return f.id === m[1]; })[0];
+    if (!m[2]) return field.label;
+    var col = field.columns.filter(function (c) { return c.id === m[3]; })[0];
+    return (field.row_label || "Ligne") + " " + (Number(m[2]) + 1) + " : " + col.label;
+  }
+
+  /* One field: a node, a way to read its value, a place for its error. */
+  function fieldView(field, value, base, onChange, record) {
+    var kind = field.type, id = base + "-" + field.id;
+    var box = el("div", { className: "pmes-form-field", "data-field": field.id });
+    var error = el("p", { className: "pmes-feedback pmes-ko pmes-field-error", id: id + "-error", hidden: "hidden" });
+    var labelText = field.label + (field.required ? " *" : "");
+    var help = field.help ? el("p", { className: "pmes-help", id: id + "-help", text: field.help }) : null;
+    var read, rows = [];
+    function describe(control) {
+      control.setAttribute("aria-describedby", (help ? id + "-help " : "") + id + "-error");
+      if (field.required) control.setAttribute("aria-required", "true");
+    }
+    if (kind === "choice" || kind === "scale") {
+      var sel = el("select", { id: id });
+      sel.appendChild(el("option", { value: "", text: "— choisir —" }));
+      if (kind === "choice") field.options.forEach(function (o) { sel.appendChild(el("option", { value: o.id, text: o.label })); });
+      else field.scale.forEach(function (t, i) { sel.appendChild(el("option", { value: String(i + 1), text: (i + 1) + " — " + t })); });
+      if (value !== undefined && value !== null) sel.value = String(value);
+      if (sel.selectedIndex < 0) sel.value = "";
+      describe(sel);
+      sel.addEventListener("change", onChange);
+      box.appendChild(el("label", { "for": id, className: "pmes-form-label", text: labelText }));
+      if (help) box.appendChild(help);
+      box.appendChild(sel);
+      read = function () { return sel.value === "" ? null : (kind === "scale" ? Number(sel.value) : sel.value); };
+    } else if (kind === "choices" || kind === "review") {
+      var set = el("fieldset", { className: "pmes-form-set" }, [el("legend", { className: "pmes-form-label", text: labelText })]);
+      if (help) set.appendChild(help);
+      if (kind === "choices") {
+        var boxes = {};
+        field.options.forEach(function (o) {
+          var cb = el("input", { type: "checkbox", id: id + "-" + o.id, value: o.id });
+          cb.checked = Array.isArray(value) && value.indexOf(o.id) >= 0;
+          cb.addEventListener("change", onChange);
+          boxes[o.id] = cb;
+          set.appendChild(el("div", { className: "pmes-option" }, [cb, el("label", { "for": cb.id, text: o.label })]));
+        });
+        read = function () { return Object.keys(boxes).filter(function (k) { return boxes[k].checked; }); };
+      } else {
+        var goals = ((((record.forms || {})[field.of.form] || {}).values || {})[field.of.field]) || [];
+        if (typeof goals === "string") goals = [goals];
+        var labels = {};
+        field.of_options.forEach(function (o) { labels[o.id] = o.label; });
+        var selects = {};
+        goals.filter(function (g) { return labels[g]; }).forEach(function (g) {
+          var s = el("select", { id: id + "-" + g, "data-goal": g });
+          s.appendChild(el("option", { value: "", text: "— choisir —" }));
+          field.options.forEach(function (o) { s.appendChild(el("option", { value: o.id, text: o.label })); });
+          if (value && value[g]) s.value = value[g];
+          if (s.selectedIndex < 0) s.value = "";
+          s.addEventListener("change", onChange);
+          selects[g] = s;
+          set.appendChild(el("div", { className: "pmes-classify-row" }, [el("label", { "for": s.id, text: labels[g] }), s]));
+        });
+        if (!Object.keys(selects).length) set.appendChild(el("p", { className: "pmes-info", text: field.empty || "" }));
+        read = function () {
+          var out = {};
+          Object.keys(selects).forEach(function (g) { if (selects[g].value) out[g] = selects[g].value; });
+          return out;
+        };
+      }
+      set.setAttribute("aria-describedby", id + "-error");
+      box.appendChild(set);
+    } else if (kind === "text" || kind === "number" || kind === "date") {
+      var input;
+      if (kind === "text" && (field.lines || 1) > 1) {
+        input = el("textarea", { id: id, rows: String(field.lines) });
+        input.value = typeof value === "string" ? value : "";
+      } else if (kind === "date") {
+        input = el("input", { type: "date", id: id });
+        input.value = typeof value === "string" ? value : "";
+      } else {
+        input = el("input", { type: "text", id: id, inputmode: kind === "number" ? "decimal" : "text" });
+        input.value = value === null || value === undefined ? "" : String(value).replace(".", ",");
+      }
+      if (kind === "text" && field.max_length) input.setAttribute("maxlength", String(field.max_length));
+      if (kind === "number") input.className = "pmes-number";
+      describe(input);
+      var timer = null;
+      input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(onChange, 300); });
+      input.addEventListener("change", function () { clearTimeout(timer); onChange(); });
+      var shown = kind === "number" && field.unit ? labelText + " (" + field.unit + ")" : labelText;
+      box.appendChild(el("label", { "for": id, className: "pmes-form-label", text: shown }));
+      if (help) box.appendChild(help);
+      box.appendChild(input);
+      read = function () {
+        if (kind === "number") return F.parseNumber(input.value);
+        return input.value === "" ? null : input.value;
+      };
+    } else {  // table
+      var list = el("div", { className: "pmes-form-rows" });
+      var addRow = function (row, notify) {
+        if (rows.length >= field.max_rows) return;
+        var n = rows.length + 1, cells = {};
+        var rowBox = el("fieldset", { className: "pmes-form-row" }, [el("legend", { text: (field.row_label || "Ligne") + " " + n })]);
+        field.columns.forEach(function (c) {
+          var cell = fieldView(c, (row || {})[c.id], id + "-" + n, onChange, record);
+          cells[c.id] = cell;
+          rowBox.appendChild(cell.node);
+        });
+        rows.push({ cells: cells, node: rowBox });
+        list.appendChild(rowBox);
+        if (notify) { onChange(); rowBox.querySelector("input, select, textarea").focus(); }
+      };
+      (Array.isArray(value) ? value : []).slice(0, field.max_rows).forEach(function (r) { addRow(r, false); });
+      while (rows.length < (field.min_rows === undefined ? 1 : field.min_rows)) addRow({}, false);
+      var add = el("button", { type: "button", className: "pmes-btn pmes-add-row", text: "Ajouter une ligne" });
+      var remove = el("button", { type: "button", className: "pmes-btn pmes-remove-row", text: "Retirer la dernière ligne" });
+      add.addEventListener("click", function () { addRow({}, true); });
+      remove.addEventListener("click", function () {
+        if (rows.length <= (field.min_rows === undefined ? 1 : field.min_rows)) return;
+        list.removeChild(rows.pop().node);
+        onChange();
+      });
+      box.appendChild(el("p", { className: "pmes-form-label", text: labelText }));
+      box.appendChild(list);
+      box.appendChild(el("div", { className: "pmes-buttons" }, [add, remove]));
+      read = function () {
+        return rows.map(function (r) {
+          var out = {};
+          Object.keys(r.cells).forEach(function (k) { var v = r.cells[k].read(); if (v !== null) out[k] = v; });
+          return out;
+        });
+      };
+    }
+    box.appendChild(error);
+    function showErrors(errors) {
+      var own = errors[field.id];
+      error.textContent = own || "";
+      if (own) error.removeAttribute("hidden"); else error.setAttribute("hidden", "hidden");
+      rows.forEach(function (r, i) {
+        Object.keys(r.cells).forEach(function (k) {
+          var sub = {}; var m = errors[field.id + "[" + i + "]." + k];
+          if (m) sub[k] = m;
+          r.cells[k].showErrors(sub);
+        });
+      });
+    }
+    return { node: box, read: read, showErrors: showErrors };
+  }
+
+  function clean(values) {
+    var out = {};
+    Object.keys(values).forEach(function (k) {
+      var v = values[k];
+      if (v === null || v === undefined) return;
+      if (Array.isArray(v) && v.length && typeof v[0] === "object") {
+        v = v.slice();
+        while (v.length && F.rowIsBlank(v[v.length - 1])) v.pop();
+      }
+      out[k] = v;
+    });
+    return out;
+  }
+
+  function render(host, payload) {
+    var spec = payload.form, record = R.load();
+    var saved = ((record.forms || {})[spec.id]) || {};
+    var values = saved.values || {};
+    count += 1;
+    var base = "pmes-form" + count + "-" + spec.id;
+    var body = el("div", { className: "pmes-exercise pmes-form" });
+    body.appendChild(el("p", { className: "pmes-title", text: spec.title }));
+    if (spec.intro) body.appendChild(el("p", { text: spec.intro }));
+    body.appendChild(el("p", { className: "pmes-help", text: "Les champs marqués * sont à remplir." }));
+    R.notices.forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
+    var views = [];
+    var status = el("div", { className: "pmes-form-status", role: "status", "aria-live": "polite", tabindex: "-1" });
+    function current() {
+      var out = {};
+      views.forEach(function (v) { out[v.id] = v.view.read(); });
+      return clean(out);
+    }
+    function changed() { R.saveForm(spec.id, current(), false); }
+    spec.fields.forEach(function (f) {
+      var view = fieldView(f, values[f.id], base, changed, record);
+      views.push({ id: f.id, view: view });
+      body.appendChild(view.node);
+    });
+    var submit = el("button", { type: "button", className: "pmes-btn pmes-check pmes-form-submit", text: spec.submit_label || "Enregistrer" });
+    submit.addEventListener("click", function () {
+      var now = current(), errors = F.validate(spec, now);
+      views.forEach(function (v) { v.view.showErrors(errors); });
+      status.textContent = "";
+      var keys = Object.keys(errors);
+      if (keys.length) {
+        R.saveForm(spec.id, now, false);
+        var box = el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
+          el("p", { text: "Votre saisie est gardée, mais " + keys.length + " point(s) restent à compléter avant l'enregistrement :" }),
+          el("ul", {}, keys.map(function (k) { return el("li", { text: labelOf(spec, k) + " : " + errors[k] }); }))]);
+        status.appendChild(box);
+      } else {
+        R.saveForm(spec.id, now, true);
+        status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
+      }
+      status.focus();
+    });
+    var buttons = [submit];
+    if (payload.document && D) {
+      var download = el("button", { type: "button", className: "pmes-btn pmes-download-plan", text: "Télécharger mon plan (HTML, à imprimer)" });
+      download.addEventListener("click", function () {
+        var today = new Date().toISOString().slice(0, 10);
+        R.download("mon-plan-90-jours.html", D.renderDocument("plan", R.load(), payload.document, today), "text/html");
+      });
+      buttons.push(download);
+    }
+    body.appendChild(el("div", { className: "pmes-buttons" }, buttons));
+    body.appendChild(status);
+    if (saved.submitted) status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
+    host.appendChild(body);
+    host.setAttribute("data-pmes-ready", "true");
+  }
+  root.PmesFormView = { render: render, labelOf: labelOf };
+  function renderAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pmes-form-host[data-pmes-form]"), function (host) {
+      if (!host.getAttribute("data-pmes-ready")) render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+    });
+  }
+  root.PmesDom.ready(renderAll);
+})(this);

@@ -1,0 +1,306 @@
+"""Write the shared test vectors: inputs and the Python rules' outputs, for every rule
+that also exists in JavaScript. pytest checks that Python still gives these outputs
+(tests/unit/test_vectors.py) and `node --test tests/js/` checks the JavaScript against
+the same files, with no browser.
+
+    python -m pmesocial.tools.write_vectors            rewrite tests/vectors/*.json
+    python -m pmesocial.tools.write_vectors --check    fail if they are not current
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import dataclasses
+import json
+import random
+import sys
+from pathlib import Path
+
+from .. import documents, evidence, formatting, forms, scoring
+from ..banks import load_bank, load_bank_file
+from ..paths import QUIZ_DIR, REPO_DIR
+from ..record import (RecordError, apply_attempt, apply_draft, apply_form, apply_reset, apply_solution_seen,
+                      apply_submit, apply_trainee, check_record, new_record)
+
+VECTORS = REPO_DIR / "tests" / "vectors"
+FIXTURES = REPO_DIR / "tests" / "fixtures"
+AT = "2026-11-20T09:00:00+00:00"
+LATER = "2026-11-20T10:30:00+00:00"
+
+
+def _answer_sets(question: dict) -> list:
+    """Every answer worth trying: none, each option, subsets, partial classifications."""
+    if question["type"] == "estimate":
+        lo, hi, value = question["min"], question["max"], question["figure_data"]["value"]
+        inside = [v for v in (value, value * 1.1, value * 0.7, value * 1.3, value + 0.5) if lo <= v <= hi]
+        return [None, "3", lo - 1, hi + 1, lo, hi] + inside
+    if question["type"] == "single":
+        return [None, "", "inconnue"] + [o["id"] for o in question["options"]]
+    if question["type"] == "multiple":
+        ids = [o["id"] for o in question["options"]]
+        return [[], ids, scoring.correct_answer(question), ["inconnue"]] + [[i] for i in ids] + [ids[:2]]
+    items = [i["id"] for i in question["items"]]
+    cats = [c["id"] for c in question["categories"]]
+    sets = [{}, scoring.correct_answer(question), {items[0]: cats[0]}]
+    sets += [{i: c for i in items} for c in cats]
+    sets += [{i: cats[k % len(cats)] for k, i in enumerate(items)}]
+    return sets
+
+
+def _banks() -> list[dict]:
+    banks = [load_bank(p.stem) for p in sorted(QUIZ_DIR.glob("*.yaml"))]
+    return banks + [load_bank_file(FIXTURES / "sample_bank.yaml"), load_bank_file(FIXTURES / "estimate_bank.yaml")]
+
+
+def scoring_vectors() -> dict:
+    questions, checks, bank_max = [], [], []
+    for bank in _banks():
+        first = len(questions)
+        questions += bank["questions"]
+        for n, q in enumerate(bank["questions"], first):
+            for answer in _answer_sets(q):
+                checks.append({"question": n, "answer": answer, "result": dataclasses.asdict(scoring.check(q, answer))})
+        bank_max.append({"questions": list(range(first, len(questions))), "max": scoring.bank_max_score(bank)})
+    numbers = [{"value": v, "unit": u, "text": scoring.with_unit(v, u)}
+               for v in (0, 1, 2, 7.07, 38, 1234.5, 1000000, 0.25, 78) for u in ("", "%", "rang", "ans", "millions")]
+    return {"questions": questions, "checks": checks, "bank_max": bank_max, "numbers": numbers}
+
+
+def _record_cases() -> list[dict]:
+    """(name, steps) where each step is [change, args]; the expected record follows."""
+    return [
+        ("attempt then retry: the first attempt stays", [["attempt", ["b", "q1", "a", 0, 1, AT]],
+                                                       ["attempt", ["b", "q1", "c", 1, 1, LATER]]]),
+        ("draft then attempt: the draft goes", [["draft", ["b", "q1", "a", AT]], ["attempt", ["b", "q1", "a", 1, 1, LATER]]]),
+        ("blank draft removes the draft", [["draft", ["b", "q1", ["x"], AT]], ["draft", ["b", "q1", [], LATER]]]),
+        ("solution first: not evaluated, and stays so", [["solution", ["b", "q2", AT]],
+                                                         ["attempt", ["b", "q2", "a", 1, 1, LATER]]]),
+        ("solution after an attempt changes nothing", [["attempt", ["b", "q2", "d", 0, 1, AT]], ["solution", ["b", "q2", LATER]]]),
+        ("reset keeps the first attempt", [["attempt", ["b", "q3", {"i1": "c1"}, 1, 2, AT]], ["reset", ["b", "q3", LATER]]]),
+        ("a test handed in; unanswered counts 0", [["draft", ["t", "q1", "a", AT]],
+                                                   ["submit", ["t", {"q1": ["a", 1, 1], "q2": [None, 0, 1]}, LATER]],
+                                                   ["submit", ["t", {"q1": ["b", 0, 1]}, "2026-11-21T08:00:00+00:00"]]]),
+        ("a form draft, then submitted", [["form", ["plan", {"objectif": "5 devis", "actions": [{"action": "x", "heures": 2}]},
+                                                    False, AT]],
+                                          ["form", ["plan", {"objectif": "5 devis par mois"}, True, LATER]]]),
+        ("trainee names are clipped, never interpreted", [["trainee", ["<script>alert(1)</script>", "N" * 1200]]]),
+    ]
+
+
+CHANGES = {"attempt": apply_attempt, "draft": apply_draft, "solution": apply_solution_seen, "reset": apply_reset,
+           "submit": apply_submit, "form": apply_form, "trainee": apply_trainee}
+
+
+def _v1_record() -> dict:
+    return {"format": "pmesocial-record", "version": 1, "trainee": {"name": "A", "company": "B"},
+            "started": AT, "updated": AT, "exercises": {"m1-autoevaluation": {"answers": {"m1-q1": "a"},
+                                                                             "results": {"m1-q1": {"score": 1, "max": 1}}}},
+            "satisfaction": {"ratings": {"outils": 4}, "comment": "Bien", "updated": LATER}}
+
+
+def _damaged_records() -> list[tuple[str, object]]:
+    base = new_record(AT)
+    apply_attempt(base, "m1-autoevaluation", "m1-q1", "a", 1, 1, AT)
+
+    def but(change):
+        r = copy.deepcopy(base)
+        change(r)
+        return r
+    return [
+        ("valid", base),
+        ("version 1 is migrated", _v1_record()),
+        ("extra key", but(lambda r: r.__setitem__("extra", 1))),
+        ("missing updated", but(lambda r: r.pop("updated"))),
+        ("satisfaction rating of 9", but(lambda r: r.setdefault("forms", {}).__setitem__(
+            "satisfaction", {"values": {"outils": 9}, "submitted": AT}) or r.__setitem__("version", 2))),
+        ("negative score", but(lambda r: r["exercises"]["m1-autoevaluation"]["results"]["m1-q1"].__setitem__("score", -1))),
+        ("negative first score", but(lambda r: r["exercises"]["m1-autoevaluation"]["first"]["m1-q1"].__setitem__("score", -2))),
+        ("diagnostic answer of 5", but(lambda r: r.__setitem__("diagnostic", {"answers": {"x": 5}}))),
+        ("foreign format", {"format": "autre-chose"}),
+        ("newer version", {**base, "version": 99}),
+        ("not an object", [1, 2, 3]),
+        ("name too long", but(lambda r: r["trainee"].__setitem__("name", "x" * 1001))),
+        ("an answer that is not an answer", but(lambda r: r["exercises"]["m1-autoevaluation"]["answers"]
+                                                .__setitem__("m1-q1", {"nested": {"deep": 1}}))),
+        ("solution_first must be true", but(lambda r: r["exercises"]["m1-autoevaluation"]["first"]
+                                           .__setitem__("m1-q2", {"solution_first": False, "at": AT}))),
+        ("a form without values", but(lambda r: r.__setitem__("forms", {"plan": {"submitted": AT}}))),
+    ]
+
+
+def record_vectors() -> dict:
+    sequences = []
+    for name, steps in _record_cases():
+        record = new_record(AT)
+        for change, args in steps:
+            CHANGES[change](record, *copy.deepcopy(args))
+        sequences.append({"name": name, "steps": steps, "record": record})
+    checks = []
+    for name, data in _damaged_records():
+        try:
+            checks.append({"name": name, "input": data, "accepted": True, "record": check_record(copy.deepcopy(data))})
+        except RecordError as exc:
+            checks.append({"name": name, "input": data, "accepted": False, "message": str(exc)})
+    return {"start": new_record(AT), "sequences": sequences, "checks": checks}
+
+
+def _form_values(spec: dict, rng: random.Random) -> list[dict]:
+    """Empty, full and broken values for a form."""
+    def good(field):
+        kind = field["type"]
+        if kind == "choice":
+            return field["options"][0]["id"]
+        if kind == "choices":
+            return [o["id"] for o in field["options"][: field.get("max_choices", 2)]]
+        if kind == "text":
+            return "Texte « libre » <b>gras</b> 😀"
+        if kind == "number":
+            return field["max"]
+        if kind == "date":
+            return "2027-02-28"
+        if kind == "scale":
+            return len(field["scale"])
+        if kind == "review":
+            return {o["id"]: field["options"][0]["id"] for o in field["of_options"][:2]}
+        return [{c["id"]: good(c) for c in field["columns"]} for _ in range(field.get("min_rows", 1))]
+
+    def bad(field):
+        kind = field["type"]
+        if kind == "table":
+            return [{c["id"]: bad(c) for c in field["columns"]}, {}, {field["columns"][0]["id"]: "seul"}]
+        if kind in ("choices",):
+            return [o["id"] for o in field["options"]] + ["x"]
+        return {"choice": "inconnue", "text": "y" * 6000, "number": field.get("max", 0) + 1, "date": "2026-02-30",
+                "scale": 0, "review": {"x": "peut-etre"}}[kind]
+    full = {f["id"]: good(f) for f in spec["fields"]}
+    sets = [{}, full, {f["id"]: bad(f) for f in spec["fields"]}]
+    for _ in range(6):
+        sets.append({f["id"]: rng.choice([good(f), bad(f), None, "", []]) for f in spec["fields"]})
+    sets.append({f["id"]: "   " for f in spec["fields"]})
+    sets.append({f["id"]: 3.0 for f in spec["fields"]})
+    return sets
+
+
+def forms_vectors() -> dict:
+    rng = random.Random(2026)
+    cases = []
+    for form_id in sorted(p.stem for p in forms.FORMS_DIR.glob("*.yaml")):
+        spec = forms.load_form(form_id)
+        for values in _form_values(spec, rng):
+            cases.append({"form": form_id, "values": values, "errors": forms.validate(spec, values)})
+    numbers = [{"text": t, "value": forms.parse_number(t)}
+               for t in ("2,5", "2.5", "3", " 12 ", "1 000", "1\u202f000", "abc", "", "-1", "3,", ",5", "1e3", "٣")]
+    return {"numbers": numbers, "specs": {p.stem: forms.load_form(p.stem) for p in sorted(forms.FORMS_DIR.glob("*.yaml"))}, "cases": cases}
+
+
+def _evidence_records(mapping: dict, rng: random.Random) -> list[dict]:
+    questions = [(key, qid) for key, qs in mapping.items() for qid in qs]
+    records = [{"exercises": {}}]
+    for skill in (0.0, 0.3, 0.6, 0.9, 1.0):
+        exercises = {}
+        for key, qid in questions:
+            if rng.random() < 0.85:
+                first = ({"solution_first": True, "at": AT} if rng.random() < 0.08 else
+                         {"score": int(rng.random() < skill), "max": 1, "at": AT})
+                exercises.setdefault(key, {"first": {}})["first"][qid] = first
+        records.append({"exercises": exercises})
+    return records
+
+
+def evidence_vectors() -> dict:
+    rng = random.Random(2026)
+    objective_list = evidence.objectives()
+    mapping = evidence.objective_map()
+    entry_map = evidence.objective_map(("entry-test",))
+    exit_map = evidence.objective_map(("exit-test",))
+    entry_map, exit_map = entry_map.get(evidence.ENTRY_TEST, {}), exit_map.get(evidence.EXIT_TEST, {})
+    cases = []
+    for record in _evidence_records({**mapping, evidence.ENTRY_TEST: entry_map}, rng):
+        cases.append({"record": record,
+                      "statuses": evidence.objective_status(record, mapping, objective_list),
+                      "progression": evidence.progression(record, entry_map, exit_map, objective_list)})
+    profiles = []
+    for bank in [b for b in evidence._banks() if b["purpose"] in evidence.TEST_PURPOSES]:
+        for record in _evidence_records({bank["id"]: {q["id"]: q["objective"] for q in bank["questions"]}}, rng)[:4]:
+            first = evidence.first_attempts(record, bank["id"])
+            profiles.append({"bank": bank, "first": first, "profile": evidence.test_profile(bank, first)})
+    return {"objectives": objective_list, "mapping": mapping, "entry_map": entry_map, "exit_map": exit_map,
+            "cases": cases, "profiles": profiles,
+            "status_for": [{"args": a, "status": evidence.status_for(*a)}
+                           for a in ([0, 0, 0], [3, 4, 3], [3, 4, 2], [2, 4, 4], [1, 4, 4], [3, 3, 3], [0, 3, 3])]}
+
+
+def formatting_vectors() -> dict:
+    rng = random.Random(2026)
+    values = [0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 1.005, 7.07, 38, 999.995, 1234.5, 1e6, 123456789.25, -0.001]
+    values += [round(rng.uniform(-1e6, 1e6), rng.randint(0, 4)) for _ in range(60)]
+    return {
+        "number": [{"value": v, "decimals": d, "text": formatting.number(v, d)} for v in values for d in (0, 1, 2)],
+        "plain_number": [{"value": v, "text": formatting.plain_number(v)} for v in values],
+        "percent": [{"value": v, "text": formatting.percent(v)} for v in (0, 7, 78.5, 100)],
+        "duration": [{"minutes": m, "text": formatting.duration(m)} for m in (0, 5, 45, 60, 65, 125, 530, 600)],
+        "date": [{"iso": d, "text": formatting.date_fr(d)} for d in
+                 ("2026-11-20", "2026-12-01", "2027-01-31T23:59:59+00:00", "2024-02-29", "2026-02-30", "", "n'importe")],
+    }
+
+
+def _document_records() -> list[dict]:
+    empty = new_record(AT)
+    full = new_record(AT)
+    apply_trainee(full, "Claire <script>alert(1)</script> O'Brien & \"Fils\"", "Menuiserie 🪵 Morel")
+    apply_form(full, "plan", {"objectif": "5 demandes de devis par mois", "point_etape": "2027-01-15",
+                              "actions": [{"action": "Fiche d'établissement", "responsable": "Claire", "heures": 1.5,
+                                           "indicateur": "Appels", "echeance": "2026-12-15"},
+                                          {"action": "Photos de chantier", "responsable": "Paul", "heures": 2,
+                                           "indicateur": "Demandes", "echeance": "2027-01-10"},
+                                          {"action": "<b>Avis</b>", "responsable": "Claire", "heures": "deux",
+                                           "indicateur": "", "echeance": "2027-02-30"}]}, True, LATER)
+    for sequence in documents.course_info()["sequences"][:5]:
+        for bank_id, questions in sequence["banks"].items():
+            for n, qid in enumerate(questions):
+                apply_attempt(full, bank_id, qid, "a", n % 2, 1, LATER)
+    apply_submit(full, evidence.ENTRY_TEST, {}, LATER)
+    return [empty, full]
+
+
+def documents_vectors() -> dict:
+    payload = documents.document_payload("plan", "attestation", "certificat")
+    cases = []
+    for record in _document_records():
+        for name in payload["names"]:
+            view = documents.view_for(name, record, "2026-12-03")
+            cases.append({"name": name, "record": record, "view": view, "html": documents.render(name, view)})
+    return {"payload": payload, "today": "2026-12-03", "cases": cases}
+
+
+WRITERS = {"formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors}
+
+
+def render(name: str) -> str:
+    # scoring carries every bank's texts: compact; the others stay readable in a diff
+    indent = None if name == "scoring" else 1
+    return json.dumps(WRITERS[name](), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a vector file is not current")
+    args = parser.parse_args(argv)
+    VECTORS.mkdir(parents=True, exist_ok=True)
+    stale = []
+    for name in WRITERS:
+        path, text = VECTORS / f"{name}.json", render(name)
+        if args.check:
+            if not path.exists() or path.read_text("utf-8") != text:
+                stale.append(str(path.relative_to(REPO_DIR)))
+        else:
+            path.write_text(text, encoding="utf-8")
+    if stale:
+        print("Vecteurs de test à régénérer (python -m pmesocial.tools.write_vectors) : " + ", ".join(stale),
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

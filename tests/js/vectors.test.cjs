@@ -1,0 +1,87 @@
+// The book's JavaScript rules against the vectors the Python rules wrote
+// (python -m pmesocial.tools.write_vectors): same inputs, same outputs, no browser.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("fs");
+const path = require("path");
+
+const STATIC = path.join(__dirname, "..", "..", "pmesocial", "static", "pmesocial");
+const load = (name) => require(path.join(STATIC, name));
+const vectors = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", `${name}.json`), "utf-8"));
+
+const format = load("format.js");
+const scoring = load("exercise.js");
+const record = load("record.js");
+const forms = load("forms.js");
+const evidence = load("evidence.js");
+
+test("formatting: numbers, durations and dates in French", () => {
+  const v = vectors("formatting");
+  for (const c of v.number) assert.equal(format.number(c.value, c.decimals), c.text, `${c.value} (${c.decimals})`);
+  for (const c of v.plain_number) assert.equal(format.plainNumber(c.value), c.text, String(c.value));
+  for (const c of v.percent) assert.equal(format.percent(c.value), c.text);
+  for (const c of v.duration) assert.equal(format.duration(c.minutes), c.text);
+  for (const c of v.date) assert.equal(format.dateFr(c.iso), c.text, c.iso);
+});
+
+test("scoring: every answer of every bank", () => {
+  const v = vectors("scoring");
+  assert.ok(v.checks.length > 500);
+  for (const c of v.checks) {
+    const q = v.questions[c.question];
+    assert.deepStrictEqual(scoring.check(q, c.answer), c.result, q.id);
+  }
+  for (const b of v.bank_max) assert.equal(scoring.bankMaxScore({ questions: b.questions.map((i) => v.questions[i]) }), b.max);
+  for (const n of v.numbers) assert.equal(scoring.withUnit(n.value, n.unit), n.text, `${n.value} ${n.unit}`);
+});
+
+const CHANGES = { attempt: record.applyAttempt, draft: record.applyDraft, solution: record.applySolutionSeen,
+                  reset: record.applyReset, submit: record.applySubmit, form: record.applyForm, trainee: record.applyTrainee };
+
+test("record: changes give the same record", () => {
+  const v = vectors("record");
+  assert.deepStrictEqual(record.fresh(v.start.started), v.start);
+  for (const s of v.sequences) {
+    const r = record.fresh(v.start.started);
+    for (const [change, args] of s.steps) CHANGES[change](r, ...JSON.parse(JSON.stringify(args)));
+    assert.deepStrictEqual(r, s.record, s.name);
+  }
+});
+
+test("record: the same records are accepted and refused, with the same message", () => {
+  const v = vectors("record");
+  for (const c of v.checks) {
+    if (c.accepted) assert.deepStrictEqual(record.checkRecord(c.input), c.record, c.name);
+    else assert.throws(() => record.checkRecord(c.input), { message: c.message }, c.name);
+  }
+});
+
+test("forms: the same errors, field by field", () => {
+  const v = vectors("forms");
+  for (const c of v.cases) assert.deepStrictEqual(forms.validate(v.specs[c.form], c.values), c.errors, c.form);
+  for (const n of v.numbers) assert.deepStrictEqual(forms.parseNumber(n.text), n.value, n.text);
+});
+
+test("evidence: statuses, progression and test profiles", () => {
+  const v = vectors("evidence");
+  for (const c of v.cases) {
+    assert.deepStrictEqual(evidence.objectiveStatus(c.record, v.mapping, v.objectives), c.statuses);
+    assert.deepStrictEqual(evidence.progression(c.record, v.entry_map, v.exit_map, v.objectives), c.progression);
+  }
+  for (const p of v.profiles) assert.deepStrictEqual(evidence.testProfile(p.bank, p.first), p.profile);
+  for (const s of v.status_for) assert.equal(evidence.statusFor(...s.args), s.status);
+});
+
+// Jinja writes &#34; where nunjucks writes &quot;: the same text.
+const sameHtml = (html) => html.replace(/&quot;/g, "&#34;");
+
+test("documents: the same views, and the same templates give the same HTML", () => {
+  const documents = load("documents.js");
+  const v = vectors("documents");
+  for (const c of v.cases) {
+    const view = documents.viewFor(c.name, c.record, v.payload, v.today);
+    assert.deepStrictEqual(view, c.view, c.name);
+    assert.equal(sameHtml(documents.render(c.name, view)), sameHtml(c.html), c.name);
+  }
+});
