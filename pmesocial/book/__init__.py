@@ -117,8 +117,8 @@ def _register_templates(app, config):
 def fingerprint() -> str:
     """A hash of the course package and its data: what notebook outputs depend on."""
     digest = hashlib.sha256()
-    for folder in (REPO_DIR / "pmesocial", REPO_DIR / "data"):
-        for path in sorted(folder.rglob("*")):
+    for folder in (REPO_DIR / "pmesocial", REPO_DIR / "data", REPO_DIR / "organisme.yaml"):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else [folder]:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(REPO_DIR)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -155,8 +155,53 @@ def _copy_from_npm(app, exception):
                 shutil.copyfile(source, target)
 
 
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]#|"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+
+
+def _md(value):
+    """A value of organisme.yaml as literal Markdown text (it is substituted into pages)."""
+    if isinstance(value, dict):
+        return {k: _md(v) for k, v in value.items()}
+    return str(value).translate(_MARKDOWN)
+
+
+def substitutions() -> dict:
+    """What the book's pages may write as {{ ... }}: the training body (organisme.yaml),
+    the programme's durations (data/programme.yaml). A missing field of organisme.yaml stops
+    the build with a message that names it."""
+    from ..course import modules, planned_minutes, sequences
+    from ..documents import MODALITIES, load_organisme
+    from ..formatting import date_fr, duration
+
+    org = load_organisme()
+    rows = [f"| {_md(s['title'])} | {duration(s['minutes'])} |" for s in sequences()]
+    lessons = sum(m["duration_min"] for m in modules())
+    practice = sum(s["minutes"] for s in sequences() if "practice" in s)
+    def person(p: dict) -> str:
+        return ", ".join(_md(p[k]) for k in ("nom", "fonction", "courriel", "telephone") if p.get(k))
+
+    help_desk = org["assistance"]
+    reach = f"par courriel à {_md(help_desk['courriel'])}" + (
+        f" ou par téléphone au {_md(help_desk['telephone'])}" if help_desk.get("telephone") else "")
+    return {
+        "organisme": {**_md(org), "modalite_label": MODALITIES[org["modalite"]],
+                      "mise_a_jour": date_fr(org["mise_a_jour"]), "contact_ligne": person(org["contact"]),
+                      "referent_ligne": person(org["referent_handicap"]), "assistance_ligne": reach,
+                      "effectif": _md(org.get("effectif", "précisé par l'organisme lors de l'inscription"))},
+        "duree_totale": duration(planned_minutes()), "duree_lecons": duration(lessons),
+        "duree_pratiques": duration(practice),
+        "programme_tableau": "| Séquence | Durée |\n|---|---|\n" + "\n".join(rows)
+                             + f"\n| **Total** | **{duration(planned_minutes())}** |",
+    }
+
+
+def _register_substitutions(app, config):
+    config.myst_substitutions = {**(config.myst_substitutions or {}), **substitutions()}
+
+
 def setup(app):
     app.add_config_value("pmesocial_fingerprint", "", "env")
+    app.connect("config-inited", _register_substitutions)
     app.connect("config-inited", _register_templates)
     app.connect("config-inited", _invalidate_on_package_change)
     app.connect("builder-inited", _register_static)

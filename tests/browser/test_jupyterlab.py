@@ -129,3 +129,50 @@ def test_record_from_jupyterlab_gives_the_same_scores_in_the_book(app_page, lab,
     host = page.locator(".pmes-diagnostic-host[data-pmes-ready='true']")
     host.wait_for()
     assert int(host.get_attribute("data-pmes-overall")) == lab_overall
+
+
+def test_drafts_and_the_plan_survive_a_reload_and_reach_the_book(app_page, lab, book_url, tmp_path):
+    """Choose without « Vérifier » and write a plan in JupyterLab; reload and Run All: all
+    is there; export, import in the book: the plan and the choice are there too."""
+    page, (lab_url, root) = app_page, lab
+    (root / "dossier.json").unlink(missing_ok=True)
+    open_and_run(page, lab_url, "notebooks/07_passer_a_l_action.ipynb")
+    bank = load_bank("m7-plan")
+    exercise = page.locator(".pmes-exercise", has_text=bank["title"])
+    exercise.wait_for(state="attached")
+    index, question = first_single_question(bank)
+    block = exercise.locator(".pmes-question").nth(index)
+    block.scroll_into_view_if_needed()
+    choice = next(o for o in question["options"] if not o.get("correct"))
+    block.get_by_label(choice["text"], exact=True).check()
+    plan = page.locator(".pmes-form", has_text="Mon plan à 90 jours")
+    plan.scroll_into_view_if_needed()
+    plan.locator("textarea").first.fill("Six demandes de devis par mois, venues de la fiche")
+    plan.locator("textarea").first.press("Tab")
+    page.wait_for_timeout(1500)  # the kernel writes the record
+    saved = json.loads((root / "dossier.json").read_text("utf-8"))
+    assert saved["exercises"]["m7-plan"]["drafts"][question["id"]] == choice["id"]
+    assert saved["forms"]["plan"]["values"]["objectif"].startswith("Six demandes")
+
+    open_and_run(page, lab_url, "notebooks/07_passer_a_l_action.ipynb")
+    exercise = page.locator(".pmes-exercise", has_text=bank["title"])
+    exercise.wait_for(state="attached")
+    block = exercise.locator(".pmes-question").nth(index)
+    expect(block.get_by_label(choice["text"], exact=True)).to_be_checked()
+    expect(page.locator(".pmes-form", has_text="Mon plan à 90 jours").locator("textarea").first).to_have_value(
+        "Six demandes de devis par mois, venues de la fiche")
+
+    open_and_run(page, lab_url, "outils/mon_dossier.ipynb")
+    with page.expect_download() as info:
+        page.get_by_text("Exporter mon dossier (JSON)").click()
+    exported = tmp_path / "plan-depuis-jupyterlab.json"
+    info.value.save_as(exported)
+    page.goto(book_url + "/outils/mon_dossier.html")
+    page.locator("input.pmes-import").set_input_files(str(exported))
+    expect(page.locator(".pmes-panel [role=status]")).to_contain_text("Dossier importé")
+    page.goto(book_url + "/notebooks/07_passer_a_l_action.html")
+    host = page.locator(".pmes-form-host[data-pmes-ready='true']")
+    host.wait_for()
+    assert host.locator("[data-field='objectif'] textarea").input_value().startswith("Six demandes")
+    node = page.locator(".pmes-exercise[data-pmes-exercise]", has_text=bank["title"])
+    assert node.locator(f"fieldset[data-question='{question['id']}'] input[value='{choice['id']}']").is_checked()

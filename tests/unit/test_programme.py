@@ -1,0 +1,67 @@
+"""Durations are the same everywhere: data/programme.yaml is their one source, every
+notebook announces the same, and the book's pages and documents read it."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pmesocial import course, documents
+from pmesocial.banks import load_bank
+from pmesocial.book import substitutions
+from pmesocial.formatting import duration
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = [s for s in course.programme()["sequences"]] + [course.programme()["cold_evaluation"]]
+
+
+@pytest.mark.parametrize("sequence", PAGES, ids=lambda s: s["page"])
+def test_each_notebook_announces_the_programme_duration(sequence):
+    page = sequence["page"].replace("exercises/", "solutions/")  # exercises/ are generated from solutions/
+    assert course.stated_duration(REPO / f"{page}.ipynb") == sequence["minutes"]
+
+
+def test_every_sequence_is_evidenced_by_a_bank_or_a_test():
+    for s in course.programme()["sequences"]:
+        banks = s.get("banks", []) + ([s["test"]] if s.get("test") else [])
+        assert banks, s["id"]
+        for bank_id in banks:
+            load_bank(bank_id)
+
+
+def test_the_book_and_the_documents_say_the_same_total():
+    total = duration(course.planned_minutes())
+    assert substitutions()["duree_totale"] == total
+    assert documents.attestation_view({"started": "2026-11-02"}, [], documents.load_organisme(),
+                                      documents.course_info(), "2026-11-20")["duration"] == total
+    for page in ("programme", "guide-stagiaire", "guide-formateur", "intro"):
+        text = (REPO / "book" / f"{page}.md").read_text("utf-8")
+        assert "environ 8 h" not in text and "{{ duree_totale }}" in text
+
+
+def test_the_programme_page_reads_the_training_body_file():
+    text = (REPO / "book" / "programme.md").read_text("utf-8")
+    for field in ("organisme.nom", "organisme.siret", "organisme.nda", "organisme.tarif", "organisme.delais_acces",
+                  "organisme.referent_ligne", "organisme.assistance_ligne", "organisme.reclamations.courriel",
+                  "organisme.mise_a_jour", "programme_tableau"):
+        assert "{{ " + field in text, field
+    values = substitutions()
+    assert values["organisme"]["nom"] == documents.load_organisme()["nom"]
+    assert "| **Total** |" in values["programme_tableau"]
+
+
+def test_a_missing_field_stops_the_book_with_its_name(tmp_path, monkeypatch):
+    data = yaml.safe_load(documents.ORGANISME_FILE.read_text("utf-8"))
+    del data["nda"]
+    path = tmp_path / "organisme.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(documents, "ORGANISME_FILE", path)
+    monkeypatch.setattr(documents.load_organisme, "__defaults__", (path,))
+    with pytest.raises(documents.OrganismeError, match="« nda »"):
+        substitutions()
+
+
+def test_values_of_the_training_body_stay_text_in_pages(monkeypatch):
+    org = {**documents.load_organisme(), "tarif": "<script>x</script> *gras* [lien](http://a.b)"}
+    monkeypatch.setattr(documents, "load_organisme", lambda path=None: org)
+    tarif = substitutions()["organisme"]["tarif"]
+    assert "<script>" not in tarif and "&lt;script&gt;" in tarif and "\\*gras\\*" in tarif and "\\[lien\\]" in tarif
