@@ -97,9 +97,11 @@ def _dossier(panel, store):
 
     record = store.load()
     name = w.Text(value=record["trainee"].get("name", ""), description="Votre nom", style={"description_width": "10em"},
-                  layout=w.Layout(width="95%"))
+                  layout=w.Layout(width="95%"), continuous_update=False)
     company = w.Text(value=record["trainee"].get("company", ""), description="Votre entreprise",
-                     style={"description_width": "10em"}, layout=w.Layout(width="95%"))
+                     style={"description_width": "10em"}, layout=w.Layout(width="95%"), continuous_update=False)
+    for field in (name, company):  # kept as typed, so that nothing is lost
+        field.observe(lambda _c: store.set_trainee(name.value, company.value), names="value")
     save = w.Button(description="Enregistrer", button_style="primary")
     upload = w.FileUpload(accept=".json", multiple=False, description="Importer un dossier")
     status, export = w.HTML(), w.HTML()

@@ -26,6 +26,13 @@
     var status = el("div", { role: "status", "aria-live": "polite" });
     var save = el("button", { type: "button", className: "pmes-btn pmes-check", text: "Enregistrer" });
     save.addEventListener("click", function () { R.setTrainee(name.value, company.value); message(status, "Enregistré.", true); });
+    var timer = null;  // kept as typed, so that a reload loses nothing
+    [name, company].forEach(function (input) {
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { R.setTrainee(name.value, company.value); }, 300);
+      });
+    });
     var exp = el("button", { type: "button", className: "pmes-btn pmes-export", text: "Exporter mon dossier (JSON)" });
     exp.addEventListener("click", function () { R.download("dossier-medias-sociaux-pme.json", R.exportText(), "application/json"); });
     var file = el("input", { type: "file", accept: ".json,application/json", className: "pmes-import" });
