@@ -20,12 +20,12 @@ from __future__ import annotations
 import copy
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock
 
-from .validation import validator
+from pmesocial.data.validation import validator
 
 FORMAT, VERSION = "pmesocial-record", 2
 TEXT_LIMIT = 1000
@@ -36,7 +36,7 @@ class RecordError(ValueError):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def new_record(at: str | None = None) -> dict:

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pmesocial.banks import load_bank_file
+from pmesocial.data.banks import load_bank_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

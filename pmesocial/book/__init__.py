@@ -16,7 +16,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from ..paths import REPO_DIR, STATIC_DIR
+from pmesocial.paths import REPO_DIR, STATIC_DIR
 
 EXERCISE_CLASS = "pmes-exercise-output"
 PLOTLY_CLASS = "pmes-plotly-output"
@@ -25,16 +25,18 @@ DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
 PANEL_CLASS = "pmes-panel-output"
 FORM_CLASS = "pmes-form-output"
 NUNJUCKS = "nunjucks-slim.min.js"
-# The record and the rules every course object uses, then what each kind adds.
-BASE = ["format.js", "schemas/record.js", "record.js", "exercise.js", "evidence.js"]
-DOCUMENTS = ["forms.js", NUNJUCKS, "templates.js", "documents.js"]
+# The record and the rules every course object uses, then what each kind adds; rules/
+# before ui/, each file once, in this order (a ui/ script relies on the rules before it).
+BASE = ["rules/format.js", "schemas/record.js", "rules/record.js", "rules/scoring.js", "rules/evidence.js",
+        "ui/dom.js", "ui/store.js"]
+DOCUMENTS = ["rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js", "ui/documents.js"]
 SCRIPTS = {
-    EXERCISE_CLASS: BASE,
-    PLOTLY_CLASS: ["plotly.min.js", "plotly-render.js"],
-    BUDGET_CLASS: ["budget.js"],
-    DIAGNOSTIC_CLASS: ["diagnostic.js"],
-    PANEL_CLASS: DOCUMENTS + ["panel.js"],
-    FORM_CLASS: DOCUMENTS + ["form-view.js"],
+    EXERCISE_CLASS: BASE + ["ui/exercise.js"],
+    PLOTLY_CLASS: ["plotly.min.js", "ui/plotly.js"],
+    BUDGET_CLASS: ["rules/budget.js", "ui/budget.js"],
+    DIAGNOSTIC_CLASS: DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "ui/diagnostic.js"],
+    PANEL_CLASS: DOCUMENTS + ["ui/panel.js"],
+    FORM_CLASS: DOCUMENTS + ["ui/form.js"],
 }
 
 
@@ -169,9 +171,10 @@ def substitutions() -> dict:
     """What the book's pages may write as {{ ... }}: the training body (organisme.yaml),
     the programme's durations (data/programme.yaml). A missing field of organisme.yaml stops
     the build with a message that names it."""
-    from ..course import modules, planned_minutes, sequences
-    from ..documents import MODALITIES, load_organisme
-    from ..formatting import date_fr, duration
+    from pmesocial.data.course import modules, planned_minutes, sequences
+    from pmesocial.data.organisme import load_organisme
+    from pmesocial.rules.documents import MODALITIES
+    from pmesocial.rules.formatting import date_fr, duration
 
     org = load_organisme()
     rows = [f"| {_md(s['title'])} | {duration(s['minutes'])} |" for s in sequences()]

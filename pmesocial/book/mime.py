@@ -12,8 +12,8 @@ from html import escape
 
 from docutils import nodes
 
-from ..display import MIME_TYPE
-from . import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, FORM_CLASS, PANEL_CLASS, PLOTLY_CLASS
+from pmesocial.book import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, FORM_CLASS, PANEL_CLASS, PLOTLY_CLASS
+from pmesocial.kernel.display import MIME_TYPE
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 

@@ -15,10 +15,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .. import evidence, scoring
-from ..banks import BankError, load_bank_file
-from ..item_writing import Finding, check_banks, correct_is_strictly_longest, longest_guess, stats
-from ..paths import QUIZ_DIR, REPO_DIR
+from pmesocial.data.banks import BankError, load_bank_file
+from pmesocial.paths import QUIZ_DIR, REPO_DIR
+from pmesocial.rules import evidence, scoring
+from pmesocial.rules.item_writing import Finding, check_banks, correct_is_strictly_longest, longest_guess, stats
 
 MAX_GUESSED = 2
 LENGTH_RATIO = 1.6  # parallel items: prompts and options of comparable length

@@ -1,7 +1,7 @@
 """Write synthetic trainee records, to try the trainer's group view without real trainees.
 
 The records are fictional but realistic and valid: needs at entry; answers to the real
-question banks of data/quiz, scored by pmesocial.scoring.check, with their first attempts
+question banks of data/quiz, scored by pmesocial.rules.scoring.check, with their first attempts
 (sometimes a solution seen first) and, now and then, a second try; a self-diagnostic; the
 entry test and (usually) the exit test, better at exit; self-positioning; a 90-day plan;
 satisfaction; for some, a cold evaluation. One company
@@ -17,18 +17,16 @@ import argparse
 import json
 import random
 import sys
-from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .. import forms
-from ..banks import load_bank
-from ..course import modules
-from ..diagnostic import load_diagnostic
-from ..evidence import ENTRY_TEST, EXIT_TEST
-from ..paths import QUIZ_DIR
-from ..record import FORMAT, VERSION, apply_attempt, apply_form, apply_solution_seen, apply_submit, parse_record
-from ..scoring import check
+from pmesocial.data.banks import all_banks
+from pmesocial.data.course import modules
+from pmesocial.data.diagnostic import load_diagnostic
+from pmesocial.data.forms import load_form
+from pmesocial.record import FORMAT, VERSION, apply_attempt, apply_form, apply_solution_seen, apply_submit, parse_record
+from pmesocial.rules.evidence import ENTRY_TEST, EXIT_TEST
+from pmesocial.rules.scoring import check
 
 HOSTILE_COMPANY = "<script>alert(1)</script>"
 FIRST_NAMES = ["Claire", "Julien", "Sophie", "Karim", "Nathalie", "Thomas", "Amélie", "Yann", "Fatima",
@@ -61,12 +59,6 @@ RATING_WEIGHTS = [2, 5, 20, 43, 30]
 
 def _stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
-
-
-@lru_cache(maxsize=1)
-def _quiz_banks() -> tuple[dict, ...]:
-    """Every bank of data/quiz (read only: the answers are drawn from them, never written)."""
-    return tuple(load_bank(path.stem) for path in sorted(QUIZ_DIR.glob("*.yaml")))
 
 
 def answer_question(rng: random.Random, question: dict, skill: float):
@@ -133,7 +125,7 @@ INDICATORS = ["Demandes de devis par mois", "Appels venus de la fiche", "Avis re
 
 
 def _needs(rng) -> dict:
-    spec = forms.load_form("besoins")
+    spec = load_form("besoins")
     pick = {f["id"]: f for f in spec["fields"]}
     values = {"taille": rng.choice(pick["taille"]["options"][:3])["id"],
               "secteur": rng.choice(pick["secteur"]["options"])["id"],
@@ -170,7 +162,7 @@ def _diagnostic(rng, spec: dict, when: datetime) -> dict:
 
 
 def make_record(rng: random.Random, index: int, banks, diag_spec: dict, name: str, company: str) -> dict:
-    start = datetime(2026, 3, 2, 8, 30, tzinfo=timezone.utc) + timedelta(
+    start = datetime(2026, 3, 2, 8, 30, tzinfo=UTC) + timedelta(
         days=rng.randint(0, 4), minutes=rng.randint(0, 240) + index)
     clock = start
     skill = rng.uniform(0.45, 0.9)
@@ -201,7 +193,7 @@ def make_record(rng: random.Random, index: int, banks, diag_spec: dict, name: st
         _hand_in(rng, record, by_id[EXIT_TEST], min(0.95, skill + 0.15), tick())
         record["self_positioning"]["sortie"] = {n: min(4, v + rng.choices([0, 1, 2], weights=[2, 5, 3])[0])
                                                 for n, v in entry_self.items()}
-        sat = forms.load_form("satisfaction")
+        sat = load_form("satisfaction")
         values = {f["id"]: rng.choices(range(1, 6), weights=RATING_WEIGHTS)[0] for f in sat["fields"]
                   if f["type"] == "scale" and rng.random() < 0.95}
         values["objectifs"] = {g: rng.choices(["atteint", "en-partie", "non-atteint"], weights=[5, 4, 1])[0]
@@ -242,8 +234,8 @@ def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str
 
 def generate(folder: Path, count: int = 20, malformed: int = 2, seed: int = 2026) -> list[Path]:
     rng = random.Random(seed)
-    banks, diag_spec = _quiz_banks(), load_diagnostic()
-    people = rng.sample([(f, l) for f in FIRST_NAMES for l in LAST_NAMES], count)
+    banks, diag_spec = all_banks(), load_diagnostic()
+    people = rng.sample([(first, last) for first in FIRST_NAMES for last in LAST_NAMES], count)
     companies = [rng.choice(COMPANIES) for _ in range(count)]
     if count:
         companies[rng.randrange(count)] = HOSTILE_COMPANY

@@ -14,13 +14,25 @@ import dataclasses
 import json
 import random
 import sys
-from pathlib import Path
 
-from .. import documents, evidence, formatting, forms, scoring
-from ..banks import load_bank, load_bank_file
-from ..paths import QUIZ_DIR, REPO_DIR
-from ..record import (RecordError, apply_attempt, apply_draft, apply_form, apply_reset, apply_solution_seen,
-                      apply_submit, apply_trainee, check_record, new_record)
+from pmesocial.data.banks import all_banks, load_bank, load_bank_file
+from pmesocial.data.course import course_info
+from pmesocial.data.forms import FORMS_DIR, load_form
+from pmesocial.kernel import documents as kernel_documents
+from pmesocial.paths import QUIZ_DIR, REPO_DIR
+from pmesocial.record import (
+    RecordError,
+    apply_attempt,
+    apply_draft,
+    apply_form,
+    apply_reset,
+    apply_solution_seen,
+    apply_submit,
+    apply_trainee,
+    check_record,
+    new_record,
+)
+from pmesocial.rules import evidence, formatting, forms, scoring
 
 VECTORS = REPO_DIR / "tests" / "vectors"
 FIXTURES = REPO_DIR / "tests" / "fixtures"
@@ -184,13 +196,13 @@ def _form_values(spec: dict, rng: random.Random) -> list[dict]:
 def forms_vectors() -> dict:
     rng = random.Random(2026)
     cases = []
-    for form_id in sorted(p.stem for p in forms.FORMS_DIR.glob("*.yaml")):
-        spec = forms.load_form(form_id)
+    for form_id in sorted(p.stem for p in FORMS_DIR.glob("*.yaml")):
+        spec = load_form(form_id)
         for values in _form_values(spec, rng):
             cases.append({"form": form_id, "values": values, "errors": forms.validate(spec, values)})
     numbers = [{"text": t, "value": forms.parse_number(t)}
                for t in ("2,5", "2.5", "3", " 12 ", "1 000", "1\u202f000", "abc", "", "-1", "3,", ",5", "1e3", "٣")]
-    return {"numbers": numbers, "specs": {p.stem: forms.load_form(p.stem) for p in sorted(forms.FORMS_DIR.glob("*.yaml"))}, "cases": cases}
+    return {"numbers": numbers, "specs": {p.stem: load_form(p.stem) for p in sorted(FORMS_DIR.glob("*.yaml"))}, "cases": cases}
 
 
 def _evidence_records(mapping: dict, rng: random.Random) -> list[dict]:
@@ -220,7 +232,7 @@ def evidence_vectors() -> dict:
                       "statuses": evidence.objective_status(record, mapping, objective_list),
                       "progression": evidence.progression(record, entry_map, exit_map, objective_list)})
     profiles = []
-    for bank in [b for b in evidence._banks() if b["purpose"] in evidence.TEST_PURPOSES]:
+    for bank in [b for b in all_banks() if b["purpose"] in evidence.TEST_PURPOSES]:
         for record in _evidence_records({bank["id"]: {q["id"]: q["objective"] for q in bank["questions"]}}, rng)[:4]:
             first = evidence.first_attempts(record, bank["id"])
             profiles.append({"bank": bank, "first": first, "profile": evidence.test_profile(bank, first)})
@@ -255,7 +267,7 @@ def _document_records() -> list[dict]:
                                            "indicateur": "Demandes", "echeance": "2027-01-10"},
                                           {"action": "<b>Avis</b>", "responsable": "Claire", "heures": "deux",
                                            "indicateur": "", "echeance": "2027-02-30"}]}, True, LATER)
-    for sequence in documents.course_info()["sequences"][:5]:
+    for sequence in course_info()["sequences"][:5]:
         for bank_id, questions in sequence["banks"].items():
             for n, qid in enumerate(questions):
                 apply_attempt(full, bank_id, qid, "a", n % 2, 1, LATER)
@@ -264,16 +276,83 @@ def _document_records() -> list[dict]:
 
 
 def documents_vectors() -> dict:
-    payload = documents.document_payload("plan", "attestation", "certificat")
+    payload = kernel_documents.document_payload("plan", "attestation", "certificat")
     cases = []
     for record in _document_records():
         for name in payload["names"]:
-            view = documents.view_for(name, record, "2026-12-03")
-            cases.append({"name": name, "record": record, "view": view, "html": documents.render(name, view)})
+            view = kernel_documents.view_for(name, record, "2026-12-03")
+            cases.append({"name": name, "record": record, "view": view, "html": kernel_documents.render(name, view)})
     return {"payload": payload, "today": "2026-12-03", "cases": cases}
 
 
-WRITERS = {"formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors}
+def _diagnostic_answer_sets(spec: dict) -> list[tuple[dict, dict]]:
+    rng = random.Random(2026)
+    items = [i["id"] for d in spec["dimensions"] for i in d["items"]]
+    dims = [d["id"] for d in spec["dimensions"]]
+    sets = [({i: 0 for i in items}, {}), ({i: 4 for i in items}, {}), ({}, {}),
+            ({i: 2 for i in items}, {d: 3 for d in dims[::2]}),  # ties broken by order
+            ({i: 1 for i in items[:5]}, {dims[0]: 1}),  # partial
+            ({items[0]: 9, items[1]: "3", items[2]: 2.5}, {dims[0]: 0, dims[1]: True})]  # bad values
+    for _ in range(30):
+        sets.append(({i: rng.randint(0, 4) for i in items if rng.random() > 0.15},
+                     {d: rng.randint(1, 3) for d in dims if rng.random() > 0.3}))
+    return sets
+
+
+def diagnostic_vectors() -> dict:
+    from ..data.diagnostic import load_diagnostic
+    from ..kernel.diagnostic_view import module_titles, report_html
+    from ..rules import diagnostic
+
+    spec = load_diagnostic()
+    cases = []
+    for n, (answers, importance) in enumerate(_diagnostic_answer_sets(spec)):
+        result = diagnostic.compute(spec, answers, importance)
+        case = {"answers": answers, "importance": importance, "result": result}
+        if n < 6:  # the report, for the first cases: its view and the HTML of its one template
+            trainee = {"name": "Claire <b>Morel</b>", "company": "Menuiserie « Morel » & Fils"}
+            case.update(trainee=trainee, view=diagnostic.report_view(spec, result, trainee, module_titles(), AT[:10]),
+                        html=report_html(spec, result, trainee, AT[:10]))
+        cases.append(case)
+    return {"spec": spec, "modules": module_titles(), "date": AT[:10], "cases": cases}
+
+
+def radar_vectors() -> dict:
+    from ..kernel.documents import radar_svg
+    from ..rules.radar import radar_view
+
+    cases = []
+    for labels, scores, band in (
+            (["Communication", "Veille <&>", "Temps"], [40, None, 87], None),
+            (["A", "B", "C", "D", "E", "F", "G", "H"], [0, 25, 50, 75, 100, 12, 63, 99], None),
+            (["A", "B", "C", "D", "E"], [50, 50, 50, 50, 50], ([30, 0, 70, None, 12.5], [55, 10, 95.5, 60, 80])),
+            (["Un seul axe"], [33], None)):
+        view = radar_view(labels, scores, "Profil « test »", "pmes-radar-test", band)
+        cases.append({"labels": labels, "scores": scores, "band": band, "view": view,
+                      "svg": radar_svg(labels, scores, "Profil « test »", "pmes-radar-test", band)})
+    return {"title": "Profil « test »", "id": "pmes-radar-test", "cases": cases}
+
+
+def budget_vectors() -> dict:
+    from ..data.budget import load_budget
+    from ..rules.budget import compute, summary_text
+
+    specs = {"m6-budget": load_budget("m6-budget"), "budget-exemple": load_budget("budget-exemple", FIXTURES / "budget")}
+    cases = []
+    for name, spec in specs.items():
+        ids = [a["id"] for a in spec["activities"]]
+        trials = [({}, spec["hourly_cost"]["default"]), ({i: 0 for i in ids}, spec["hourly_cost"]["min"]),
+                  ({i: a["max"] for i, a in zip(ids, spec["activities"])}, spec["hourly_cost"]["max"]),
+                  ({ids[0]: 7.5, ids[-1]: 0.5}, 55), ({ids[0]: 999, ids[-1]: -1}, 35), ({ids[0]: "2"}, 35),
+                  ({ids[0]: 1}, 5000), ({ids[0]: 2.25}, 33.33)]
+        for hours, cost in trials:
+            result = compute(spec, hours, cost)
+            cases.append({"spec": name, "hours": hours, "cost": cost, "result": result, "summary": summary_text(result)})
+    return {"specs": specs, "cases": cases}
+
+
+WRITERS = {"diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors}
 
 
 def render(name: str) -> str:

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from pmesocial.banks import load_bank
+from pmesocial.data.banks import load_bank
 
 from .helpers import answer_correctly, exercise_payloads, open_page, page_path, toc_files
 

@@ -3,10 +3,11 @@ certified, retrying after the solution changes nothing, the entry test teaches n
 nothing chosen or typed is lost on reload, and the documents carry the training body."""
 import json
 
-from pmesocial import documents, scoring
-from pmesocial.group_view import group_view
-from pmesocial.item_writing import longest_guess
+from pmesocial.data import course, organisme
+from pmesocial.kernel.group_view import group_view
 from pmesocial.record import RecordStore
+from pmesocial.rules import documents, scoring
+from pmesocial.rules.item_writing import longest_guess
 
 from .helpers import answer_correctly, exercise_payloads, open_page, page_path, toc_files
 
@@ -232,7 +233,7 @@ def test_plan_needs_and_cold_evaluation_round_trip_to_the_group_view(page, book_
 
 
 def test_the_documents_carry_the_training_body_and_the_real_duration(page, book_url, tmp_path):
-    org, info = documents.load_organisme(), documents.course_info()
+    org, info = organisme.load_organisme(), course.course_info()
     open_page(page, book_url + page_path(MODULES[0]))
     node, bank = evidence_banks(page)[0]
     for j, question in enumerate(bank["questions"]):

@@ -1,12 +1,12 @@
-"""The JavaScript front end in a page: hostile texts stay text, the budget computes like Python."""
-import pytest
+"""The JavaScript front end in a page: hostile texts stay text."""
 
+from pmesocial.book import EXERCISE_CLASS, SCRIPTS
 from pmesocial.book.mime import _json_script
-from pmesocial.exercise import Exercise
+from pmesocial.kernel.exercise import Exercise
 from pmesocial.paths import STATIC_DIR
 
 # Rules parity lives in tests/js (node --test, shared vectors): here, what only a page shows.
-EXERCISE_JS = "\n".join((STATIC_DIR / "pmesocial" / name).read_text("utf-8") for name in ("format.js", "exercise.js"))
+EXERCISE_JS = "\n".join((STATIC_DIR / "pmesocial" / name).read_text("utf-8") for name in SCRIPTS[EXERCISE_CLASS])
 
 
 def test_hostile_texts_are_shown_not_run(page, sample_bank):
@@ -25,25 +25,3 @@ def test_hostile_texts_are_shown_not_run(page, sample_bank):
     assert hostile in question.locator(".pmes-feedback").inner_text()
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img").count() == 0
-
-
-def test_budget_js_computes_like_python(page):
-    from pmesocial.budget import compute, load_budget, summary_text
-    from ..conftest import FIXTURES
-
-    spec = load_budget("budget-exemple", directory=FIXTURES / "budget")
-    cases = [({"publier": 2, "repondre": 1}, 35), ({"publier": 0, "repondre": 0}, 15),
-             ({"publier": 10, "repondre": 5}, 100), ({"publier": 7.5, "repondre": 0.5}, 55),
-             ({"publier": 11, "repondre": -1}, 35), ({"publier": 1}, 500), ({}, 35)]
-    page.set_content("<html><body></body></html>")
-    page.add_script_tag(content=EXERCISE_JS)
-    page.add_script_tag(content=(STATIC_DIR / "pmesocial" / "budget.js").read_text("utf-8"))
-    js = page.evaluate("([spec, cases]) => cases.map(([h, c]) => { const r = PmesBudget.compute(spec, h, c);"
-                       " r.summary = PmesBudget.summaryText(r); return r; })", [spec, cases])
-    for (hours, cost), got in zip(cases, js):
-        want = compute(spec, hours, cost)
-        assert got.pop("summary") == summary_text(want)
-        assert got["errors"] == want["errors"]
-        assert got["weekly_hours"] == pytest.approx(want["weekly_hours"])
-        assert got["monthly_cost"] == pytest.approx(want["monthly_cost"])
-        assert [a["monthly_cost"] for a in got["activities"]] == pytest.approx([a["monthly_cost"] for a in want["activities"]])

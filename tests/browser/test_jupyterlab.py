@@ -10,8 +10,9 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from pmesocial import diagnostic
-from pmesocial.banks import load_bank
+from pmesocial.data.banks import load_bank
+from pmesocial.data.diagnostic import load_diagnostic
+from pmesocial.rules import diagnostic
 
 from .conftest import REPO
 from .helpers import answer_widget_wrong_then_right, first_single_question, free_port, wait_for_server
@@ -77,8 +78,8 @@ def _shown_overall(page) -> int:
 
 def test_record_from_the_book_gives_the_same_scores_in_jupyterlab(app_page, lab, book_url, tmp_path):
     """Fill the diagnostic in the static book, export, import in JupyterLab: same scores."""
-    page, (lab_url, root) = app_page, lab
-    spec = diagnostic.load_diagnostic()
+    page, (lab_url, _root) = app_page, lab
+    spec = load_diagnostic()
     items = [i["id"] for d in spec["dimensions"] for i in d["items"]]
     answers = {item: (n * 2 + 1) % 5 for n, item in enumerate(items[:16])}
     page.goto(book_url + "/outils/autodiagnostic.html")

@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from pmesocial import diagnostic
+from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.record import RecordStore
+from pmesocial.rules import diagnostic
 
 from .helpers import open_page, page_path
 
@@ -13,7 +14,7 @@ DIAG = page_path("outils/autodiagnostic")
 DOSSIER = page_path("outils/mon_dossier")
 BILAN = page_path("outils/bilan_sortie")
 MODULE_1 = page_path("notebooks/01_medias_ou_reseaux")
-SPEC = diagnostic.load_diagnostic()
+SPEC = load_diagnostic()
 HOSTILE = "<script>window.__pwned = 1</script><img src=x onerror='window.__pwned=2'> « O'Brien » 🪵 " + "N" * 440
 
 

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from pmesocial.banks import load_bank
+from pmesocial.data.banks import load_bank
 
 from .conftest import REPO
 from .helpers import answer_widget_wrong_then_right, first_single_question, free_port, wait_for_server

@@ -7,11 +7,11 @@ const fs = require("fs");
 const path = require("path");
 
 const STATIC = path.join(__dirname, "..", "..", "pmesocial", "static", "pmesocial");
-const load = (name) => require(path.join(STATIC, name));
+const load = (name) => require(path.join(STATIC, "rules", name));
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "vectors", `${name}.json`), "utf-8"));
 
 const format = load("format.js");
-const scoring = load("exercise.js");
+const scoring = load("scoring.js");
 const record = load("record.js");
 const forms = load("forms.js");
 const evidence = load("evidence.js");
@@ -78,10 +78,47 @@ const sameHtml = (html) => html.replace(/&quot;/g, "&#34;");
 
 test("documents: the same views, and the same templates give the same HTML", () => {
   const documents = load("documents.js");
+  const render = require(path.join(STATIC, "ui", "documents.js")).render;
   const v = vectors("documents");
   for (const c of v.cases) {
     const view = documents.viewFor(c.name, c.record, v.payload, v.today);
     assert.deepStrictEqual(view, c.view, c.name);
-    assert.equal(sameHtml(documents.render(c.name, view)), sameHtml(c.html), c.name);
+    assert.equal(sameHtml(render(c.name, view)), sameHtml(c.html), c.name);
+  }
+});
+
+test("diagnostic: scores, levels, weakest link, priorities, and the same report", () => {
+  const diagnostic = load("diagnostic.js");
+  const render = require(path.join(STATIC, "ui", "documents.js")).render;
+  const v = vectors("diagnostic");
+  for (const c of v.cases) {
+    const result = diagnostic.compute(v.spec, c.answers, c.importance);
+    assert.deepStrictEqual(result, c.result);
+    if (c.view) {
+      const view = diagnostic.reportView(v.spec, result, c.trainee, v.modules, v.date);
+      assert.deepStrictEqual(view, c.view);
+      assert.equal(sameHtml(render("diagnostic_report", view)), sameHtml(c.html));
+    }
+  }
+});
+
+test("radar: the same geometry and the same SVG from its one template", () => {
+  const radar = load("radar.js");
+  const render = require(path.join(STATIC, "ui", "documents.js")).render;
+  const v = vectors("radar");
+  for (const c of v.cases) {
+    const view = radar.radarView(c.labels, c.scores, v.title, v.id, c.band);
+    assert.deepStrictEqual(view, c.view);
+    assert.equal(sameHtml(render("radar.svg.j2", { radar: view })), sameHtml(c.svg));
+  }
+});
+
+test("budget: totals, costs, errors and the summary", () => {
+  const budget = load("budget.js");
+  const v = vectors("budget");
+  for (const c of v.cases) {
+    const result = budget.compute(v.specs[c.spec], c.hours, c.cost);
+    assert.deepStrictEqual(result, c.result, JSON.stringify(c.hours));
+    assert.equal(budget.summaryText(result), c.summary);
   }
 });

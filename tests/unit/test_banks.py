@@ -4,7 +4,7 @@ import copy
 import pytest
 import yaml
 
-from pmesocial.banks import BankError, load_bank, load_bank_file, validate_bank
+from pmesocial.data.banks import BankError, load_bank, load_bank_file, validate_bank
 from pmesocial.paths import QUIZ_DIR
 
 REAL_BANKS = sorted(p.stem for p in QUIZ_DIR.glob("*.yaml"))
@@ -113,7 +113,7 @@ def test_estimate_range_must_contain_the_value(estimate_bank):
 
 
 def test_display_order_is_shuffled_stable_and_complete():
-    from pmesocial.banks import display_order
+    from pmesocial.data.banks import display_order
 
     firsts = []
     for bank_id in REAL_BANKS:

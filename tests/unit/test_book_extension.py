@@ -4,7 +4,7 @@ from pathlib import Path
 
 from pmesocial.book import _bundle_version, _plotly_js
 from pmesocial.book.mime import _json_script
-from pmesocial.charts import Chart
+from pmesocial.kernel.charts import Chart
 
 
 def test_plotly_bundle_matches_plotly_py_and_draws_every_trace_type():
@@ -16,7 +16,7 @@ def test_plotly_bundle_matches_plotly_py_and_draws_every_trace_type():
     assert _bundle_version(chosen) == _bundle_version(Path(full))
     import inspect
 
-    from pmesocial import course_charts
+    from pmesocial.kernel import course_charts
     makers = [f for name, f in inspect.getmembers(course_charts, inspect.isfunction)
               if f.__module__ == course_charts.__name__ and not name.startswith("_")
               and f.__annotations__.get("return") in (Chart, "Chart")

@@ -1,8 +1,9 @@
 """Time budget (module 6): totals, costs, out-of-range values, malformed specs."""
 import pytest
 
-from pmesocial.validation import DataFileError
-from pmesocial.budget import compute, load_budget, summary_text
+from pmesocial.data.budget import load_budget
+from pmesocial.data.validation import DataFileError
+from pmesocial.rules.budget import compute, summary_text
 
 from ..conftest import FIXTURES
 

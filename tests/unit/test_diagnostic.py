@@ -1,12 +1,13 @@
 """Self-diagnostic: scores, levels, weakest link, priorities; the report and its escaping."""
 import pytest
 
-from pmesocial import diagnostic
-from pmesocial.diagnostic_view import Diagnostic, report_html, results_html
+from pmesocial.data.diagnostic import load_diagnostic
+from pmesocial.data.validation import DataFileError
+from pmesocial.kernel.diagnostic_view import Diagnostic, report_html, results_html
 from pmesocial.record import RecordStore
-from pmesocial.validation import DataFileError
+from pmesocial.rules import diagnostic
 
-SPEC = diagnostic.load_diagnostic()
+SPEC = load_diagnostic()
 ITEMS = {d["id"]: [i["id"] for i in d["items"]] for d in SPEC["dimensions"]}
 
 
@@ -68,7 +69,7 @@ def test_out_of_range_values_are_reported_in_french():
 def test_malformed_diagnostic_names_file_and_field(tmp_path):
     (tmp_path / "x.yaml").write_text("id: x\ntitle: t\nscale: [a]\nlevels: []\ndimensions: []\n", "utf-8")
     with pytest.raises(DataFileError, match=r"x\.yaml : champ « scale »"):
-        diagnostic.load_diagnostic("x", directory=tmp_path)
+        load_diagnostic("x", directory=tmp_path)
 
 
 HOSTILE = {"name": "<script>alert('x')</script>", "company": "Morel & \"Fils\" 🪵 " + "N" * 480}

@@ -6,9 +6,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from pmesocial import scoring
-from pmesocial.banks import display_order, load_bank
-from pmesocial.widgets import ExerciseWidget
+from pmesocial.data.banks import display_order, load_bank
+from pmesocial.kernel.widgets import ExerciseWidget
+from pmesocial.rules import scoring
 
 REPO = Path(__file__).resolve().parents[2]
 CALL = re.compile(r'exercise\("([a-z0-9-]+)"')

@@ -5,9 +5,11 @@ import copy
 import pytest
 import yaml
 
-from pmesocial import course, documents, evidence, scoring
-from pmesocial.banks import load_bank
+from pmesocial.data import course, organisme
+from pmesocial.data.banks import all_banks, load_bank
+from pmesocial.kernel import documents as kernel_documents
 from pmesocial.record import apply_attempt, apply_solution_seen, apply_submit, apply_trainee, new_record
+from pmesocial.rules import documents, evidence, scoring
 from pmesocial.tools import check_items
 
 AT = "2026-11-20T09:00:00+00:00"
@@ -54,7 +56,7 @@ def test_a_solution_seen_first_is_not_evaluated():
 
 
 def test_practice_and_entry_test_are_not_evidence():
-    purposes = {b["id"]: b["purpose"] for b in evidence._banks()}
+    purposes = {b["id"]: b["purpose"] for b in all_banks()}
     assert {purposes[k] for k in evidence.objective_map()} == {"self-check", "exit-test"}
 
 
@@ -109,11 +111,11 @@ def record():
 
 
 def test_attestation_carries_the_training_body_and_the_real_duration(record):
-    html = documents.render_document("attestation", record, "2026-11-26")
-    org = documents.load_organisme()
+    html = kernel_documents.render_document("attestation", record, "2026-11-26")
+    org = organisme.load_organisme()
     assert org["nom"] in html and org["siret"] in html and org["nda"] in html
     assert documents.MODALITIES[org["modalite"]] in html
-    planned = documents.course_info()["planned_minutes"]
+    planned = course.course_info()["planned_minutes"]
     assert planned == course.planned_minutes() > 8 * 60
     assert f"Durée prévue de la formation : {documents.duration(planned)}" in html
     assert "du 2\u00a0novembre 2026 au 26\u00a0novembre 2026" in html
@@ -122,27 +124,27 @@ def test_attestation_carries_the_training_body_and_the_real_duration(record):
 
 
 def test_certificat_counts_only_the_sequences_done(record):
-    info = documents.course_info()
+    info = course.course_info()
     module_1 = next(s for s in info["sequences"] if s["id"] == "module-1")
     for bank, questions in module_1["banks"].items():
         for qid in questions:
             apply_attempt(record, bank, qid, "a", 1, 1, "2026-11-05T10:00:00+00:00")
-    html = documents.render_document("certificat", record, "2026-11-26")
+    html = kernel_documents.render_document("certificat", record, "2026-11-26")
     assert f"durée réalisée de <strong>{documents.duration(module_1['minutes'])}</strong>" in html
     assert "du 2\u00a0novembre 2026 au 5\u00a0novembre 2026" in html
-    assert "☒ action de formation" in html and documents.load_organisme()["nom"] in html
+    assert "☒ action de formation" in html and organisme.load_organisme()["nom"] in html
 
 
 @pytest.mark.parametrize("field", ["siret", "nda", "referent_handicap", "modalite"])
 def test_a_missing_field_of_the_training_body_is_named(tmp_path, field):
-    data = yaml.safe_load(documents.ORGANISME_FILE.read_text("utf-8"))
+    data = yaml.safe_load(organisme.ORGANISME_FILE.read_text("utf-8"))
     del data[field]
     path = tmp_path / "organisme.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(documents.OrganismeError) as info:
-        documents.load_organisme(path)
+    with pytest.raises(organisme.OrganismeError) as info:
+        organisme.load_organisme(path)
     assert f"« {field} »" in str(info.value) and "incomplet" in str(info.value)
-    org, message = documents.organisme_or_error(path)
+    org, message = organisme.organisme_or_error(path)
     assert org is None and field in message
 
 
@@ -150,7 +152,7 @@ def test_plan_document_escapes_and_flags_an_incomplete_plan(record):
     from pmesocial.record import apply_form
 
     apply_form(record, "plan", {"objectif": "<b>5 devis</b>", "actions": [{"action": "Fiche", "heures": 2}]}, False, AT)
-    html = documents.render_document("plan", record, "2026-11-26")
+    html = kernel_documents.render_document("plan", record, "2026-11-26")
     assert "&lt;b&gt;5 devis&lt;/b&gt;" in html and "Plan incomplet" in html and "2 h" in html
-    view = documents.view_for("plan", copy.deepcopy(record), "2026-11-26")
+    view = kernel_documents.view_for("plan", copy.deepcopy(record), "2026-11-26")
     assert view["rows"][0]["action"] == "Fiche" and not view["complete"]

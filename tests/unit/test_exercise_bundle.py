@@ -1,8 +1,8 @@
 """What a notebook stores for an exercise: widget view + course JSON, deterministic text."""
 import json
 
-from pmesocial import scoring
-from pmesocial.exercise import MIME_TYPE, Exercise
+from pmesocial.kernel.exercise import MIME_TYPE, Exercise
+from pmesocial.rules import scoring
 
 
 def test_bundle_carries_widget_and_data(sample_bank):
@@ -52,8 +52,8 @@ def test_texts_are_escaped_in_widgets(sample_bank):
 
 
 def test_answers_drafts_and_first_attempts_are_saved_and_come_back(sample_bank, tmp_path):
+    from pmesocial.kernel.widgets import ExerciseWidget
     from pmesocial.record import RecordStore
-    from pmesocial.widgets import ExerciseWidget
 
     store = RecordStore(tmp_path / "d.json")
     first = ExerciseWidget(sample_bank, store=store)
@@ -76,8 +76,8 @@ def test_answers_drafts_and_first_attempts_are_saved_and_come_back(sample_bank, 
 
 
 def test_self_check_asks_before_showing_a_solution_and_says_what_counts(sample_bank, tmp_path):
+    from pmesocial.kernel.widgets import ExerciseWidget
     from pmesocial.record import RecordStore
-    from pmesocial.widgets import ExerciseWidget
 
     bank = {**sample_bank, "purpose": "self-check"}
     store = RecordStore(tmp_path / "d.json")
@@ -98,9 +98,9 @@ def test_self_check_asks_before_showing_a_solution_and_says_what_counts(sample_b
 
 
 def test_entry_test_records_without_feedback_then_shows_a_profile(tmp_path):
-    from pmesocial.banks import display_order, load_bank
+    from pmesocial.data.banks import display_order, load_bank
+    from pmesocial.kernel.widgets import ExerciseWidget
     from pmesocial.record import RecordStore
-    from pmesocial.widgets import ExerciseWidget
 
     bank = display_order(load_bank("positionnement-entree"))
     store = RecordStore(tmp_path / "d.json")

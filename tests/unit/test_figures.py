@@ -2,8 +2,8 @@
 import pytest
 import yaml
 
-from pmesocial.figures import CONFIDENCE, FIGURES_DIR, FigureDataError, load_figures
-from pmesocial.formatting import number, percent
+from pmesocial.data.figures import CONFIDENCE, FIGURES_DIR, FigureDataError, load_figures
+from pmesocial.rules.formatting import number, percent
 
 THEMES = sorted(p.stem for p in FIGURES_DIR.glob("*.csv"))
 CLAIMS = yaml.safe_load((FIGURES_DIR / "article_claims.yaml").read_text("utf-8"))
@@ -36,7 +36,7 @@ def test_theme_loads_with_values(theme):
 
 
 def test_bad_confidence_names_file_row_and_field(tmp_path, monkeypatch):
-    import pmesocial.figures as figures
+    import pmesocial.data.figures as figures
 
     (tmp_path / "x.csv").write_text(
         "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat\n"

@@ -5,9 +5,10 @@ import datetime
 
 import pytest
 
-from pmesocial import forms
-from pmesocial.form_view import Form, FormWidget, _label
+from pmesocial.data import forms as data_forms
+from pmesocial.kernel.form_view import Form, FormWidget, _label
 from pmesocial.record import RecordStore, apply_form, new_record
+from pmesocial.rules import forms
 
 
 @pytest.fixture
@@ -24,13 +25,13 @@ def _submit(widget):
 
 
 def test_every_form_loads_and_has_a_payload():
-    for path in sorted(forms.FORMS_DIR.glob("*.yaml")):
+    for path in sorted(data_forms.FORMS_DIR.glob("*.yaml")):
         payload = Form(path.stem).payload()
         assert payload["kind"] == "form" and payload["form"]["id"] == path.stem
 
 
 def test_the_plan_keeps_drafts_and_names_what_is_missing(store):
-    widget = FormWidget(forms.load_form("plan"), store)
+    widget = FormWidget(data_forms.load_form("plan"), store)
     objectif, actions, point = _fields(widget)
     objectif.children[1].value = "Cinq demandes de devis par mois"
     assert store.load()["forms"]["plan"]["values"]["objectif"] == "Cinq demandes de devis par mois"
@@ -47,7 +48,7 @@ def test_the_plan_keeps_drafts_and_names_what_is_missing(store):
 
 
 def test_a_complete_plan_is_submitted_and_printable(store):
-    spec = forms.load_form("plan")
+    spec = data_forms.load_form("plan")
     values = {"objectif": "5 devis", "point_etape": "2027-01-15",
               "actions": [{"action": f"A{n}", "responsable": "Moi", "heures": 1, "indicateur": "i",
                            "echeance": "2027-02-01"} for n in range(3)]}
@@ -63,17 +64,17 @@ def test_a_complete_plan_is_submitted_and_printable(store):
 def test_satisfaction_reviews_the_goals_chosen_at_entry(store):
     store.update(lambda r: apply_form(r, "besoins", {"objectifs": ["clients", "recruter"]}, True,
                                       "2026-11-20T09:00:00+00:00"))
-    widget = FormWidget(forms.load_form("satisfaction"), store)
+    widget = FormWidget(data_forms.load_form("satisfaction"), store)
     review = _fields(widget)[0].children[1]
     assert [s.description for s in review.children] == ["Trouver de nouveaux clients", "Recruter"]
     review.children[0].value = "atteint"
     assert store.load()["forms"]["satisfaction"]["values"]["objectifs"] == {"clients": "atteint"}
-    empty = FormWidget(forms.load_form("satisfaction"), RecordStore(store.path.with_name("autre.json")))
+    empty = FormWidget(data_forms.load_form("satisfaction"), RecordStore(store.path.with_name("autre.json")))
     assert "Vous n'avez pas indiqué d'objectifs" in _fields(empty)[0].children[1].value
 
 
 def test_the_cold_evaluation_needs_its_required_answers(store):
-    widget = FormWidget(forms.load_form("evaluation-a-froid"), store)
+    widget = FormWidget(data_forms.load_form("evaluation-a-froid"), store)
     _submit(widget)
     status = widget.children[-2].value
     assert status.count("Ce champ est à remplir.") == 3
@@ -89,20 +90,20 @@ def test_numbers_are_read_the_french_way():
 
 
 def test_error_labels_name_the_row_and_column():
-    spec = forms.load_form("plan")
+    spec = data_forms.load_form("plan")
     assert _label(spec, "actions[2].heures") == "Action 3 : Temps par semaine"
     assert _label(spec, "objectif") == "Votre objectif chiffré à 90 jours"
 
 
 def test_a_bad_form_spec_names_file_and_field(tmp_path, monkeypatch):
     (tmp_path / "x.yaml").write_text("id: x\ntitle: X\nfields:\n  - {id: a, type: choice, label: A}\n", encoding="utf-8")
-    monkeypatch.setattr(forms, "FORMS_DIR", tmp_path)
-    forms.load_form.cache_clear()
+    monkeypatch.setattr(data_forms, "FORMS_DIR", tmp_path)
+    data_forms.load_form.cache_clear()
     try:
-        with pytest.raises(forms.FormError, match=r"x\.yaml : champ « fields\.0 »"):
-            forms.load_form("x")
+        with pytest.raises(data_forms.FormError, match=r"x\.yaml : champ « fields\.0 »"):
+            data_forms.load_form("x")
     finally:
-        forms.load_form.cache_clear()
+        data_forms.load_form.cache_clear()
 
 
 def test_a_new_record_has_no_forms():

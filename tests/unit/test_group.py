@@ -4,13 +4,14 @@ import re
 
 import pytest
 
-from pmesocial import evidence, group
-from pmesocial.banks import load_bank
-from pmesocial.diagnostic import load_diagnostic
-from pmesocial.formatting import NNBSP
-from pmesocial.group_view import group_view
-from pmesocial.radar import radar_svg
+from pmesocial.data.banks import load_bank
+from pmesocial.data.diagnostic import load_diagnostic
+from pmesocial.data.group_folder import SOURCE, load_group
+from pmesocial.kernel.documents import radar_svg
+from pmesocial.kernel.group_view import group_view
 from pmesocial.record import parse_record
+from pmesocial.rules import evidence, group
+from pmesocial.rules.formatting import NNBSP
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY, generate, main
 
 SPEC = load_diagnostic()
@@ -34,7 +35,7 @@ def make(started, source="", name="", company="", **sections):
     record = {"format": "pmesocial-record", "version": 2, "trainee": {"name": name, "company": company},
               "started": started, "updated": started, "exercises": {}, **sections}
     parse_record(json.dumps(record))  # hand-made records are valid records too
-    record[group.SOURCE] = source
+    record[SOURCE] = source
     return record
 
 
@@ -58,7 +59,7 @@ def item(bank_id, objective):
 # -- loading a folder --------------------------------------------------------------------
 
 def test_sample_folder_loads_twenty_and_rejects_two_with_reasons(sample_folder, sample_html):
-    records, rejected = group.load_group(sample_folder)
+    records, rejected = load_group(sample_folder)
     assert len(records) == 20
     assert [name for name, _ in rejected] == ["dossier-tronque.json", "export-autre-logiciel.json"]
     reasons = dict(rejected)
@@ -74,7 +75,7 @@ def test_unreadable_files_are_set_aside_not_fatal(tmp_path):
     (tmp_path / "binaire.json").write_bytes(b"\xff\xfe\x00{")
     (tmp_path / "un-dossier.json").mkdir()  # reading it raises an OSError
     (tmp_path / "notes.txt").write_text("pas un json", encoding="utf-8")  # not *.json: not read
-    records, rejected = group.load_group(tmp_path)
+    records, rejected = load_group(tmp_path)
     assert len(records) == 1
     assert [name for name, _ in rejected] == ["binaire.json", "un-dossier.json"]
     assert all(reason.startswith("Ce fichier") for _, reason in rejected)
@@ -82,14 +83,14 @@ def test_unreadable_files_are_set_aside_not_fatal(tmp_path):
 
 def test_missing_folder_is_reported_in_french(tmp_path):
     with pytest.raises(FileNotFoundError, match="n'existe pas"):
-        group.load_group(tmp_path / "absent")
+        load_group(tmp_path / "absent")
 
 
 def test_generator_is_deterministic_and_writes_valid_records(tmp_path):
     first, second, other = (generate(tmp_path / d, 5, 4, seed) for d, seed in (("a", 7), ("b", 7), ("c", 8)))
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     assert [p.read_bytes() for p in first] != [p.read_bytes() for p in other]
-    records, rejected = group.load_group(tmp_path / "a")
+    records, rejected = load_group(tmp_path / "a")
     assert len(records) == 5 and len(rejected) == 4
     assert sum(r["trainee"]["company"] == HOSTILE_COMPANY for r in records) == 1
 
@@ -97,10 +98,10 @@ def test_generator_is_deterministic_and_writes_valid_records(tmp_path):
 # -- anonymity and escaping ----------------------------------------------------------------
 
 def test_anonymous_labels_hide_names_in_stable_order(sample_folder, sample_html):
-    records, _ = group.load_group(sample_folder)
+    records, _ = load_group(sample_folder)
     labelled = group.label_trainees(records)
     assert [label for label, _ in labelled] == [f"Stagiaire {i}" for i in range(1, 21)]
-    starts = [(r["started"], r[group.SOURCE]) for _, r in labelled]
+    starts = [(r["started"], r[SOURCE]) for _, r in labelled]
     assert starts == sorted(starts)
     assert group.label_trainees(list(reversed(records))) == labelled
     names = {r["trainee"]["name"] for r in records} | {r["trainee"]["company"] for r in records}
@@ -116,7 +117,7 @@ def test_names_shown_on_request_are_escaped(sample_folder, sample_html):
     html = sample_html[False]
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    records, _ = group.load_group(sample_folder)
+    records, _ = load_group(sample_folder)
     assert records[0]["trainee"]["name"] in html
     assert "noms affichés" in repr(group_view(sample_folder, anonymous=False))
 
@@ -197,7 +198,7 @@ def test_questions_sorted_from_most_missed_on_first_attempts():
 
 
 def test_sample_questions_ascending_and_exit_better_than_entry(sample_folder):
-    records, _ = group.load_group(sample_folder)
+    records, _ = load_group(sample_folder)
     rates = [r["rate"] for r in group.question_success(records)]
     assert rates == sorted(rates) and len(rates) > 50
     rows = group.progression_summary(records)
@@ -260,7 +261,7 @@ def test_needs_plans_and_cold_evaluation_reach_the_view(tmp_path):
                                    "indicateur": "Appels", "echeance": "2026-04-01"}]}, submitted=False),
         "evaluation-a-froid": form({"plan": "en-partie", "effets": "quelques", "utilite": 4, "obstacles": ["temps"],
                                     "actions": "Fiche à jour, deux vidéos."})})
-    del record[group.SOURCE]
+    del record[SOURCE]
     (tmp_path / "dossier.json").write_text(json.dumps(record), encoding="utf-8")
     view = group_view(tmp_path)
     assert view.needs["objectifs"][0] == {"id": "clients", "label": "Trouver de nouveaux clients", "count": 1}
@@ -276,7 +277,7 @@ def test_needs_plans_and_cold_evaluation_reach_the_view(tmp_path):
 def test_comments_are_escaped_in_the_view(tmp_path):
     record = make("2026-03-02T09:00:00+00:00", name="<b>Nom</b>",
                   forms={"satisfaction": form({"outils": 5, "commentaire": "<img src=x onerror=alert(2)>\nsuite"})})
-    del record[group.SOURCE]
+    del record[SOURCE]
     (tmp_path / "dossier.json").write_text(json.dumps(record), encoding="utf-8")
     html = group_view(tmp_path, anonymous=False)._repr_html_()
     assert "<img" not in html and "&lt;img src=x onerror=alert(2)&gt;<br>suite" in html
@@ -292,11 +293,11 @@ def test_radar_without_band_is_unchanged():
     assert radar_svg(labels, scores, title, "pmes-radar") == expected
     assert "pmes-radar-band" not in expected
     banded = radar_svg(labels, scores, title, band=([30, 0, 70], [55, 10, 95.5]))
-    assert banded.count("class='pmes-radar-band'") == 1
-    assert banded.index("pmes-radar-band'") < banded.index("class='pmes-radar-shape'")
+    assert banded.count('class="pmes-radar-band"') == 1
+    assert banded.index('pmes-radar-band"') < banded.index('class="pmes-radar-shape"')
     assert "Temps de 70 à 95,5" in banded
     # the band only adds: remove its path, style and description and the plain chart is left
-    stripped = re.sub(r"<path d='[^']*' class='pmes-radar-band'/>", "", banded)
+    stripped = re.sub(r'<path d="[^"]*" class="pmes-radar-band"/>', "", banded)
     stripped = re.sub(r"\.pmes-radar-band\{[^}]*\}", "", stripped)
     stripped = re.sub(r"\. Bande claire : [^<]*", "", stripped)
     assert stripped == expected

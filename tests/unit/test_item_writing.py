@@ -2,9 +2,9 @@
 and the check names the bank and the questions."""
 from pathlib import Path
 
-from pmesocial import item_writing
-from pmesocial.banks import load_bank_file
+from pmesocial.data.banks import load_bank_file
 from pmesocial.paths import QUIZ_DIR
+from pmesocial.rules import item_writing
 from pmesocial.tools import check_items
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -5,10 +5,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pmesocial import course, documents
-from pmesocial.banks import load_bank
 from pmesocial.book import substitutions
-from pmesocial.formatting import duration
+from pmesocial.data import course, organisme
+from pmesocial.data.banks import load_bank
+from pmesocial.rules import documents
+from pmesocial.rules.formatting import duration
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = [s for s in course.programme()["sequences"]] + [course.programme()["cold_evaluation"]]
@@ -31,8 +32,8 @@ def test_every_sequence_is_evidenced_by_a_bank_or_a_test():
 def test_the_book_and_the_documents_say_the_same_total():
     total = duration(course.planned_minutes())
     assert substitutions()["duree_totale"] == total
-    assert documents.attestation_view({"started": "2026-11-02"}, [], documents.load_organisme(),
-                                      documents.course_info(), "2026-11-20")["duration"] == total
+    assert documents.attestation_view({"started": "2026-11-02"}, [], organisme.load_organisme(),
+                                      course.course_info(), "2026-11-20")["duration"] == total
     for page in ("programme", "guide-stagiaire", "guide-formateur", "intro"):
         text = (REPO / "book" / f"{page}.md").read_text("utf-8")
         assert "environ 8 h" not in text and "{{ duree_totale }}" in text
@@ -45,23 +46,22 @@ def test_the_programme_page_reads_the_training_body_file():
                   "organisme.mise_a_jour", "programme_tableau"):
         assert "{{ " + field in text, field
     values = substitutions()
-    assert values["organisme"]["nom"] == documents.load_organisme()["nom"]
+    assert values["organisme"]["nom"] == organisme.load_organisme()["nom"]
     assert "| **Total** |" in values["programme_tableau"]
 
 
 def test_a_missing_field_stops_the_book_with_its_name(tmp_path, monkeypatch):
-    data = yaml.safe_load(documents.ORGANISME_FILE.read_text("utf-8"))
+    data = yaml.safe_load(organisme.ORGANISME_FILE.read_text("utf-8"))
     del data["nda"]
     path = tmp_path / "organisme.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(documents, "ORGANISME_FILE", path)
-    monkeypatch.setattr(documents.load_organisme, "__defaults__", (path,))
-    with pytest.raises(documents.OrganismeError, match="« nda »"):
+    monkeypatch.setattr(organisme, "ORGANISME_FILE", path)
+    with pytest.raises(organisme.OrganismeError, match="« nda »"):
         substitutions()
 
 
 def test_values_of_the_training_body_stay_text_in_pages(monkeypatch):
-    org = {**documents.load_organisme(), "tarif": "<script>x</script> *gras* [lien](http://a.b)"}
-    monkeypatch.setattr(documents, "load_organisme", lambda path=None: org)
+    org = {**organisme.load_organisme(), "tarif": "<script>x</script> *gras* [lien](http://a.b)"}
+    monkeypatch.setattr(organisme, "load_organisme", lambda path=None: org)
     tarif = substitutions()["organisme"]["tarif"]
     assert "<script>" not in tarif and "&lt;script&gt;" in tarif and "\\*gras\\*" in tarif and "\\[lien\\]" in tarif

@@ -1,5 +1,5 @@
 """Scoring rules: points, per-option feedback, partial classification, not-answered."""
-from pmesocial import scoring
+from pmesocial.rules import scoring
 
 
 def q(bank, qid):

@@ -360,6 +360,346 @@ root: root
 };
 
 })();
+t["radar.svg.j2"] = (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+output += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"viewbox"), env.opts.autoescape);
+output += "\" role=\"img\" aria-labelledby=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"id"), env.opts.autoescape);
+output += "-t ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"id"), env.opts.autoescape);
+output += "-d\" class=\"pmes-radar\"><title id=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"id"), env.opts.autoescape);
+output += "-t\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"title"), env.opts.autoescape);
+output += "</title><desc id=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"id"), env.opts.autoescape);
+output += "-d\">";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"desc"), env.opts.autoescape);
+output += "</desc><style>.pmes-radar-ring{fill:none;stroke:#b0b0b0}.pmes-radar-axis{stroke:#b0b0b0}.pmes-radar-shape{fill:rgba(11,79,138,.25);stroke:#0b4f8a;stroke-width:2.5}.pmes-radar-dot{fill:#0b4f8a}.pmes-radar-label{font:13px system-ui,sans-serif;fill:#1f1f1f}";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"band")) {
+output += ".pmes-radar-band{fill:rgba(11,79,138,.12);fill-rule:evenodd;stroke:rgba(11,79,138,.45);stroke-width:1;stroke-dasharray:4 3}";
+;
+}
+output += "</style>";
+frame = frame.push();
+var t_3 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"rings");
+if(t_3) {t_3 = runtime.fromIterator(t_3);
+var t_2 = t_3.length;
+for(var t_1=0; t_1 < t_3.length; t_1++) {
+var t_4 = t_3[t_1];
+frame.set("ring", t_4);
+frame.set("loop.index", t_1 + 1);
+frame.set("loop.index0", t_1);
+frame.set("loop.revindex", t_2 - t_1);
+frame.set("loop.revindex0", t_2 - t_1 - 1);
+frame.set("loop.first", t_1 === 0);
+frame.set("loop.last", t_1 === t_2 - 1);
+frame.set("loop.length", t_2);
+output += "<polygon points=\"";
+output += runtime.suppressValue(t_4, env.opts.autoescape);
+output += "\" class=\"pmes-radar-ring\"/>";
+;
+}
+}
+frame = frame.pop();
+frame = frame.push();
+var t_7 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"axes");
+if(t_7) {t_7 = runtime.fromIterator(t_7);
+var t_6 = t_7.length;
+for(var t_5=0; t_5 < t_7.length; t_5++) {
+var t_8 = t_7[t_5];
+frame.set("axis", t_8);
+frame.set("loop.index", t_5 + 1);
+frame.set("loop.index0", t_5);
+frame.set("loop.revindex", t_6 - t_5);
+frame.set("loop.revindex0", t_6 - t_5 - 1);
+frame.set("loop.first", t_5 === 0);
+frame.set("loop.last", t_5 === t_6 - 1);
+frame.set("loop.length", t_6);
+output += "<line x1=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"center"), env.opts.autoescape);
+output += "\" y1=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"center"), env.opts.autoescape);
+output += "\" x2=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"x"), env.opts.autoescape);
+output += "\" y2=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"y"), env.opts.autoescape);
+output += "\" class=\"pmes-radar-axis\"/>";
+;
+}
+}
+frame = frame.pop();
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"band")) {
+output += "<path d=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"band"), env.opts.autoescape);
+output += "\" class=\"pmes-radar-band\"/>";
+;
+}
+output += "<polygon points=\"";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"shape"), env.opts.autoescape);
+output += "\" class=\"pmes-radar-shape\"/>";
+frame = frame.push();
+var t_11 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"dots");
+if(t_11) {t_11 = runtime.fromIterator(t_11);
+var t_10 = t_11.length;
+for(var t_9=0; t_9 < t_11.length; t_9++) {
+var t_12 = t_11[t_9];
+frame.set("dot", t_12);
+frame.set("loop.index", t_9 + 1);
+frame.set("loop.index0", t_9);
+frame.set("loop.revindex", t_10 - t_9);
+frame.set("loop.revindex0", t_10 - t_9 - 1);
+frame.set("loop.first", t_9 === 0);
+frame.set("loop.last", t_9 === t_10 - 1);
+frame.set("loop.length", t_10);
+output += "<circle cx=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"x"), env.opts.autoescape);
+output += "\" cy=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"y"), env.opts.autoescape);
+output += "\" r=\"4\" class=\"pmes-radar-dot\"/>";
+;
+}
+}
+frame = frame.pop();
+frame = frame.push();
+var t_15 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "radar")),"labels");
+if(t_15) {t_15 = runtime.fromIterator(t_15);
+var t_14 = t_15.length;
+for(var t_13=0; t_13 < t_15.length; t_13++) {
+var t_16 = t_15[t_13];
+frame.set("label", t_16);
+frame.set("loop.index", t_13 + 1);
+frame.set("loop.index0", t_13);
+frame.set("loop.revindex", t_14 - t_13);
+frame.set("loop.revindex0", t_14 - t_13 - 1);
+frame.set("loop.first", t_13 === 0);
+frame.set("loop.last", t_13 === t_14 - 1);
+frame.set("loop.length", t_14);
+output += "<text x=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"x"), env.opts.autoescape);
+output += "\" y=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"y"), env.opts.autoescape);
+output += "\" text-anchor=\"";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"anchor"), env.opts.autoescape);
+output += "\" class=\"pmes-radar-label\">";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"text"), env.opts.autoescape);
+output += "</text>";
+;
+}
+}
+frame = frame.pop();
+output += "</svg>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+
+})();
+t["diagnostic_report.html.j2"] = (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+output += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Autodiagnostic médias sociaux — ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "company") || "votre PME", env.opts.autoescape);
+output += "</title>\n<style>\nbody { font: 16px/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 60em; margin: 2em auto; padding: 0 1em; }\nh1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #c8c8c8; }\ntable { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #c8c8c8; padding: .35em .5em; text-align: left; vertical-align: top; }\nthead th { background: #eef3fb; } .weak { font-weight: bold; color: #a4161a; }\nsvg { max-width: 34em; display: block; margin: 1em auto; }\n.meta { color: #4a4a4a; } @media print { body { margin: 0; } h2 { break-after: avoid; } }\n</style>\n</head>\n<body>\n<h1>Autodiagnostic : votre PME et les médias sociaux</h1>\n<p class=\"meta\">Entreprise : <strong>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "company") || "non renseignée", env.opts.autoescape);
+output += "</strong> — réalisé par ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "name") || "non renseigné", env.opts.autoescape);
+output += " — le ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "date"), env.opts.autoescape);
+output += "</p>\n";
+if(!runtime.contextOrFrameLookup(context, frame, "answered")) {
+output += "\n<p>Aucune réponse n'a encore été donnée.</p>\n";
+;
+}
+else {
+output += "\n<p>Score global : <strong>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "overall"), env.opts.autoescape);
+output += " sur 100</strong>, niveau « <strong>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "overall_level"), env.opts.autoescape);
+output += "</strong> ». ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "overall_description"), env.opts.autoescape);
+output += "</p>\n";
+if(!runtime.contextOrFrameLookup(context, frame, "complete")) {
+output += "<p><em>Diagnostic partiel : certaines questions n'ont pas de réponse.</em></p>";
+;
+}
+output += "\n<h2>Votre profil</h2>\n";
+var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("radar.svg.j2", false, "diagnostic_report.html.j2", false, function(t_2,t_1) {
+if(t_2) { cb(t_2); return; }
+callback(null,t_1);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_4,t_3) {
+if(t_4) { cb(t_4); return; }
+callback(null,t_3);});
+});
+tasks.push(
+function(result, callback){
+output += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
+output += "\n<table>\n<thead><tr><th>Dimension</th><th>Score sur 100</th><th>Niveau</th><th>Importance</th></tr></thead>\n<tbody>\n";
+frame = frame.push();
+var t_7 = runtime.contextOrFrameLookup(context, frame, "dimensions");
+if(t_7) {t_7 = runtime.fromIterator(t_7);
+var t_6 = t_7.length;
+for(var t_5=0; t_5 < t_7.length; t_5++) {
+var t_8 = t_7[t_5];
+frame.set("d", t_8);
+frame.set("loop.index", t_5 + 1);
+frame.set("loop.index0", t_5);
+frame.set("loop.revindex", t_6 - t_5);
+frame.set("loop.revindex0", t_6 - t_5 - 1);
+frame.set("loop.first", t_5 === 0);
+frame.set("loop.last", t_5 === t_6 - 1);
+frame.set("loop.length", t_6);
+output += "<tr><th scope=\"row\">";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"label"), env.opts.autoescape);
+if(runtime.memberLookup((t_8),"weak")) {
+output += " <span class=\"weak\">(maillon faible)</span>";
+;
+}
+output += "</th>\n<td>";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"score"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"level"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"importance"), env.opts.autoescape);
+output += "</td></tr>\n";
+;
+}
+}
+frame = frame.pop();
+output += "</tbody>\n</table>\n<h2>Vos trois priorités et votre plan d'action</h2>\n";
+if(env.getFilter("length").call(context, runtime.contextOrFrameLookup(context, frame, "priorities"))) {
+output += "<ol>\n";
+frame = frame.push();
+var t_11 = runtime.contextOrFrameLookup(context, frame, "priorities");
+if(t_11) {t_11 = runtime.fromIterator(t_11);
+var t_10 = t_11.length;
+for(var t_9=0; t_9 < t_11.length; t_9++) {
+var t_12 = t_11[t_9];
+frame.set("p", t_12);
+frame.set("loop.index", t_9 + 1);
+frame.set("loop.index0", t_9);
+frame.set("loop.revindex", t_10 - t_9);
+frame.set("loop.revindex0", t_10 - t_9 - 1);
+frame.set("loop.first", t_9 === 0);
+frame.set("loop.last", t_9 === t_10 - 1);
+frame.set("loop.length", t_10);
+output += "<li><strong>";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"label"), env.opts.autoescape);
+output += "</strong> (score ";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"score"), env.opts.autoescape);
+output += ", importance ";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"importance"), env.opts.autoescape);
+output += ")\n<ul>";
+frame = frame.push();
+var t_15 = runtime.memberLookup((t_12),"recommendations");
+if(t_15) {t_15 = runtime.fromIterator(t_15);
+var t_14 = t_15.length;
+for(var t_13=0; t_13 < t_15.length; t_13++) {
+var t_16 = t_15[t_13];
+frame.set("r", t_16);
+frame.set("loop.index", t_13 + 1);
+frame.set("loop.index0", t_13);
+frame.set("loop.revindex", t_14 - t_13);
+frame.set("loop.revindex0", t_14 - t_13 - 1);
+frame.set("loop.first", t_13 === 0);
+frame.set("loop.last", t_13 === t_14 - 1);
+frame.set("loop.length", t_14);
+output += "<li>";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"text"), env.opts.autoescape);
+output += " — <em>voir le module ";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"module"), env.opts.autoescape);
+output += " : « ";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"module_title"), env.opts.autoescape);
+output += " »</em></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul></li>\n";
+;
+}
+}
+frame = frame.pop();
+output += "</ol>";
+;
+}
+else {
+output += "<p>Aucune priorité : toutes les dimensions sont au maximum.</p>";
+;
+}
+output += "\n<h2>Les niveaux</h2>\n<ul>";
+frame = frame.push();
+var t_19 = runtime.contextOrFrameLookup(context, frame, "levels");
+if(t_19) {t_19 = runtime.fromIterator(t_19);
+var t_18 = t_19.length;
+for(var t_17=0; t_17 < t_19.length; t_17++) {
+var t_20 = t_19[t_17];
+frame.set("level", t_20);
+frame.set("loop.index", t_17 + 1);
+frame.set("loop.index0", t_17);
+frame.set("loop.revindex", t_18 - t_17);
+frame.set("loop.revindex0", t_18 - t_17 - 1);
+frame.set("loop.first", t_17 === 0);
+frame.set("loop.last", t_17 === t_18 - 1);
+frame.set("loop.length", t_18);
+output += "<li><strong>";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"label"), env.opts.autoescape);
+output += "</strong> (à partir de ";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"min"), env.opts.autoescape);
+output += ") : ";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"description"), env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>\n";
+});
+}
+output += "\n<p class=\"meta\">Rapport produit par le cours « Médias sociaux et PME : mythes ou réalités ? ». Un autodiagnostic reflète les réponses données : refaites-le dans trois mois pour mesurer le chemin parcouru.</p>\n</body>\n</html>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+
+})();
 if (typeof module === "object" && module.exports) module.exports = t;
 else root.PmesTemplates = t;
 })(this);

@@ -1,0 +1,2 @@
+"""Loading and validation of the course's data files: banks, figures, forms, programme,
+training body. No screen, no rule."""

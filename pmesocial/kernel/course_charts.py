@@ -1,0 +1,236 @@
+"""The charts and tables the modules show, each built from data/figures with its sources."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pmesocial.data.figures import load_figures
+from pmesocial.kernel.charts import Chart, bar_chart
+from pmesocial.rules.formatting import NNBSP, number, percent
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+          "septembre", "octobre", "novembre", "décembre"]
+NO_SOURCE = "aucune source retrouvée"
+
+
+def audience_then_and_now() -> Chart:
+    """Facebook in 2010 (the article) against Facebook and all social media today."""
+    table = load_figures("audience")
+    rows = table.loc[["facebook-members-2010", "facebook-mau-2023", "social-identities-2025"]]
+    labels = ["Facebook, 2010<br>(membres)", "Facebook, 2023<br>(actifs mensuels)",
+              "Tous médias sociaux,<br>2025 (identités)"]
+    values = (rows["value"] / 1000).tolist()
+    sources = " ; ".join(f"{r.source} ({r.source_date[:4]})" for r in rows.itertuples())
+    fb_2010, fb_2023, all_2025 = (number(v, 2) for v in values)
+    alt = (f"Diagramme en barres. Facebook : {fb_2010} milliard de membres en 2010, "
+           f"{fb_2023} milliards d'utilisateurs actifs mensuels en 2023. Ensemble des médias "
+           f"sociaux : {all_2025} milliards d'identités en 2025. Les unités diffèrent "
+           f"(membres, actifs mensuels, identités).")
+    return bar_chart(labels, values, title="L'échelle du phénomène, de 2010 à aujourd'hui",
+                     x_title="", y_title="Milliards", source=sources, alt=alt,
+                     value_format=",.2f", value_suffix=" Md")
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+def _row(ref: str) -> pd.Series:
+    """One row of data/figures from "theme/id"."""
+    theme, fig_id = ref.split("/")
+    return load_figures(theme).loc[fig_id]
+
+
+def date_fr(text: str) -> str:
+    """'2010-07-21' -> '21 juillet 2010', '2010-07' -> 'juillet 2010', '2010' -> '2010'."""
+    parts = str(text or "").split("-")
+    if len(parts) == 3:
+        day = int(parts[2])
+        return f"{'1er' if day == 1 else day} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def _cite(row: pd.Series, names: dict) -> str:
+    if row["confidence"] == "non sourcée" or not row["source"]:
+        return f"{names.get(row['id'], row['indicator'])} : {NO_SOURCE}"
+    return f"{row['source']} ({date_fr(row['source_date'])})"
+
+
+def _sources(rows, names: dict | None = None) -> str:
+    """The chart's source line: each distinct source once, with its date; `names` gives
+    short labels for unsourced rows ("Twitter : aucune source retrouvée")."""
+    return " ; ".join(dict.fromkeys(_cite(r, names or {}) for r in rows))
+
+
+def _decimals(value: float) -> int:
+    for d in (0, 1, 2):
+        if round(value, d) == value:
+            return d
+    return 2
+
+
+def value_fr(value: float, unit: str) -> str:
+    """A figure with its unit, in French: 7,07 %, 500 millions, 38 ans, 3e, 2016."""
+    d = _decimals(value)
+    if unit == "%":
+        return percent(value, d)
+    if unit == "rang":
+        return f"{int(value)}{'er' if value == 1 else 'e'}"
+    if unit == "année":
+        return str(int(value))
+    if unit == "années":
+        return f"{number(value, d)} ans"
+    return f"{number(value, d)} {unit}"
+
+
+def _fit_source(chart: Chart) -> Chart:
+    """Leave room under the plot when the source line wraps onto several lines."""
+    lines = chart.figure.layout.annotations[0].text.count("<br>") + 1
+    if lines > 1:
+        extra = 16 * (lines - 1)  # plot area keeps its height, so the note keeps its offset
+        chart.figure.update_layout(height=420 + extra, margin=dict(b=95 + extra))
+    return chart
+
+
+# --- module 3 and 4 charts -------------------------------------------------------------
+
+def years_to_50_million(show_ipod: bool = False) -> Chart:
+    """Years to reach 50 million users, as the article says; Twitter flagged as unsourced.
+
+    With show_ipod=True, adds what the source the article drew on really said (iPod)."""
+    refs = ["croissance/radio-years-50m", "croissance/tv-years-50m",
+            "croissance/internet-years-50m", "croissance/twitter-years-50m"]
+    labels = ["Radio", "Télévision", "Internet", "Twitter<br>(non sourcé)"]
+    if show_ipod:
+        refs.append("croissance/ipod-years-50m")
+        labels.append("iPod<br>(la source d'origine)")
+    rows = [_row(r) for r in refs]
+    values = [r["value"] for r in rows]
+    radio, tv, net, twitter = (value_fr(v, "années") for v in values[:4])
+    alt = (f"Diagramme en barres des années nécessaires pour atteindre 50 millions "
+           f"d'utilisateurs, selon l'article de 2010 : radio {radio}, télévision {tv}, "
+           f"internet {net}, Twitter {twitter}. Le chiffre de Twitter n'a aucune source connue.")
+    if show_ipod:
+        alt += (f" La source reprise par l'article donnait en réalité {value_fr(values[4], 'années')} "
+                f"pour l'iPod, et non pour Twitter.")
+    source = ("Chiffres cités par Yanis (2010), d'après : "
+              + _sources(rows, {"twitter-years-50m": "Twitter"}))
+    return _fit_source(bar_chart(
+        labels, values, title="Années pour atteindre 50 millions d'utilisateurs, selon l'article",
+        x_title="", y_title="Années", source=source, alt=alt, value_suffix=" ans"))
+
+
+def us_visits_share_2010(with_all_google_sites: bool = True) -> Chart:
+    """Share of US website visits, week ending 13 March 2010 (Hitwise)."""
+    refs = ["audience/facebook-share-us-visits-2010", "audience/google-share-us-visits-2010"]
+    labels = ["facebook.com", "google.com<br>(page d'accueil)"]
+    if with_all_google_sites:
+        refs.append("audience/google-sites-share-us-visits-2010")
+        labels.append("Tous les sites<br>Google")
+    rows = [_row(r) for r in refs]
+    values = [r["value"] for r in rows]
+    shares = [percent(v, 2) for v in values]
+    alt = (f"Diagramme en barres des parts des visites de sites aux États-Unis, semaine du "
+           f"7 au 13 mars 2010 : facebook.com {shares[0]}, page d'accueil google.com {shares[1]}.")
+    if with_all_google_sites:
+        alt += f" L'ensemble des sites Google (Gmail, YouTube, Maps…) totalise {shares[2]}."
+    return _fit_source(bar_chart(
+        labels, values, title="Part des visites de sites aux États-Unis, du 7 au 13 mars 2010",
+        x_title="", y_title="Part des visites (%)", source=_sources(rows), alt=alt,
+        value_format=",.2f", value_suffix=f"{NNBSP}%"))
+
+
+def trust_consumers_vs_ads() -> Chart:
+    """Trust in other consumers and in advertising: the article against Nielsen (2007)."""
+    refs = ["confiance/trust-consumers-2007", "confiance/trust-advertising-article",
+            "confiance/trust-newspaper-ads-2007", "confiance/trust-tv-ads-2007",
+            "confiance/trust-mobile-text-ads-2007"]
+    labels = ["Recommandations<br>de consommateurs<br>(article et Nielsen)",
+              "« La publicité »<br>(article,<br>non sourcé)", "Publicités<br>dans la presse<br>(Nielsen)",
+              "Publicités<br>à la télévision<br>(Nielsen)", "SMS<br>publicitaires<br>(Nielsen)"]
+    rows = [_row(r) for r in refs]
+    values = [r["value"] for r in rows]
+    consumers, ads, press, tv, sms = (percent(v) for v in values)
+    alt = (f"Diagramme en barres de la part des internautes qui font confiance à chaque source. "
+           f"Recommandations d'autres consommateurs : {consumers}, chiffre de l'article confirmé par "
+           f"l'enquête Nielsen de 2007. Publicité en général : {ads} selon l'article, chiffre sans "
+           f"source connue. Dans l'enquête Nielsen de 2007 : publicités dans la presse {press}, "
+           f"à la télévision {tv}, SMS publicitaires {sms}, le format le moins cru.")
+    return _fit_source(bar_chart(
+        labels, values, title="Confiance des internautes : l'article face à Nielsen (2007)",
+        x_title="", y_title="Internautes qui font confiance (%)", alt=alt,
+        source=_sources(rows, {"trust-advertising-article": "14 % pour la publicité"}),
+        value_suffix=f"{NNBSP}%"))
+
+
+def then_and_now() -> Chart:
+    """Module 4, « Que sont-ils devenus ? »: the article's 2010 audiences against the latest figures."""
+    refs = ["audience/facebook-members-2010", "audience/facebook-mau-2023",
+            "recrutement/linkedin-members-2010", "devenir/linkedin-members-2024",
+            "audience/social-identities-2025"]
+    labels = ["Facebook 2010<br>(membres)", "Facebook 2023<br>(actifs mensuels)",
+              "LinkedIn 2010<br>(membres)", "LinkedIn 2024<br>(membres)",
+              "Tous médias<br>sociaux 2025<br>(identités)"]
+    rows = [_row(r) for r in refs]
+    values = [r["value"] for r in rows]
+    fb10, fb23, li10, li24, all25 = (number(v) for v in values)
+    alt = (f"Diagramme en barres, en millions. Facebook : {fb10} millions de membres en 2010, "
+           f"{fb23} millions d'utilisateurs actifs mensuels fin 2023. LinkedIn : {li10} millions "
+           f"de membres en 2010 selon l'article, {li24} millions en janvier 2024. Ensemble des "
+           f"médias sociaux : {all25} millions d'identités d'utilisateurs en février 2025. "
+           f"Les unités diffèrent (membres, actifs mensuels, identités).")
+    return _fit_source(bar_chart(labels, values, title="Que sont-ils devenus ? Audiences de 2010 et d'aujourd'hui",
+                                 x_title="", y_title="Millions", source=_sources(rows), alt=alt))
+
+
+# --- provenance tables -----------------------------------------------------------------
+
+PROVENANCE_COLUMNS = ["Indicateur", "Ce que dit l'article", "Source d'origine", "Date",
+                      "Confiance", "Réserve"]
+
+
+class ProvenanceTable:
+    """A provenance table: French headers, escaped HTML, deterministic text and HTML."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def to_html(self) -> str:
+        table = self.frame.to_html(index=False, escape=True, border=0, justify="left",
+                                   classes="pmes-provenance", na_rep="—")
+        return f'<div class="pmes-provenance-wrap">{table}</div>'
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        blocks = []
+        for record in self.frame.to_dict("records"):
+            blocks.append("\n".join(f"{col} : {record[col]}" for col in PROVENANCE_COLUMNS))
+        return "\n\n".join(blocks)
+
+
+def _refs(theme_or_ids) -> list[str]:
+    if isinstance(theme_or_ids, str):
+        if "/" in theme_or_ids:
+            return [theme_or_ids]
+        return [f"{theme_or_ids}/{i}" for i in load_figures(theme_or_ids).index]
+    return list(theme_or_ids)
+
+
+def provenance_table(theme_or_ids) -> ProvenanceTable:
+    """What the article says, the original source, its date, the confidence and the caveat.
+
+    `theme_or_ids`: a theme ("confiance": all its rows), one "theme/id" or a list of them."""
+    records = []
+    for ref in _refs(theme_or_ids):
+        row = _row(ref)
+        unsourced = row["confidence"] == "non sourcée" or not row["source"]
+        records.append({
+            "Indicateur": f"{row['indicator']} : {value_fr(row['value'], row['unit'])}",
+            "Ce que dit l'article": row["article_wording"] or "(pas dans l'article)",
+            "Source d'origine": "Aucune source retrouvée" if unsourced else row["source"],
+            "Date": date_fr(row["source_date"]) or "—",
+            "Confiance": row["confidence"],
+            "Réserve": row["caveat"] or "—",
+        })
+    return ProvenanceTable(pd.DataFrame(records, columns=PROVENANCE_COLUMNS))

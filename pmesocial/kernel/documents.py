@@ -1,0 +1,53 @@
+"""The documents rendered in a kernel: the view of rules/documents.py filled into the
+document's Jinja template (autoescape); and what the book needs to fill the same
+templates itself (`document_payload`)."""
+from __future__ import annotations
+
+from pmesocial.data.course import course_info
+from pmesocial.data.forms import load_form
+from pmesocial.data.organisme import load_organisme, organisme_or_error
+from pmesocial.kernel.markup import TEMPLATES
+from pmesocial.record import now
+from pmesocial.rules import evidence
+from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
+from pmesocial.rules.radar import radar_view
+
+
+def view_for(name: str, record: dict, today: str | None = None) -> dict:
+    today = today or now()[:10]
+    info = course_info()
+    if name == "plan":
+        return plan_view(record, load_form("plan"), today)
+    org = load_organisme()
+    if name == "attestation":
+        statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
+        return attestation_view(record, statuses, org, info, today)
+    return certificat_view(record, org, info, today)
+
+
+def render(name: str, view: dict) -> str:
+    return TEMPLATES.get_template(f"{name}.html.j2").render(**view)
+
+
+def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
+              band: tuple[list, list] | None = None) -> str:
+    """The radar's one template (radar.svg.j2) filled with its view (rules/radar.py)."""
+    return TEMPLATES.get_template("radar.svg.j2").render(radar=radar_view(labels, scores, title, svg_id, band))
+
+
+def render_document(name: str, record: dict, today: str | None = None) -> str:
+    """The document as one self-contained HTML file; OrganismeError if organisme.yaml is
+    incomplete (attestation, certificat)."""
+    return render(name, view_for(name, record, today))
+
+
+def document_payload(*names: str) -> dict:
+    """What the book needs to fill the same templates: the course, the training body (or
+    why it cannot), and, for the attestation, the objectives and their questions."""
+    org, error = organisme_or_error()
+    data = {"course": course_info(), "organisme": org, "organisme_error": error, "names": list(names)}
+    if "plan" in names:
+        data["plan_form"] = load_form("plan")
+    if "attestation" in names:
+        data.update(objectives=evidence.objectives(), objective_map=evidence.objective_map())
+    return data

@@ -1,0 +1,254 @@
+"""A questionnaire on screen (ipywidgets): needs, 90-day plan, satisfaction, cold evaluation.
+
+Every change is kept in the record as a draft (nothing typed is lost on reload);
+« Enregistrer » checks the values with forms.validate and says in French what is
+missing. The book draws the same form with static/pmesocial/form.js.
+"""
+from __future__ import annotations
+
+import datetime
+
+from pmesocial.data.forms import load_form
+from pmesocial.kernel.display import CourseOutput
+from pmesocial.kernel.markup import download_link, escape
+from pmesocial.record import default_store
+from pmesocial.rules import forms
+
+PLACEHOLDER = "— choisir —"
+
+
+class Form(CourseOutput):
+    kind = "form"
+
+    def __init__(self, form_id: str, store=None):
+        self.spec, self.store = load_form(form_id), store
+
+    def __repr__(self) -> str:
+        return f"Questionnaire « {self.spec['title']} » : {len(self.spec['fields'])} questions"
+
+    def payload(self) -> dict:
+        data = {"kind": self.kind, "version": 1, "form": self.spec}
+        if self.spec["id"] == "plan":
+            from pmesocial.kernel.documents import document_payload
+            data["document"] = document_payload("plan")
+        return data
+
+    def build_widget(self):
+        return FormWidget(self.spec, self.store or default_store())
+
+
+class _Field:
+    """One field: its widget(s), how to read and set its value."""
+
+    def __init__(self, field: dict, value, on_change, record: dict):
+        import ipywidgets as w
+
+        self.field, self.on_change = field, on_change
+        kind = field["type"]
+        label = field["label"] + (" *" if field.get("required") else "")
+        layout = w.Layout(width="98%")
+        self.rows: list[dict] = []
+        if kind in ("choice", "scale"):
+            options = ([(o["label"], o["id"]) for o in field["options"]] if kind == "choice"
+                       else [(f"{i + 1} — {t}", i + 1) for i, t in enumerate(field["scale"])])
+            self.widget = w.Dropdown(options=[(PLACEHOLDER, None)] + options, layout=layout)
+            self.widget.value = value if value in [v for _, v in options] else None
+        elif kind == "choices":
+            self.boxes = {o["id"]: w.Checkbox(description=o["label"], indent=False, value=o["id"] in (value or []),
+                                              layout=w.Layout(width="auto")) for o in field["options"]}
+            self.widget = w.VBox(list(self.boxes.values()))
+        elif kind == "text":
+            cls = w.Textarea if field.get("lines", 1) > 1 else w.Text
+            self.widget = cls(value=value if isinstance(value, str) else "", continuous_update=False, layout=layout)
+            if cls is w.Textarea:
+                self.widget.rows = field.get("lines", 3)
+        elif kind == "number":
+            self.widget = w.Text(value="" if value is None else str(value).replace(".", ","), continuous_update=False,
+                                 placeholder=f"de {field['min']} à {field['max']}", layout=w.Layout(width="12em"))
+        elif kind == "date":
+            try:
+                when = datetime.date.fromisoformat(value) if value else None
+            except (TypeError, ValueError):
+                when = None
+            self.widget = w.DatePicker(value=when)
+        elif kind == "review":
+            source = record.get("forms", {}).get(field["of"]["form"], {}).get("values", {}).get(field["of"]["field"]) or []
+            source = [source] if isinstance(source, str) else source
+            labels = {o["id"]: o["label"] for o in field["of_options"]}
+            self.selects = {g: w.Dropdown(options=[(PLACEHOLDER, None)] + [(o["label"], o["id"]) for o in field["options"]],
+                                          value=(value or {}).get(g) if (value or {}).get(g) in [o["id"] for o in field["options"]] else None,
+                                          description=labels.get(g, g), style={"description_width": "45%"}, layout=layout)
+                            for g in source if g in labels}
+            self.widget = (w.VBox(list(self.selects.values())) if self.selects
+                           else w.HTML(f"<p class='pmes-info'>{escape(field.get('empty', ''))}</p>"))
+        else:  # table
+            self.table_box = w.VBox()
+            add = w.Button(description=f"Ajouter une ligne ({field.get('row_label', 'ligne').lower()})")
+            remove = w.Button(description="Retirer la dernière ligne")
+            add.on_click(lambda _: self._add_row({}, notify=True))
+            remove.on_click(lambda _: self._remove_row())
+            self.widget = w.VBox([self.table_box, w.HBox([add, remove])])
+            saved = value if isinstance(value, list) else []
+            for row in saved[: field["max_rows"]]:
+                self._add_row(row if isinstance(row, dict) else {})
+            while len(self.rows) < field.get("min_rows", 1):
+                self._add_row({})
+        self.error = w.HTML("")
+        head = w.HTML(f"<p class='pmes-form-label'><strong>{escape(label)}</strong>"
+                      + (f"<br><span class='pmes-help'>{escape(field['help'])}</span>" if field.get("help") else "")
+                      + "</p>")
+        self.box = w.VBox([head, self.widget, self.error])
+        self.box.add_class("pmes-form-field")
+        for widget in self._watched():
+            widget.observe(lambda _c: self.on_change(), names="value")
+
+    def _watched(self) -> list:
+        kind = self.field["type"]
+        if kind == "choices":
+            return list(self.boxes.values())
+        if kind == "review":
+            return list(self.selects.values())
+        if kind == "table":
+            return []  # each cell observes itself (rows come and go)
+        return [self.widget]
+
+    def _add_row(self, row: dict, notify: bool = False) -> None:
+        import ipywidgets as w
+
+        if len(self.rows) >= self.field["max_rows"]:
+            return
+        cells = {}
+        for column in self.field["columns"]:
+            cell = _Field(column, row.get(column["id"]), self.on_change, {})
+            cells[column["id"]] = cell
+        number = len(self.rows) + 1
+        title = w.HTML(f"<p><strong>{escape(self.field.get('row_label', 'Ligne'))} {number}</strong></p>")
+        self.rows.append(cells)
+        box = w.VBox([title, *[c.box for c in cells.values()]])
+        box.add_class("pmes-form-row")
+        self.table_box.children = (*self.table_box.children, box)
+        if notify:
+            self.on_change()
+
+    def _remove_row(self) -> None:
+        if len(self.rows) > self.field.get("min_rows", 1):
+            self.rows.pop()
+            self.table_box.children = self.table_box.children[:-1]
+            self.on_change()
+
+    def value(self):
+        kind = self.field["type"]
+        if kind == "choices":
+            return [oid for oid, box in self.boxes.items() if box.value]
+        if kind == "text":
+            return self.widget.value[: self.field.get("max_length", 5000)]  # as the book's maxlength
+        if kind == "number":
+            return forms.parse_number(self.widget.value)
+        if kind == "date":
+            return self.widget.value.isoformat() if self.widget.value else None
+        if kind == "review":
+            return {g: sel.value for g, sel in self.selects.items() if sel.value}
+        if kind == "table":
+            return [{cid: cell.value() for cid, cell in cells.items()} for cells in self.rows]
+        return self.widget.value
+
+    def show_errors(self, errors: dict) -> None:
+        fid = self.field["id"]
+        own = errors.get(fid)
+        self.error.value = (f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(own)}</p>" if own else "")
+        for i, cells in enumerate(self.rows):
+            for cid, cell in cells.items():
+                message = errors.get(f"{fid}[{i}].{cid}")
+                cell.error.value = f"<p class='pmes-feedback pmes-ko'>{escape(message)}</p>" if message else ""
+
+
+def _clean(values: dict) -> dict:
+    """Values as the record keeps them: no None, no blank row at the end of a table."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            value = [{k: v for k, v in row.items() if v is not None} for row in value]
+            while value and forms.row_is_blank(value[-1]):
+                value.pop()
+        out[key] = value
+    return out
+
+
+def FormWidget(spec: dict, store):
+    import ipywidgets as w
+
+    from pmesocial.kernel.widgets import STYLE
+
+    record = store.load()
+    saved = record.get("forms", {}).get(spec["id"], {})
+    values = saved.get("values", {})
+    status, document = w.HTML(), w.HTML()
+    fields: list[_Field] = []
+
+    def current() -> dict:
+        return _clean({f.field["id"]: f.value() for f in fields})
+
+    def changed():
+        store.save_form(spec["id"], current(), submitted=False)
+        refresh_document()
+
+    def refresh_document():
+        if spec["id"] != "plan":
+            return
+        from pmesocial.kernel.documents import render_document
+
+        latest = store.load()
+        document.value = download_link(render_document("plan", latest), "mon-plan-90-jours.html",
+                                       "Télécharger mon plan (HTML, à imprimer)")
+
+    for field in spec["fields"]:
+        fields.append(_Field(field, values.get(field["id"]), changed, record))
+
+    submit = w.Button(description=spec.get("submit_label", "Enregistrer"), button_style="primary")
+
+    def on_submit(_):
+        values_now = current()
+        errors = forms.validate(spec, values_now)
+        for f in fields:
+            f.show_errors(errors)
+        if errors:
+            store.save_form(spec["id"], values_now, submitted=False)
+            status.value = (f"<div class='pmes-feedback pmes-ko' role='alert'><p>Votre saisie est gardée, mais "
+                            f"{len(errors)} point(s) restent à compléter avant l'enregistrement :</p><ul>"
+                            + "".join(f"<li>{escape(_label(spec, path))} : {escape(message)}</li>"
+                                      for path, message in errors.items()) + "</ul></div>")
+            return
+        store.save_form(spec["id"], values_now, submitted=True)
+        status.value = (f"<p class='pmes-feedback pmes-ok' role='status'>"
+                        f"{escape(spec.get('saved_message', 'Enregistré.'))}</p>")
+        refresh_document()
+
+    submit.on_click(on_submit)
+    head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
+                   + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else "")
+                   + "<p class='pmes-help'>Les champs marqués * sont à remplir.</p>")]
+    head += [w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
+    if saved.get("submitted"):
+        status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(spec.get('saved_message', 'Enregistré.'))}</p>"
+    refresh_document()
+    box = w.VBox(head + [f.box for f in fields] + [submit, status, document])
+    box.add_class("pmes-exercise")
+    box.add_class("pmes-form")
+    return box
+
+
+def _label(spec: dict, path: str) -> str:
+    """« actions[2].heures » -> « Vos actions, ligne 3 : Temps par semaine »."""
+    top, _, rest = path.partition("[")
+    field = next(f for f in spec["fields"] if f["id"] == top)
+    if not rest:
+        return field["label"]
+    index, _, column = rest.partition("].")
+    col = next(c for c in field["columns"] if c["id"] == column)
+    return f"{field.get('row_label', 'Ligne')} {int(index) + 1} : {col['label']}"
+
+
+def form(form_id: str) -> Form:
+    return Form(form_id)

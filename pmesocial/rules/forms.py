@@ -1,0 +1,130 @@
+"""Questionnaires the trainee fills in: needs at entry, the 90-day plan, satisfaction,
+the cold evaluation. A form is data (data/forms/<id>.yaml, schema form.schema.json) and
+these pure rules; form_view.py (widgets) and static/pmesocial/form.js (book) draw it.
+`validate` is mirrored by form.js, checked against tests/vectors/forms.json.
+
+Values are kept as they are typed (a draft, never lost); `validate` says, in French and
+per field, what stops them from being submitted.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pmesocial.rules.formatting import plain_number
+
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+REQUIRED = "Ce champ est à remplir."
+NOT_AN_OPTION = "Choisissez l'une des réponses proposées."
+NOT_A_NUMBER = "Indiquez un nombre."
+NOT_A_DATE = "Indiquez une date valide (jour, mois, année)."
+
+
+NUMBER = re.compile(r"^-?[0-9]+(?:[.,][0-9]+)?$")  # ASCII digits, as JavaScript
+
+
+def parse_number(text: str):
+    """« 2,5 » or « 2.5 » -> 2.5 and « 3 » -> 3, as a trainee types them; anything else
+    stays text, so that `validate` can say what is wrong and nothing typed is lost."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", str(text))
+    if cleaned == "":
+        return None
+    if not NUMBER.match(cleaned):
+        return str(text)
+    value = float(cleaned.replace(",", "."))
+    return int(value) if value.is_integer() and "." not in cleaned and "," not in cleaned else value
+
+
+def is_blank(value) -> bool:
+    return value is None or value == "" or value == [] or value == {} or (
+        isinstance(value, str) and value.strip() == "")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _valid_date(value) -> bool:
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def field_error(field: dict, value) -> str | None:
+    """What stops one field's value from being submitted, or None."""
+    kind = field["type"]
+    if is_blank(value):
+        return REQUIRED if field.get("required") else None
+    ids = [o["id"] for o in field.get("options", [])]
+    if kind == "choice":
+        return None if value in ids else NOT_AN_OPTION
+    if kind == "choices":
+        if not isinstance(value, list) or any(v not in ids for v in value):
+            return NOT_AN_OPTION
+        most = field.get("max_choices")
+        return f"Choisissez au plus {most} réponses." if most and len(value) > most else None
+    if kind == "text":
+        if not isinstance(value, str):
+            return REQUIRED
+        most = field.get("max_length", 5000)
+        return f"{plain_number(most)} caractères au plus." if len(value) > most else None
+    if kind == "number":
+        if not _is_number(value):
+            return NOT_A_NUMBER
+        if not field["min"] <= value <= field["max"]:
+            unit = f" {field['unit']}" if field.get("unit") else ""
+            return f"Indiquez un nombre entre {plain_number(field['min'])} et {plain_number(field['max'])}{unit}."
+        return None
+    if kind == "date":
+        return None if _valid_date(value) else NOT_A_DATE
+    if kind == "scale":
+        ok = _is_number(value) and float(value).is_integer() and 1 <= value <= len(field["scale"])
+        return None if ok else f"Choisissez une note de 1 à {len(field['scale'])}."
+    if kind == "review":
+        ok = isinstance(value, dict) and all(v in ids for v in value.values())
+        return None if ok else NOT_AN_OPTION
+    return None  # table: checked row by row in `validate`
+
+
+def row_is_blank(row) -> bool:
+    return not isinstance(row, dict) or all(is_blank(v) for v in row.values())
+
+
+def validate(spec: dict, values: dict) -> dict:
+    """{field path: French message} for everything that stops `values` from being
+    submitted; {} when they can be. Paths: « objectif », « actions[2].heures »."""
+    errors = {}
+    for field in spec["fields"]:
+        value = values.get(field["id"])
+        if field["type"] != "table":
+            message = field_error(field, value)
+            if message:
+                errors[field["id"]] = message
+            continue
+        rows = [r for r in value if not row_is_blank(r)] if isinstance(value, list) else []
+        if not isinstance(value, list) and not is_blank(value):
+            errors[field["id"]] = REQUIRED
+            continue
+        least = field.get("min_rows", 1 if field.get("required") else 0)
+        if len(rows) < least:
+            errors[field["id"]] = f"Remplissez au moins {least} lignes." if least > 1 else REQUIRED
+        if len(rows) > field["max_rows"]:
+            errors[field["id"]] = f"{field['max_rows']} lignes au plus."
+        for i, row in enumerate(value if isinstance(value, list) else []):
+            if row_is_blank(row):
+                continue
+            for column in field["columns"]:
+                message = field_error(column, row.get(column["id"]))
+                if message:
+                    errors[f"{field['id']}[{i}].{column['id']}"] = message
+    return errors
+
+
+def submitted_rows(values: dict, field_id: str) -> list[dict]:
+    """A table's filled-in rows (blank ones dropped), as kept for documents and the group view."""
+    return [r for r in values.get(field_id) or [] if not row_is_blank(r)]

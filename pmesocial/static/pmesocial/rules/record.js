@@ -1,0 +1,141 @@
+/* The trainee's record: the same versioned JSON as pmesocial/record.py. Its changes
+ * (attempt, draft, solution seen, reset, test handed in, form) mirror record.py one to
+ * one, checked against tests/vectors/record.json (node --test). Validation uses the same
+ * JSON Schema as Python, compiled by Ajv (schemas/record.js). ui/store.js keeps it. */
+(function (root) {
+  "use strict";
+  var FORMAT = "pmesocial-record", VERSION = 2, TEXT_LIMIT = 1000;
+  var validateRecord = root.PmesSchemas ? root.PmesSchemas.record : require("../schemas/record.js");
+
+  function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00"); }
+  function fresh(at) {
+    var t = at || now();
+    return { format: FORMAT, version: VERSION, trainee: { name: "", company: "" }, started: t, updated: t, exercises: {} };
+  }
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+  function blank(v) {
+    return v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0) ||
+      (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+  }
+  function clone(x) { return JSON.parse(JSON.stringify(x)); }
+
+  /* ---------- pure changes (mirror of record.py) ---------- */
+  function entryOf(record, key) {
+    record.exercises = record.exercises || {};
+    return (record.exercises[key] = record.exercises[key] || {});
+  }
+  function applyAttempt(record, key, qid, answer, score, top, at) {
+    var e = entryOf(record, key);
+    (e.answers = e.answers || {})[qid] = answer;
+    (e.results = e.results || {})[qid] = { score: score, max: top };
+    e.first = e.first || {};
+    if (!has(e.first, qid)) e.first[qid] = { score: score, max: top, at: at };
+    if (e.drafts) delete e.drafts[qid];
+    e.updated = at;
+    return record;
+  }
+  function applyDraft(record, key, qid, answer, at) {
+    var e = entryOf(record, key);
+    e.drafts = e.drafts || {};
+    if (blank(answer)) delete e.drafts[qid]; else e.drafts[qid] = answer;
+    e.updated = at;
+    return record;
+  }
+  function applySolutionSeen(record, key, qid, at) {
+    var e = entryOf(record, key);
+    e.first = e.first || {};
+    if (!has(e.first, qid)) e.first[qid] = { solution_first: true, at: at };
+    e.updated = at;
+    return record;
+  }
+  function applyReset(record, key, qid, at) {
+    var e = entryOf(record, key);
+    ["answers", "results", "drafts"].forEach(function (part) { if (e[part]) delete e[part][qid]; });
+    e.updated = at;
+    return record;
+  }
+  function applySubmit(record, key, attempts, at) {
+    var e = entryOf(record, key);
+    Object.keys(attempts).forEach(function (qid) {
+      var a = attempts[qid];
+      if (a[0] === null) {
+        e.first = e.first || {};
+        if (!has(e.first, qid)) e.first[qid] = { score: 0, max: a[2], at: at };
+      } else {
+        applyAttempt(record, key, qid, a[0], a[1], a[2], at);
+      }
+    });
+    if (!has(e, "submitted")) e.submitted = at;
+    e.drafts = {};
+    e.updated = at;
+    return record;
+  }
+  function applyForm(record, formId, values, submitted, at) {
+    record.forms = record.forms || {};
+    var form = record.forms[formId] = record.forms[formId] || {};
+    form.values = clone(values);
+    if (submitted) form.submitted = at;
+    form.updated = at;
+    return record;
+  }
+  function applyTrainee(record, name, company) {
+    var t = Object.assign({}, record.trainee || {});
+    t.name = String(name).slice(0, TEXT_LIMIT);
+    t.company = String(company).slice(0, TEXT_LIMIT);
+    record.trainee = t;
+    return record;
+  }
+  function migrate(data) {
+    if (data.version !== 1) return data;
+    data = clone(data);
+    data.version = VERSION;
+    var old = data.satisfaction;
+    delete data.satisfaction;
+    if (old) {
+      var values = Object.assign({}, old.ratings || {});
+      if (old.comment) values.commentaire = old.comment;
+      data.forms = data.forms || {};
+      data.forms.satisfaction = { values: values, submitted: old.updated || data.updated, updated: old.updated || data.updated };
+    }
+    return data;
+  }
+
+  /* ---------- reading and checking ---------- */
+  function pathOf(error) {
+    return error.instancePath.split("/").slice(1).map(function (p) { return p.replace(/~1/g, "/").replace(/~0/g, "~"); });
+  }
+  function firstProblem(errors) {
+    // the same choice as record.py: errors sorted by their path, the first one reported
+    var paths = errors.map(pathOf);
+    paths.sort(function (a, b) {
+      for (var i = 0; i < Math.min(a.length, b.length); i++) { if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1; }
+      return a.length - b.length;
+    });
+    return paths[0].join("/") || "racine";
+  }
+  function checkRecord(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== FORMAT) {
+      throw new Error("Ce fichier n'est pas un dossier du cours « Médias sociaux et PME ».");
+    }
+    if (typeof data.version === "number" && Number.isInteger(data.version) && data.version > VERSION) {
+      throw new Error("Ce dossier vient d'une version plus récente du cours : mettez le cours à jour.");
+    }
+    data = migrate(data);
+    if (!validateRecord(data)) {
+      throw new Error("Ce dossier est endommagé (partie « " + firstProblem(validateRecord.errors) + " ») et ne peut pas être utilisé.");
+    }
+    return data;
+  }
+  function parse(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
+    return checkRecord(data);
+  }
+
+  var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
+                applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
+                applyForm: applyForm, applyTrainee: applyTrainee, migrate: migrate, checkRecord: checkRecord, parse: parse };
+  if (typeof module === "object" && module.exports) module.exports = rules;
+  else root.PmesRecordRules = rules;
+})(this);
+

@@ -1,0 +1,87 @@
+/* « Chronophage ? » in the static book: sliders, the summary and two bar charts in plain
+ * HTML (values as text), drawn from rules/budget.js. */
+(function (root) {
+  "use strict";
+  var compute = root.PmesBudget.compute, summaryText = root.PmesBudget.summaryText;
+  var fmt = function (x, d) { return root.PmesFormat.number(x, d || 0); };
+
+
+  var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
+  var HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)";
+  var COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)";
+  var COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter";
+  /* Same markup as budget.bars_html(): values are text, bars only illustrate them. */
+  function drawBars(target, title, rows, source) {
+    var top = Math.max.apply(null, rows.map(function (r) { return r[1]; }).concat([0])) || 1;
+    var fig = el("figure", { className: "pmes-bars" }, [el("figcaption", { className: "pmes-bars-title", text: title })]);
+    rows.forEach(function (r, i) {
+      var bar = el("span", { className: "pmes-bar pmes-bar-" + (i % 6) });
+      bar.style.width = (100 * r[1] / top).toFixed(1) + "%";
+      fig.appendChild(el("div", { className: "pmes-bar-row" }, [
+        el("span", { className: "pmes-bar-label", text: r[0] }),
+        el("span", { className: "pmes-bar-track", "aria-hidden": "true" }, [bar]),
+        el("span", { className: "pmes-bar-value", text: r[2] })]));
+    });
+    fig.appendChild(el("p", { className: "pmes-chart-source", text: "Source : " + source }));
+    target.textContent = "";
+    target.appendChild(fig);
+  }
+
+  function render(container, spec) {
+    var base = "pmes-budget-" + spec.id;
+    var inputs = {};
+    var body = el("div", { className: "pmes-budget" });
+    body.appendChild(el("p", { className: "pmes-title", text: spec.title }));
+    if (spec.intro) body.appendChild(el("p", { text: spec.intro }));
+    function slider(id, label, min, max, step, value, unit) {
+      var input = el("input", { type: "range", id: base + "-" + id, min: String(min), max: String(max), step: String(step), value: String(value) });
+      var out = el("output", { "for": input.id, className: "pmes-estimate-value" });
+      var show = function () { out.textContent = fmt(Number(input.value), unit === "h" ? 1 : 0) + " " + unit; };
+      input.addEventListener("input", function () { show(); update(); });
+      show();
+      inputs[id] = input;
+      body.appendChild(el("div", { className: "pmes-estimate" }, [el("label", { "for": input.id, text: label }), input, out]));
+    }
+    var summary = el("p", { className: "pmes-budget-summary", role: "status", "aria-live": "polite" });
+    var hoursDiv = el("div", { className: "pmes-budget-chart" });
+    var costDiv = el("div", { className: "pmes-budget-chart" });
+    spec.activities.forEach(function (a) { slider(a.id, a.label, 0, a.max, a.step || 0.5, a["default"], "h"); });
+    var c = spec.hourly_cost;
+    slider("__cost", c.label, c.min, c.max, c.step, c["default"], "€");
+    body.appendChild(summary);
+    body.appendChild(hoursDiv);
+    body.appendChild(costDiv);
+    var details = el("details", {}, [el("summary", { text: "D'où viennent les coûts de comparaison ?" })]);
+    var ul = el("ul");
+    spec.alternatives.forEach(function (x) {
+      ul.appendChild(el("li", {}, [el("strong", { text: x.label }),
+        document.createTextNode(" : " + fmt(x.monthly_cost) + " € par mois. " + x.basis)]));
+    });
+    details.appendChild(ul);
+    body.appendChild(details);
+    container.appendChild(body);
+
+    function update() {
+      var hours = {};
+      spec.activities.forEach(function (a) { hours[a.id] = Number(inputs[a.id].value); });
+      var r = compute(spec, hours, Number(inputs.__cost.value));
+      summary.textContent = summaryText(r);
+      drawBars(hoursDiv, HOURS_TITLE, r.activities.map(function (a) { return [a.label, a.hours, fmt(a.hours, 1) + " h"]; }), "vos réglages");
+      var costs = [["Votre temps sur les médias sociaux", r.monthly_cost]].concat(
+        spec.alternatives.map(function (x) { return [x.label, x.monthly_cost]; }));
+      drawBars(costDiv, COST_TITLE, costs.map(function (c) { return [c[0], c[1], fmt(c[1]) + " €"]; }), COST_SOURCE);
+    }
+    update();
+    container.setAttribute("data-pmes-ready", "true");
+  }
+
+  function renderAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".pmes-budget-host[data-pmes-budget]"), function (host) {
+      if (host.getAttribute("data-pmes-ready")) return;
+      var payload = JSON.parse(host.querySelector("script[type='application/json']").textContent);
+      render(host, payload.budget);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
+  else renderAll();
+})(this);

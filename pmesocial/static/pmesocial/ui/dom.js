@@ -1,0 +1,27 @@
+/* The one DOM builder of the book's scripts, and when to start them. */
+(function (root) {
+  "use strict";
+  /* The one DOM builder of the book's scripts (budget, diagnostic and panel use it too):
+   * text only through textContent and text nodes, never parsed as HTML. */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined && c !== false) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+  /* Run `fn` once the page and every deferred script are there (scripts of a page may
+   * rely on one another, whatever their order), or at once when the page is complete. */
+  function ready(fn) {
+    var done = false;
+    function run() { if (!done) { done = true; fn(); } }
+    if (document.readyState === "complete") run();
+    else { document.addEventListener("DOMContentLoaded", run); root.addEventListener("load", run); }
+  }
+  root.PmesDom = { el: el, ready: ready };
+})(this);

@@ -1,0 +1,71 @@
+/* The trainee's record kept in this browser's localStorage, changed only through
+ * rules/record.js. A corrupt or foreign record is never overwritten: it is kept aside
+ * under another key and reported. */
+(function (root) {
+  "use strict";
+  var rules = root.PmesRecordRules;
+  var KEY = "pmesocial-record";
+  var notices = [];
+  var memory = null;  // when localStorage is refused (private mode), keep it for this page
+  var fresh = rules.fresh, parse = rules.parse;
+  var applyAttempt = rules.applyAttempt, applyDraft = rules.applyDraft, applySolutionSeen = rules.applySolutionSeen,
+      applyReset = rules.applyReset, applySubmit = rules.applySubmit, applyForm = rules.applyForm,
+      applyTrainee = rules.applyTrainee;
+  function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00"); }
+  function storageGet() { try { return root.localStorage.getItem(KEY); } catch (e) { return memory; } }
+  function storageSet(text) { try { root.localStorage.setItem(KEY, text); } catch (e) { memory = text; } }
+  function setAside(text, reason) {
+    var aside = KEY + ".illisible-" + now();
+    try { root.localStorage.setItem(aside, text); } catch (e) { /* nothing more we can do */ }
+    notices.push("Votre dossier enregistré dans ce navigateur n'a pas pu être lu : " + reason +
+      " Il a été mis de côté (" + aside + ", rien n'a été effacé) ; un nouveau dossier commence.");
+  }
+  function load() {
+    var text = storageGet();
+    if (!text) return fresh();
+    try { return parse(text); } catch (e) {
+      setAside(text, e.message);
+      var record = fresh();
+      storageSet(JSON.stringify(record));
+      return record;
+    }
+  }
+  function update(change) {
+    var record = load();
+    change(record);
+    record.updated = now();
+    storageSet(JSON.stringify(record));
+    return record;
+  }
+  function exportText() { return JSON.stringify(load(), null, 1); }
+  function importText(text) {
+    var record = parse(text);  // throws a French message
+    var current = storageGet();
+    if (current) { try { root.localStorage.setItem(KEY + ".avant-import-" + now(), current); } catch (e) { /* ignore */ } }
+    storageSet(JSON.stringify(record));
+    return record;
+  }
+  function download(filename, text, type) {
+    var blob = new Blob([text], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+  function changer(apply) {
+    return function () {
+      var args = Array.prototype.slice.call(arguments);
+      return update(function (r) { apply.apply(null, [r].concat(args, [now()])); });
+    };
+  }
+  root.PmesRecord = {
+    load: load, update: update, exportText: exportText, importText: importText, parse: parse,
+    notices: notices, download: download, KEY: KEY, now: now, rules: rules,
+    saveAttempt: changer(applyAttempt), saveDraft: changer(applyDraft), solutionSeen: changer(applySolutionSeen),
+    resetQuestion: changer(applyReset), submitTest: changer(applySubmit), saveForm: changer(applyForm),
+    setTrainee: function (name, company) { return update(function (r) { applyTrainee(r, name, company); }); },
+    saveSection: function (section, value) { return update(function (r) { value.updated = now(); r[section] = value; }); }
+  };
+})(this);
