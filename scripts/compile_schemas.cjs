@@ -19,8 +19,8 @@ const UCS2 = "(function(str){var n=0,i=0,c;while(i<str.length){n++;c=str.charCod
 
 fs.mkdirSync(out, { recursive: true });
 for (const [name, file] of Object.entries(SCHEMAS)) {
-  // allErrors: every error is reported, so the book picks the same one as Python (sorted by path)
-  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, lines: false } });
+  // allErrors and verbose: every error, with its value, so that rules/validation.js says what Python says
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, code: { source: true, lines: false } });
   const schema = JSON.parse(fs.readFileSync(path.join(root, "pmesocial", "schemas", file), "utf-8"));
   let code = standaloneCode(ajv, ajv.compile(schema));
   code = code.replace(/require\("ajv\/dist\/runtime\/ucs2length"\)\.default/g, UCS2);

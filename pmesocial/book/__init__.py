@@ -15,8 +15,11 @@ import shutil
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.util import logging
 
 from pmesocial.paths import REPO_DIR, STATIC_DIR
+
+logger = logging.getLogger(__name__)
 
 EXERCISE_CLASS = "pmes-exercise-output"
 PLOTLY_CLASS = "pmes-plotly-output"
@@ -27,22 +30,25 @@ FORM_CLASS = "pmes-form-output"
 NUNJUCKS = "nunjucks-slim.min.js"
 # The record and the rules every course object uses, then what each kind adds; rules/
 # before ui/, each file once, in this order (a ui/ script relies on the rules before it).
-BASE = ["rules/format.js", "schemas/record.js", "rules/record.js", "rules/scoring.js", "rules/evidence.js",
-        "ui/dom.js", "ui/store.js"]
+BASE = ["rules/format.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "rules/scoring.js",
+        "rules/evidence.js", "ui/dom.js", "ui/store.js"]
 DOCUMENTS = ["rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js", "ui/documents.js"]
 SCRIPTS = {
-    EXERCISE_CLASS: BASE + ["ui/exercise.js"],
+    EXERCISE_CLASS: BASE + ["schemas/bank.js", "ui/exercise.js"],
     PLOTLY_CLASS: ["plotly.min.js", "ui/plotly.js"],
     BUDGET_CLASS: ["rules/budget.js", "ui/budget.js"],
-    DIAGNOSTIC_CLASS: DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "ui/diagnostic.js"],
+    DIAGNOSTIC_CLASS: DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js", "ui/diagnostic.js"],
     PANEL_CLASS: DOCUMENTS + ["ui/panel.js"],
-    FORM_CLASS: DOCUMENTS + ["ui/form.js"],
+    FORM_CLASS: DOCUMENTS + ["schemas/form.js", "ui/form.js"],
 }
 
 
 def _bundle_version(path: Path) -> str | None:
     match = re.search(rb"plotly\.js (?:\([^)]*\) )?v(\d+\.\d+\.\d+)", path.read_bytes()[:600])
     return match.group(1).decode() if match else None
+
+
+NODE_MODULES = REPO_DIR / "node_modules"
 
 
 def _plotly_js() -> Path:
@@ -52,10 +58,19 @@ def _plotly_js() -> Path:
     import plotly
 
     full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    basic = REPO_DIR / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+    basic = NODE_MODULES / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
     if basic.exists() and _bundle_version(basic) == _bundle_version(full):
         return basic
     return full
+
+
+def _warn_on_plotly_fallback(app):
+    """Falling back on plotly.py's full bundle would ship 4.8 MB to every chart page:
+    a warning, so that a strict build (-W) stops."""
+    if _plotly_js().name != "plotly-basic.min.js":
+        logger.warning("plotly.js « basic » (npm) introuvable ou d'une autre version que celui de plotly.py : "
+                       "le livre servirait le paquet complet de 4,8 Mo. Lancez « make js » (npm ci).",
+                       type="pmesocial", subtype="plotly")
 
 
 def _classes_on_page(doctree) -> set[str]:
@@ -142,7 +157,7 @@ def _invalidate_on_package_change(app, config):
 def _nunjucks_js() -> Path:
     """nunjucks' slim runtime (npm, package-lock.json): it fills the precompiled document
     templates in the book."""
-    path = REPO_DIR / "node_modules" / "nunjucks" / "browser" / NUNJUCKS
+    path = NODE_MODULES / "nunjucks" / "browser" / NUNJUCKS
     if not path.exists():
         raise FileNotFoundError(f"{path} est introuvable : installez les paquets npm du cours (make js, ou npm ci).")
     return path
@@ -204,6 +219,7 @@ def _register_substitutions(app, config):
 
 def setup(app):
     app.add_config_value("pmesocial_fingerprint", "", "env")
+    app.connect("builder-inited", _warn_on_plotly_fallback)
     app.connect("config-inited", _register_substitutions)
     app.connect("config-inited", _register_templates)
     app.connect("config-inited", _invalidate_on_package_change)

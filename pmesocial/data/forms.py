@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pmesocial.data.validation import DataFileError, read_yaml, schema_errors
+from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
 
 FORMS_DIR = DATA_DIR / "forms"
@@ -18,7 +18,7 @@ class FormError(DataFileError):
 def load_form(form_id: str) -> dict:
     path = FORMS_DIR / f"{form_id}.yaml"
     data = read_yaml(path)
-    messages = schema_errors(data, "form.schema.json", lambda p: f"{path} : champ « {'.'.join(map(str, p)) or '(racine)'} »")
+    messages = schema_errors(data, "form.schema.json", lambda p: f"{path} : champ « {field_path(p)} »")
     if not messages:
         ids = [f["id"] for f in data["fields"]]
         messages += [f"{path} : champ « {i} » : identifiant en double" for i in set(ids) if ids.count(i) > 1]

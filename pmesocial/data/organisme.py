@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmesocial.data.validation import DataFileError, read_yaml, schema_errors
+from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import REPO_DIR
 
 ORGANISME_FILE = REPO_DIR / "organisme.yaml"
@@ -22,7 +22,7 @@ def load_organisme(path=None) -> dict:
     except DataFileError as exc:
         raise OrganismeError(f"Le fichier de l'organisme de formation est introuvable ou illisible : {exc}") from None
     messages = schema_errors(data, "organisme.schema.json",
-                             lambda p: f"{path.name} : champ « {'.'.join(map(str, p)) or '(racine)'} »")
+                             lambda p: f"{path.name} : champ « {field_path(p)} »")
     if messages:
         raise OrganismeError("Le fichier de l'organisme de formation est incomplet : " + " ; ".join(messages))
     return data

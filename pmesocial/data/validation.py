@@ -1,9 +1,16 @@
 """Schema validation shared by every data file of the course (question banks,
-diagnostic, time budget, trainee records), with messages that name file and field."""
+diagnostic, forms, time budget, trainee records), with messages in French that name the
+file and the field.
+
+static/pmesocial/rules/validation.js turns the errors of the book's compiled validators
+(Ajv, the same schema files) into the same messages, in the same order; both are checked
+against tests/vectors/validation.json. So: one message per missing or unknown field,
+values shown as « texte » or as JSON, messages sorted by field then text.
+"""
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -16,7 +23,7 @@ class DataFileError(ValueError):
     """A data file that cannot be used; the message names the file and the field."""
 
 
-@cache
+@lru_cache(maxsize=None)
 def validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads((SCHEMA_DIR / schema_name).read_text("utf-8")))
 
@@ -29,40 +36,68 @@ def field_path(path) -> str:
     return out or "(racine)"
 
 
-def explain(error) -> str:
-    """One jsonschema error, in French."""
-    v, val = error.validator, error.validator_value
+def show(value) -> str:
+    """A value in a message: « texte » for a string, JSON otherwise."""
+    if isinstance(value, str):
+        return f"« {value} »"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 3.0 and 3 are the same JSON number, shown the same in the book
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def explain(error) -> list[tuple[list, str]]:
+    """One jsonschema error as (path, message in French) pairs: one per missing or
+    unknown field, so that the book's validator says exactly the same."""
+    v, val, path = error.validator, error.validator_value, list(error.absolute_path)
     if v == "required":
         missing = [name for name in val if isinstance(error.instance, dict) and name not in error.instance]
-        return f"champ obligatoire manquant : « {', '.join(missing)} »"
+        return [(path, f"champ obligatoire manquant : « {name} »") for name in missing]
     if v == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
-        extra = sorted(k for k in error.instance if k not in allowed)
-        return f"champ inconnu : « {', '.join(extra)} »"
+        return [(path, f"champ inconnu : « {name} »") for name in sorted(k for k in error.instance if k not in allowed)]
     if v == "type":
-        return f"doit être de type {val}, trouvé : {error.instance!r}"
+        expected = " ou ".join(val) if isinstance(val, list) else val
+        return [(path, f"doit être de type {expected}, trouvé : {show(error.instance)}")]
     if v in ("enum", "const"):
         expected = val if isinstance(val, list) else [val]
-        return f"valeur {error.instance!r} non permise (attendu : {', '.join(map(str, expected))})"
+        return [(path, f"valeur {show(error.instance)} non permise (attendu : {', '.join(map(show, expected))})")]
     if v == "minLength":
-        return "ne doit pas être vide"
+        return [(path, "ne doit pas être vide" if val == 1 else f"trop court (au moins {val} caractères)")]
     if v == "maxLength":
-        return f"trop long (au plus {val} caractères)"
+        return [(path, f"trop long (au plus {val} caractères)")]
     if v == "minItems":
-        return f"il faut au moins {val} élément(s)"
+        return [(path, f"il faut au moins {val} élément(s)")]
     if v == "maxItems":
-        return f"il faut au plus {val} élément(s)"
+        return [(path, f"il faut au plus {val} élément(s)")]
+    if v == "maxProperties":
+        return [(path, f"il faut au plus {val} champ(s)")]
     if v == "pattern":
-        return f"identifiant {error.instance!r} invalide (minuscules, chiffres et tirets)"
+        return [(path, f"valeur {show(error.instance)} mal formée")]
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return f"valeur {error.instance!r} hors limites ({v} {val})"
-    return error.message
+        words = {"minimum": "au moins", "maximum": "au plus", "exclusiveMinimum": "plus de",
+                 "exclusiveMaximum": "moins de"}[v]
+        return [(path, f"valeur {show(error.instance)} hors limites ({words} {show(val)})")]
+    if v in ("anyOf", "oneOf"):
+        return [(path, "valeur non valide : elle ne correspond à aucune des formes permises")]
+    return [(path, f"valeur non valide ({v})")]
+
+
+def schema_messages(data, schema_name: str) -> list[tuple[list, str]]:
+    """Every (path, message) for `data`, sorted by field then text, without repeats."""
+    pairs = [pair for error in validator(schema_name).iter_errors(data) for pair in explain(error)]
+    pairs.sort(key=lambda p: ([str(x) for x in p[0]], p[1]))
+    unique, seen = [], set()
+    for path, message in pairs:
+        key = (tuple(map(str, path)), message)
+        if key not in seen:
+            seen.add(key)
+            unique.append((path, message))
+    return unique
 
 
 def schema_errors(data, schema_name: str, where) -> list[str]:
     """`where(path)` turns an error's path into "file : field" text."""
-    errors = sorted(validator(schema_name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    return list(dict.fromkeys(f"{where(e.absolute_path)} : {explain(e)}" for e in errors))
+    return [f"{where(path)} : {message}" for path, message in schema_messages(data, schema_name)]
 
 
 def read_yaml(path: Path):

@@ -1,9 +1,13 @@
 """Generate exercises/ from solutions/: the practice work has a single source.
 
-In code cells, the lines between `### BEGIN SOLUTION` and `### END SOLUTION` (nbgrader's
-markers) become one `# À compléter` line at the same indentation. Markdown cells tagged
-`solution` become an invitation to write one's own answer. Outputs are cleared: the book
-executes the exercises when it is built.
+As strict as nbgrader's ClearSolutions preprocessor:
+- in any cell, the lines between `### BEGIN SOLUTION` and `### END SOLUTION` become one
+  line at the same indentation: `# À compléter` in code, an invitation to answer in Markdown;
+- a cell tagged `solution` is replaced whatever its type (code, Markdown, raw), with its
+  outputs and attachments;
+- a marker out of place (unbalanced, nested, with other text on its line, in a differently
+  written form) is an error naming the notebook and the cell, and nothing is written.
+Outputs are cleared: the book executes the exercises when it is built.
 
     python -m pmesocial.tools.make_exercises           # write exercises/
     python -m pmesocial.tools.make_exercises --check   # fail if exercises/ is stale
@@ -22,15 +26,17 @@ from pmesocial.tools import notebook_io
 
 BEGIN = re.compile(r"^(\s*)### BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*### END SOLUTION\s*$")
+ANY_MARKER = re.compile(r"(BEGIN|END)[\s_-]*SOLUTION", re.IGNORECASE)
 TODO_LINE = "# À compléter"
 YOUR_ANSWER = "**À vous :** écrivez ici votre réponse (double-cliquez sur cette cellule pour la modifier)."
+PLACEHOLDER = {"code": TODO_LINE, "markdown": YOUR_ANSWER, "raw": "À compléter."}
 
 
 class MarkerError(ValueError):
-    pass
+    """A solution marker out of place; the message names the notebook, the cell and the line."""
 
 
-def strip_solution(source: str, where: str) -> str:
+def strip_solution(source: str, where: str, placeholder: str = TODO_LINE) -> str:
     out, inside = [], False
     for number, line in enumerate(source.splitlines(), 1):
         begin = BEGIN.match(line)
@@ -38,11 +44,14 @@ def strip_solution(source: str, where: str) -> str:
             if inside:
                 raise MarkerError(f"{where}, ligne {number} : BEGIN SOLUTION imbriqué")
             inside = True
-            out.append(begin.group(1) + TODO_LINE)
+            out.append(begin.group(1) + placeholder)
         elif END.match(line):
             if not inside:
                 raise MarkerError(f"{where}, ligne {number} : END SOLUTION sans BEGIN SOLUTION")
             inside = False
+        elif ANY_MARKER.search(line):
+            raise MarkerError(f"{where}, ligne {number} : marqueur mal placé ou mal écrit (« {line.strip()} ») : "
+                              "écrivez « ### BEGIN SOLUTION » ou « ### END SOLUTION » seul sur sa ligne")
         elif not inside:
             out.append(line)
     if inside:
@@ -54,12 +63,15 @@ def make_exercise(solution: nbformat.NotebookNode, name: str) -> nbformat.Notebo
     exercise = nbformat.from_dict(solution)
     for index, cell in enumerate(exercise.cells):
         where = f"{name}, cellule {index + 1}"
+        tags = cell.metadata.get("tags", [])
+        if "solution" in tags:  # the whole cell is the answer, whatever its type
+            cell.source = PLACEHOLDER[cell.cell_type]
+            cell.metadata["tags"] = [t for t in tags if t != "solution"]
+            cell.pop("attachments", None)
+        else:
+            cell.source = strip_solution(cell.source, where, PLACEHOLDER[cell.cell_type])
         if cell.cell_type == "code":
-            cell.source = strip_solution(cell.source, where)
             cell.outputs, cell.execution_count = [], None
-        elif "solution" in cell.metadata.get("tags", []):
-            cell.source = YOUR_ANSWER
-            cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != "solution"]
     return exercise
 
 
@@ -74,7 +86,11 @@ def main(argv=None) -> int:
     parser.add_argument("--root", type=Path, default=REPO_DIR)
     args = parser.parse_args(argv)
     solutions, exercises = args.root / "solutions", args.root / "exercises"
-    expected = expected_files(solutions)
+    try:
+        expected = expected_files(solutions)
+    except MarkerError as exc:  # nothing is written
+        print(f"solutions/{exc}", file=sys.stderr)
+        return 1
     present = {p.name for p in exercises.glob("*.ipynb")}
     if args.check:
         problems = [f"exercises/{n} : absent (lancez « make exercises »)" for n in expected if n not in present]

@@ -351,7 +351,70 @@ def budget_vectors() -> dict:
     return {"specs": specs, "cases": cases}
 
 
-WRITERS = {"diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+def _broken(base: dict, changes) -> list[tuple[str, dict]]:
+    out = []
+    for name, change in changes:
+        data = copy.deepcopy(base)
+        change(data)
+        out.append((name, data))
+    return out
+
+
+def validation_vectors() -> dict:
+    """The French messages of every schema error, as the book must say them too."""
+    import yaml
+
+    from ..data.banks import _where
+    from ..data.diagnostic import load_diagnostic
+    from ..data.validation import field_path, schema_errors
+
+    bank = yaml.safe_load((FIXTURES / "sample_bank.yaml").read_text("utf-8"))
+    banks = _broken(bank, [
+        ("valid", lambda b: None),
+        ("missing feedback and id", lambda b: (b["questions"][0]["options"][1].pop("feedback"),
+                                               b["questions"][1].pop("id"))),
+        ("unknown type", lambda b: b["questions"][1].__setitem__("type", "ouverte")),
+        ("unknown fields", lambda b: (b["questions"][0].update(feedbak="x", zzz=1), b.update(auteur="moi"))),
+        ("bad id and empty prompt", lambda b: b["questions"][0].update(id="Q 1", prompt="")),
+        ("wrong types", lambda b: (b["questions"][0].__setitem__("points", "deux"), b.__setitem__("questions", b["questions"][:2]),
+                                   b["questions"][1]["options"].__setitem__(0, "texte"))),
+        ("too few options", lambda b: b["questions"][0].__setitem__("options", b["questions"][0]["options"][:1])),
+        ("points out of range", lambda b: b["questions"][0].__setitem__("points", 99)),
+        ("not a list", lambda b: b.__setitem__("questions", {"q": 1})),
+        ("a question that is not an object", lambda b: b["questions"].append(3)),
+        ("purpose unknown", lambda b: b.__setitem__("purpose", "examen")),
+    ])
+    spec = load_diagnostic()
+    diagnostics = _broken(spec, [
+        ("valid", lambda d: None),
+        ("a level without label", lambda d: d["levels"][0].pop("label")),
+        ("an item with 3 levels", lambda d: d["dimensions"][0]["items"][0].__setitem__("levels", ["a", "b", "c"])),
+        ("importance of 4 labels", lambda d: d.__setitem__("importance", ["a", "b", "c", "d"])),
+    ])
+    form = {"id": "f", "title": "Formulaire", "fields": [
+        {"id": "a", "type": "choice", "label": "A", "options": [{"id": "x", "label": "X"}, {"id": "y", "label": "Y"}]},
+        {"id": "b", "type": "number", "label": "B", "min": 0, "max": 5}]}
+    forms_ = _broken(form, [
+        ("valid", lambda f: None),
+        ("a choice without options", lambda f: f["fields"][0].pop("options")),
+        ("a number without bounds", lambda f: (f["fields"][1].pop("min"), f["fields"][1].pop("max"))),
+        ("an unknown type", lambda f: f["fields"][1].__setitem__("type", "slider")),
+        ("no fields", lambda f: f.__setitem__("fields", [])),
+    ])
+    cases = []
+    for schema, items, where in (
+            ("question_bank.schema.json", banks, lambda data: lambda p: _where("banque.yaml", data, p)),
+            ("diagnostic.schema.json", diagnostics, lambda data: lambda p: f"diagnostic.yaml : champ « {field_path(p)} »"),
+            ("form.schema.json", forms_, lambda data: lambda p: f"form.yaml : champ « {field_path(p)} »")):
+        for name, data in items:
+            cases.append({"schema": schema, "name": name, "data": data, "messages": schema_errors(data, schema, where(data))})
+    for name, data in _damaged_records():
+        cases.append({"schema": "record.schema.json", "name": name, "data": data,
+                      "messages": schema_errors(data, "record.schema.json", lambda p: f"dossier : champ « {field_path(p)} »")})
+    return {"cases": cases}
+
+
+WRITERS = {"validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
            "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors}
 
 

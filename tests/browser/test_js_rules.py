@@ -1,4 +1,5 @@
 """The JavaScript front end in a page: hostile texts stay text."""
+import pytest
 
 from pmesocial.book import EXERCISE_CLASS, SCRIPTS
 from pmesocial.book.mime import _json_script
@@ -25,3 +26,18 @@ def test_hostile_texts_are_shown_not_run(page, sample_bank):
     assert hostile in question.locator(".pmes-feedback").inner_text()
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img").count() == 0
+
+
+def test_a_malformed_bank_is_refused_in_the_page_with_the_python_message(page, sample_bank):
+    from pmesocial.data.banks import BankError, validate_bank
+
+    del sample_bank["questions"][0]["options"][1]["feedback"]
+    with pytest.raises(BankError) as python:
+        validate_bank(sample_bank, source="data/quiz/sample.yaml")
+    script, _ = _json_script({"kind": "exercise", "version": 2, "bank": sample_bank, "record_key": "sample"})
+    page.set_content(f'<html><body><div class="pmes-exercise" data-pmes-exercise="1">{script}</div></body></html>')
+    page.add_script_tag(content=EXERCISE_JS)
+    alert = page.locator("[role=alert]")
+    assert "n'a pas pu être chargé" in alert.inner_text()
+    assert alert.locator("li").first.inner_text() == str(python.value)
+    assert page.locator("fieldset.pmes-question").count() == 0

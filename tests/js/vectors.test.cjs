@@ -122,3 +122,18 @@ test("budget: totals, costs, errors and the summary", () => {
     assert.equal(budget.summaryText(result), c.summary);
   }
 });
+
+test("validation: the same French messages, in the same order, from the same schemas", () => {
+  const validation = load("validation.js");
+  const schemas = { "question_bank.schema.json": "bank", "diagnostic.schema.json": "diagnostic",
+                    "form.schema.json": "form", "record.schema.json": "record" };
+  const v = vectors("validation");
+  assert.ok(v.cases.filter((c) => c.messages.length).length > 15);
+  for (const c of v.cases) {
+    const validate = require(path.join(STATIC, "schemas", `${schemas[c.schema]}.js`));
+    const where = c.schema === "question_bank.schema.json" ? validation.bankWhere("banque.yaml", c.data)
+      : validation.fieldWhere({ "diagnostic.schema.json": "diagnostic.yaml", "form.schema.json": "form.yaml",
+                                "record.schema.json": "dossier" }[c.schema]);
+    assert.deepStrictEqual(validation.schemaErrors(validate, c.data, where), c.messages, `${c.schema}: ${c.name}`);
+  }
+});

@@ -45,7 +45,7 @@ def test_unknown_type(sample_bank):
     bank["questions"][1]["type"] = "ouverte"
     message = _error(bank)
     assert "question « q-multiple », champ « type »" in message
-    assert "'ouverte'" in message
+    assert "« ouverte »" in message
 
 
 def test_unknown_field_is_reported(sample_bank):

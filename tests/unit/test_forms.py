@@ -100,7 +100,7 @@ def test_a_bad_form_spec_names_file_and_field(tmp_path, monkeypatch):
     monkeypatch.setattr(data_forms, "FORMS_DIR", tmp_path)
     data_forms.load_form.cache_clear()
     try:
-        with pytest.raises(data_forms.FormError, match=r"x\.yaml : champ « fields\.0 »"):
+        with pytest.raises(data_forms.FormError, match=r"x\.yaml : champ « fields\[0\] » : champ obligatoire manquant : « options »"):
             data_forms.load_form("x")
     finally:
         data_forms.load_form.cache_clear()

@@ -56,6 +56,12 @@
 
   function render(host, payload) {
     var spec = payload.diagnostic, modules = payload.modules || {};
+    var wrong = root.PmesDom.problems((root.PmesSchemas || {}).diagnostic, spec,
+                                      root.PmesValidation ? root.PmesValidation.fieldWhere("data/diagnostic/" + spec.id + ".yaml") : null);
+    if (wrong.length) {
+      host.appendChild(root.PmesDom.problemBox("L'autodiagnostic n'a pas pu être chargé : sa description est mal formée.", wrong));
+      return;
+    }
     var store = root.PmesRecord;
     var saved = (store && store.load().diagnostic) || {};
     var answers = Object.assign({}, saved.answers || {}), importance = Object.assign({}, saved.importance || {});

@@ -23,5 +23,15 @@
     if (document.readyState === "complete") run();
     else { document.addEventListener("DOMContentLoaded", run); root.addEventListener("load", run); }
   }
-  root.PmesDom = { el: el, ready: ready };
+  /* The author's data of a page checked with the same schema as in Python (an Ajv
+   * validator of schemas/): [] when it is valid, else the French messages. */
+  function problems(validate, data, where) {
+    if (!validate || !root.PmesValidation) return [];
+    return root.PmesValidation.schemaErrors(validate, data, where);
+  }
+  function problemBox(title, messages) {
+    return el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
+      el("p", { text: title }), el("ul", {}, messages.slice(0, 8).map(function (m) { return el("li", { text: m }); }))]);
+  }
+  root.PmesDom = { el: el, ready: ready, problems: problems, problemBox: problemBox };
 })(this);

@@ -212,6 +212,14 @@
       return;
     }
     var bank = payload.bank, key = payload.record_key || bank.id, R = store();
+    var authored = JSON.parse(JSON.stringify(bank));  // as written: the figures of estimates come from data/figures
+    (authored.questions || []).forEach(function (q) { if (q && typeof q === "object") delete q.figure_data; });
+    var wrong = root.PmesDom.problems((root.PmesSchemas || {}).bank, authored,
+                                      root.PmesValidation ? root.PmesValidation.bankWhere("data/quiz/" + bank.id + ".yaml", authored) : null);
+    if (wrong.length) {
+      container.appendChild(root.PmesDom.problemBox("Cet exercice n'a pas pu être chargé : sa banque de questions est mal formée.", wrong));
+      return;
+    }
     count += 1;
     var prefix = "pmes" + count + "-" + bank.id;
     var entry = R ? ((R.load().exercises || {})[key] || {}) : {};

@@ -171,8 +171,21 @@
     return out;
   }
 
+  /* The spec as written: `of_options` is added by the loader for review fields. */
+  function stripped(spec) {
+    var copy = JSON.parse(JSON.stringify(spec));
+    copy.fields.forEach(function (field) { delete field.of_options; });
+    return copy;
+  }
+
   function render(host, payload) {
     var spec = payload.form, record = R.load();
+    var wrong = root.PmesDom.problems((root.PmesSchemas || {}).form, stripped(spec),
+                                      root.PmesValidation ? root.PmesValidation.fieldWhere("data/forms/" + spec.id + ".yaml") : null);
+    if (wrong.length) {
+      host.appendChild(root.PmesDom.problemBox("Ce questionnaire n'a pas pu être chargé : sa description est mal formée.", wrong));
+      return;
+    }
     var saved = ((record.forms || {})[spec.id]) || {};
     var values = saved.values || {};
     count += 1;

@@ -1,0 +1,120 @@
+"""The book's Sphinx extension on a three-page book (tests/books/basic), built with
+sphinx.testing in seconds, as sphinx-exercise tests itself: scripts only on the pages
+that use them, nothing from another host, no widget state, the plotly fallback a warning."""
+import json
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import nbformat
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+import pmesocial.book as extension
+from pmesocial.book import BASE, SCRIPTS
+from pmesocial.kernel.display import MIME_TYPE
+from pmesocial.kernel.exercise import Exercise
+
+BOOK = Path(__file__).resolve().parents[1] / "books" / "basic"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+
+def _notebook(title: str, bundle: dict) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("affiche()", execution_count=1)
+    code.outputs = [nbformat.v4.new_output("display_data", data=bundle)]
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {title}"), code]
+    # what a kernel stores when widgets were shown: the book must not ship it
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"m1": {"model_name": "X"}},
+                                                                           "version_major": 2, "version_minor": 0}}
+    return nb
+
+
+def _build(tmp_path, **conf):
+    import yaml
+
+    src = tmp_path / "src"
+    shutil.copytree(BOOK, src)
+    bank = yaml.safe_load((FIXTURES / "sample_bank.yaml").read_text("utf-8"))
+    bank["title"] = "Banque « test » </script><script>alert(1)</script>"
+    nbformat.write(_notebook("Un exercice", {"text/plain": "Exercice", MIME_TYPE: Exercise(bank).payload()}),
+                   src / "exercice.ipynb")
+    figure = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}], "layout": {"meta": {"alt": "Deux barres"}}}
+    nbformat.write(_notebook("Un graphique", {"text/plain": "Figure", PLOTLY_MIME: figure}), src / "graphique.ipynb")
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "_build", status=StringIO(), warning=warnings,
+                        confoverrides=conf, freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    out = tmp_path / "_build" / "html"
+    pages = {name: (out / f"{name}.html").read_text("utf-8") for name in ("index", "exercice", "graphique")}
+    return pages, warnings.getvalue(), out
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    return _build(tmp_path_factory.mktemp("book"))
+
+
+def _course_scripts(html: str) -> list[str]:
+    return re.findall(r'<script[^>]+src="_static/pmesocial/([^"?]+)', html)
+
+
+def test_scripts_only_on_the_pages_that_use_them(book):
+    pages, warnings, _ = book
+    assert _course_scripts(pages["index"]) == []
+    assert _course_scripts(pages["exercice"]) == SCRIPTS[extension.EXERCISE_CLASS]
+    assert _course_scripts(pages["graphique"]) == SCRIPTS[extension.PLOTLY_CLASS]
+    assert "plotly" not in " ".join(_course_scripts(pages["exercice"]))
+    assert pages["exercice"].count("_static/pmesocial/ui/exercise.js") == 1
+    assert all(s in _course_scripts(pages["exercice"]) for s in BASE)
+
+
+def test_the_page_carries_the_exercise_as_escaped_json(book):
+    pages, _, _ = book
+    html = pages["exercice"]
+    assert 'class="pmes-exercise" data-pmes-exercise="1"' in html
+    payload = re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(payload)["bank"]["title"].endswith("</script><script>alert(1)</script>")
+    assert "<script>alert(1)" not in html
+
+
+def test_nothing_from_another_host_and_no_widget_state(book):
+    pages, _, out = book
+    for html in pages.values():
+        # links may point anywhere; nothing may be *loaded* from another host
+        assert not re.findall(r'<(?:script|img|iframe|link|source|video|audio)[^>]*(?:src|href)="(?:https?:)?//', html)
+        assert "widget-state+json" not in html and "require.js" not in html and "thebe" not in html.lower()
+    served = {p.relative_to(out / "_static" / "pmesocial").as_posix() for p in (out / "_static" / "pmesocial").rglob("*.js")}
+    assert {s for scripts in SCRIPTS.values() for s in scripts} <= served
+
+
+def test_every_committed_course_output_has_a_renderer():
+    """What notebooks store under the course mime type is what the book renders."""
+    from types import SimpleNamespace
+
+    from pmesocial.book.mime import ExerciseRenderer
+    from pmesocial.paths import REPO_DIR
+
+    seen = 0
+    for path in sorted(REPO_DIR.glob("*/*.ipynb")):
+        for cell in nbformat.read(path, 4).cells:
+            for output in cell.get("outputs", []):
+                for mime, content in output.get("data", {}).items():
+                    if "pmesocial" in mime:
+                        assert mime == MIME_TYPE, path
+                        assert ExerciseRenderer.handle_mime(None, SimpleNamespace(mime_type=mime, content=content), False)
+                        seen += 1
+    assert seen >= 30
+
+
+def test_the_plotly_fallback_is_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(extension, "NODE_MODULES", tmp_path / "absent")
+    monkeypatch.setattr(extension, "_nunjucks_js", lambda: extension.REPO_DIR / "node_modules" / "nunjucks" / "browser"
+                        / extension.NUNJUCKS)
+    _, warnings, _ = _build(tmp_path)
+    assert "plotly.js « basic » (npm) introuvable" in warnings
