@@ -12,7 +12,7 @@ TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
 .PHONY: install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
-        test-js test-notebooks test-browser chromium clean bench items vectors generated
+        test-js test-notebooks test-browser chromium clean bench items vectors generated lint
 
 install: $(VENV)/.installed
 
@@ -84,20 +84,23 @@ chromium:
 	@scripts/ensure-chromium.sh
 
 test-unit: install js
-	$(BIN)/pytest -q tests/unit
+	$(BIN)/pytest -q -n 2 tests/unit
 
 # The book's JavaScript rules against the same vectors as Python: no browser.
 test-js: js
 	node --test tests/js/
 
+# exercises/ are not run here: the book build executes them, failing on any error.
 test-notebooks: install
-	$(BIN)/pytest -q --nbval notebooks solutions outils formateur --nbval-sanitize-with tests/nbval_sanitize.cfg
-	$(BIN)/pytest -q --nbval-lax exercises
+	$(BIN)/pytest -q -n 2 --dist loadfile --nbval notebooks solutions outils formateur --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lint: install
+	$(BIN)/ruff check pmesocial tests scripts
 
 test-browser: install chromium js
-	$(BIN)/pytest -q tests/browser
+	$(BIN)/pytest -q -n 2 --dist loadfile tests/browser
 
-test: install chromium js exercises-check items test-unit test-js test-notebooks book test-browser
+test: install chromium js lint exercises-check items test-unit test-js test-notebooks book test-browser
 	@echo "Tous les tests sont passés."
 
 # Measure builds, page weights and notebook run times (a benchmark, not a test);

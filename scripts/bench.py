@@ -17,7 +17,6 @@ What it measures:
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import hashlib
 import os
@@ -36,7 +35,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import nbformat
-import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pmesocial.tools.browser import CHROMIUM, LOCAL_HOSTS, NO_OTHER_HOST, NOT_NETWORK, toc_pages  # noqa: E402
+from pmesocial.tools.browser import CHROMIUM_ARGS as BROWSER_ARGS  # noqa: E402
+from pmesocial.tools.browser import serve as shared_serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "_build"
@@ -45,15 +48,9 @@ README = REPO / "README.md"
 NOTEBOOK_DIRS = ("notebooks", "solutions", "outils")
 MODULE_DIR = "notebooks"  # the course modules; the per-module targets apply to them
 
-# Same browser as the browser tests (tests/browser/conftest.py), plus a resolver rule that
-# makes every other host unreachable without routing: Playwright disables the HTTP cache
-# of a context that has routes, and the warm-cache measure needs that cache.
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-NOT_NETWORK = {"data", "blob", "about", "file"}
+# Same browser as the browser tests (pmesocial/tools/browser.py), plus a resolver rule that
+# makes every other host unreachable without routing (routes would turn the HTTP cache off).
+CHROMIUM_ARGS = BROWSER_ARGS + [NO_OTHER_HOST]
 
 SETTLE_MS = 1000          # after the load event, so that deferred scripts (plotly) arrive
 IN_FLIGHT_MAX_S = 10.0    # then wait (at most this long) for requests still in flight
@@ -143,22 +140,6 @@ def measure_builds(env: dict[str, str]) -> tuple[float, float]:
 
 # ---------------------------------------------------------------- 2. pages in the browser
 
-def toc_pages() -> list[str]:
-    """Root and every file of _toc.yml, in book order (e.g. « notebooks/01_medias_ou_reseaux »)."""
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                pages.append(entry["file"])
-            for key in ("parts", "chapters", "sections"):
-                walk(entry.get(key))
-
-    walk(toc.get("parts") or toc.get("chapters"))
-    return pages
-
-
 def is_module(page: str) -> bool:
     return page.startswith(MODULE_DIR + "/")
 
@@ -179,10 +160,7 @@ class _LoggingHandler(SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path) -> ThreadingHTTPServer:
-    handler = functools.partial(_LoggingHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return shared_serve(directory, _LoggingHandler)
 
 
 _gzip_sizes: dict[bytes, int] = {}

@@ -1,7 +1,7 @@
 // Compile the course's JSON Schemas (pmesocial/schemas/*.json) into standalone validators
 // for the book, with Ajv: the same schema files as Python's jsonschema, and no compiler
 // shipped to readers. One file per schema, so a page loads only the one it uses.
-//   node scripts/compile_schemas.cjs [output folder]   (make schemas-js; a test checks they are current)
+//   node scripts/compile_schemas.cjs [output folder]   (make generated; a test checks they are current)
 "use strict";
 const fs = require("fs");
 const path = require("path");

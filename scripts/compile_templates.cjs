@@ -1,6 +1,6 @@
 // Precompile the document templates (pmesocial/templates/*.html.j2, the ones Jinja fills
 // in a kernel) for nunjucks, so the book fills the very same templates with only the
-// small nunjucks-slim runtime. `make templates-js`; a test checks the output is current.
+// small nunjucks-slim runtime. `make generated`; a test checks the output is current.
 //   node scripts/compile_templates.cjs [output file]
 "use strict";
 const fs = require("fs");

@@ -10,7 +10,7 @@ values shown as « texte » or as JSON, messages sorted by field then text.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -23,7 +23,7 @@ class DataFileError(ValueError):
     """A data file that cannot be used; the message names the file and the field."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(json.loads((SCHEMA_DIR / schema_name).read_text("utf-8")))
 

@@ -2,34 +2,17 @@
 Playwright, and a guard that fails any test whose page asks another host for anything."""
 from __future__ import annotations
 
-import functools
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from pmesocial.tools.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, is_foreign, serve
+
 REPO = Path(__file__).resolve().parents[2]
 BOOK = Path(os.environ.get("PMESOCIAL_BOOK_DIR") or REPO / "_build" / "html")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 @pytest.fixture(scope="session")
@@ -54,8 +37,7 @@ class RequestLog:
         self.urls: list[str] = []
 
     def foreign(self) -> list[str]:
-        return [u for u in self.urls
-                if urlparse(u).scheme not in ("data", "blob", "about", "file") and urlparse(u).hostname not in LOCAL_HOSTS]
+        return [u for u in self.urls if is_foreign(u)]
 
 
 @pytest.fixture

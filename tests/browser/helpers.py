@@ -7,15 +7,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
+
+from pmesocial.tools.browser import toc_pages
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def toc_files(prefix: str = "") -> list[str]:
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text("utf-8"))
-    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    return [f for f in files if f.startswith(prefix)]
+    return [f for f in toc_pages() if f.startswith(prefix)]
 
 
 def page_path(toc_file: str) -> str:

@@ -1,4 +1,5 @@
-"""Every page of the book, once its exercises are drawn, passes axe-core with no
+"""Every page of the book, once its exercises are drawn, loads nothing from another host
+(the `page` fixture fails the test on any such request) and passes axe-core with no
 serious or critical violation (axe-core from npm, run in the same Chromium)."""
 from pathlib import Path
 
@@ -17,8 +18,9 @@ def axe_source():
 
 
 @pytest.mark.parametrize("toc_file", toc_files())
-def test_no_serious_accessibility_violation(page, book_url, axe_source, toc_file):
+def test_every_page_is_local_and_accessible(page, book_url, axe_source, requests_log, toc_file):
     open_page(page, book_url + page_path(toc_file))
+    assert page.title() and requests_log.urls  # what was requested is checked when the page closes
     page.wait_for_timeout(300)  # deferred scripts have drawn exercises and charts
     page.add_script_tag(content=axe_source)
     violations = page.evaluate("""async () => {

@@ -27,57 +27,45 @@ def _error(bank) -> str:
     return str(info.value)
 
 
-def test_valid_sample(sample_bank):
-    assert validate_bank(sample_bank) == sample_bank
+def test_valid_sample_gives_a_checked_copy(sample_bank):
+    checked = validate_bank(sample_bank)
+    assert checked == sample_bank and checked is not sample_bank
 
 
-def test_missing_feedback_names_file_question_and_field(sample_bank):
+def _set(path, value):
+    """A change to a bank: set the value at `path` (keys and indexes)."""
+    def change(bank):
+        target = bank
+        for key in path[:-1]:
+            target = target[key]
+        if value is DELETE:
+            del target[path[-1]]
+        else:
+            target[path[-1]] = value
+    return change
+
+
+DELETE = object()
+BROKEN = [  # (what is wrong, the change, what the message must say)
+    ("missing feedback", _set(["questions", 0, "options", 1, "feedback"], DELETE),
+     "data/quiz/x.yaml : question « q-single », champ « options[1] » : champ obligatoire manquant : « feedback »"),
+    ("unknown type", _set(["questions", 1, "type"], "ouverte"), "question « q-multiple », champ « type » : valeur « ouverte »"),
+    ("unknown field", _set(["questions", 0, "feedbak"], "faute de frappe"), "champ inconnu : « feedbak »"),
+    ("two right answers", _set(["questions", 0, "options", 1, "correct"], True),
+     "exactement une bonne réponse (trouvé : 2)"),
+    ("answer not a category", _set(["questions", 2, "items", 0, "answer"], "video"),
+     "question « q-classify », champ « items[0].answer » : catégorie « video » inconnue"),
+    ("duplicate ids", _set(["questions", 1, "id"], "q-single"), "identifiant en double"),
+    ("empty prompt", _set(["questions", 0, "prompt"], ""), "champ « prompt » : ne doit pas être vide"),
+    ("no purpose", _set(["purpose"], DELETE), "champ obligatoire manquant : « purpose »"),
+]
+
+
+@pytest.mark.parametrize("what, change, expected", BROKEN, ids=[b[0] for b in BROKEN])
+def test_a_broken_bank_names_file_question_and_field(sample_bank, what, change, expected):
     bank = copy.deepcopy(sample_bank)
-    del bank["questions"][0]["options"][1]["feedback"]
-    message = _error(bank)
-    assert "data/quiz/x.yaml" in message
-    assert "question « q-single »" in message
-    assert "options[1]" in message and "feedback" in message
-
-
-def test_unknown_type(sample_bank):
-    bank = copy.deepcopy(sample_bank)
-    bank["questions"][1]["type"] = "ouverte"
-    message = _error(bank)
-    assert "question « q-multiple », champ « type »" in message
-    assert "« ouverte »" in message
-
-
-def test_unknown_field_is_reported(sample_bank):
-    bank = copy.deepcopy(sample_bank)
-    bank["questions"][0]["feedbak"] = "faute de frappe"
-    assert "champ inconnu : « feedbak »" in _error(bank)
-
-
-def test_single_needs_exactly_one_correct(sample_bank):
-    bank = copy.deepcopy(sample_bank)
-    bank["questions"][0]["options"][1]["correct"] = True
-    assert "exactement une bonne réponse (trouvé : 2)" in _error(bank)
-
-
-def test_classify_answer_must_be_a_category(sample_bank):
-    bank = copy.deepcopy(sample_bank)
-    bank["questions"][2]["items"][0]["answer"] = "video"
-    message = _error(bank)
-    assert "question « q-classify », champ « items[0].answer »" in message
-    assert "« video » inconnue" in message
-
-
-def test_duplicate_question_ids(sample_bank):
-    bank = copy.deepcopy(sample_bank)
-    bank["questions"][1]["id"] = "q-single"
-    assert "identifiant en double" in _error(bank)
-
-
-def test_empty_prompt(sample_bank):
-    bank = copy.deepcopy(sample_bank)
-    bank["questions"][0]["prompt"] = ""
-    assert "champ « prompt » : ne doit pas être vide" in _error(bank)
+    change(bank)
+    assert expected in _error(bank)
 
 
 def test_unreadable_yaml_names_the_line(tmp_path):

@@ -13,8 +13,15 @@ def test_bundle_carries_widget_and_data(sample_bank):
     json.dumps(bundle[MIME_TYPE])  # must be JSON-serialisable as stored in the notebook
 
 
-def test_same_data_same_payload(sample_bank):
-    assert Exercise(sample_bank).payload() == Exercise(sample_bank).payload()
+def test_the_stored_payload_is_stable_and_under_the_course_mime_type():
+    """What a notebook stores must not change from one execution to the next (nbval):
+    the options' shuffled order depends on the ids only, and nothing volatile goes in."""
+    from pmesocial import exercise
+
+    first, again = exercise("m1-autoevaluation").payload(), exercise("m1-autoevaluation").payload()
+    assert json.dumps(first, sort_keys=True) == json.dumps(again, sort_keys=True)
+    assert first["kind"] == "exercise" and first["version"] == 2
+    assert MIME_TYPE == "application/vnd.pmesocial.exercise+json"  # the type every committed notebook stores
 
 
 def test_widget_checks_and_scores(sample_bank):

