@@ -28,18 +28,19 @@ DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
 PANEL_CLASS = "pmes-panel-output"
 FORM_CLASS = "pmes-form-output"
 NUNJUCKS = "nunjucks-slim.min.js"
-# The record and the rules every course object uses, then what each kind adds; rules/
-# before ui/, each file once, in this order (a ui/ script relies on the rules before it).
-BASE = ["rules/format.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "rules/scoring.js",
-        "rules/evidence.js", "ui/dom.js", "ui/store.js"]
-DOCUMENTS = ["rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js", "ui/documents.js"]
+# Each kind of course output and the scripts it needs, in order (a script relies on the
+# ones before it); a page loads the union of its kinds, each file once.
+STORE = ["rules/format.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js", "ui/store.js"]
+DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js",
+             "ui/documents.js"]
 SCRIPTS = {
-    EXERCISE_CLASS: BASE + ["schemas/bank.js", "ui/exercise.js"],
+    EXERCISE_CLASS: STORE + ["rules/scoring.js", "rules/evidence.js", "schemas/bank.js", "ui/exercise.js"],
     PLOTLY_CLASS: ["plotly.min.js", "ui/plotly.js"],
-    BUDGET_CLASS: ["rules/budget.js", "ui/budget.js"],
-    DIAGNOSTIC_CLASS: DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js", "ui/diagnostic.js"],
-    PANEL_CLASS: DOCUMENTS + ["ui/panel.js"],
-    FORM_CLASS: DOCUMENTS + ["schemas/form.js", "ui/form.js"],
+    BUDGET_CLASS: ["rules/format.js", "ui/dom.js", "rules/budget.js", "ui/budget.js"],
+    DIAGNOSTIC_CLASS: STORE + DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js",
+                                           "ui/diagnostic.js"],
+    PANEL_CLASS: STORE + DOCUMENTS + ["ui/panel.js"],
+    FORM_CLASS: STORE + DOCUMENTS + ["schemas/form.js", "ui/form.js"],
 }
 
 

@@ -54,7 +54,7 @@ class ExerciseRenderer:
         if kind in TOOLS:
             host_class, attribute, asset_class = TOOLS[kind]
             html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
-            return _container((EXERCISE_CLASS, asset_class), html)
+            return _container(asset_class, html)
         if kind != "exercise":
             raise ValueError(f"sortie du cours de type inconnu : {kind!r} (attendu : exercise, "
                              f"{', '.join(TOOLS)})")

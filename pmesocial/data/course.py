@@ -1,10 +1,11 @@
 """The course as its notebooks and its programme state it: modules (number, title,
 objectives), practices, and the sequences with their durations (data/programme.yaml).
 
-Module titles and objectives are read from each module's first cell (the « Le module en
-bref » box), so the attestation, the tests and the programme never drift from the
-lessons; durations come from data/programme.yaml, and tests/unit/test_programme.py
-checks that each notebook announces the same.
+Module titles and objectives are read from each module's first cell (its title, and the
+list items of the « Le module en bref » box that end with « (O1) »…), parsed as Markdown
+with markdown-it (myst-parser's own parser), so the attestation, the tests and the
+programme never drift from the lessons; durations come from data/programme.yaml, and
+tests/unit/test_programme.py checks that each notebook announces the same.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 
 import nbformat
+from markdown_it import MarkdownIt
 
 from pmesocial.data.banks import load_bank
 from pmesocial.data.validation import read_yaml
@@ -19,27 +21,59 @@ from pmesocial.paths import DATA_DIR, REPO_DIR
 
 NOTEBOOKS = REPO_DIR / "notebooks"
 SOLUTIONS = REPO_DIR / "solutions"
-TITLE = re.compile(r"^# (Module|Pratique) (\d+) — (.+)$", re.M)
-DURATION = re.compile(r"Durée\s*:\**\s*(\d+)\s*min")
-OBJECTIVE = re.compile(r"^- (.+?) \(O(\d+)\)\s*[;.]?\s*$", re.M)
+MARKDOWN = MarkdownIt("commonmark")
+OBJECTIVE_MARK = re.compile(r"\s*\(O(\d+)\)\s*[;.]?\s*$")  # « … (O2) ; » at the end of a list item
+DURATION = re.compile(r"Durée\s*:\s*(\d+)\s*min")
 
 
 def _first_cell(path) -> str:
     return nbformat.read(path, as_version=4).cells[0].source
 
 
+def _blocks(source: str):
+    """The Markdown of a cell as tokens, with the content of MyST directives (```{admonition}
+    …```) parsed as Markdown too."""
+    for token in MARKDOWN.parse(source):
+        if token.type == "fence" and token.info.startswith("{"):
+            yield from _blocks("\n".join(line for line in token.content.splitlines() if not line.startswith(":")))
+        else:
+            yield token
+
+
+def _plain_text(inline) -> str:
+    return "".join(child.content for child in inline.children or [] if child.type in ("text", "code_inline", "softbreak"))
+
+
 def _heading(path, kind: str) -> tuple[int, str, str]:
     first = _first_cell(path)
-    title = TITLE.search(first)
-    if not title or title.group(1) != kind:
+    tokens = list(_blocks(first))
+    title = next((tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h1"), "")
+    number, _, rest = title.partition(" — ")
+    label, _, digits = number.partition(" ")
+    if label != kind or not digits.isdigit() or not rest:
         raise ValueError(f"{path} : la première cellule doit commencer par « # {kind} N — titre »")
-    return int(title.group(2)), title.group(3).strip(), first
+    return int(digits), rest.strip(), first
+
+
+def _objectives(source: str) -> list[tuple[int, str]]:
+    """The list items of the first cell that end with « (Ok) »: (k, text)."""
+    found = []
+    for token in _blocks(source):
+        if token.type == "inline":
+            mark = OBJECTIVE_MARK.search(token.content)
+            if mark and token.content.strip():
+                found.append((int(mark.group(1)), token.content[:mark.start()].strip()))
+    return found
 
 
 def stated_duration(path) -> int | None:
     """The duration a notebook announces in its first cell, in minutes."""
-    found = DURATION.search(_first_cell(path))
-    return int(found.group(1)) if found else None
+    for token in _blocks(_first_cell(path)):
+        if token.type == "inline":
+            found = DURATION.search(_plain_text(token))
+            if found:
+                return int(found.group(1))
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +89,7 @@ def modules() -> tuple[dict, ...]:
         number, title, first = _heading(path, "Module")
         found.append({
             "number": number, "title": title, "notebook": path.stem, "duration_min": minutes[number],
-            "objectives": [{"id": f"m{number}-o{k}", "text": text.strip()} for text, k in OBJECTIVE.findall(first)],
+            "objectives": [{"id": f"m{number}-o{k}", "text": text} for k, text in _objectives(first)],
         })
     return tuple(found)
 

@@ -6,26 +6,19 @@ from html import escape
 
 from pmesocial.data.budget import load_budget
 from pmesocial.kernel.display import CourseOutput
-from pmesocial.rules.budget import COST_SOURCE, compute, cost_rows, hour_rows, summary_text
+from pmesocial.rules.budget import charts, compute, summary_text
 from pmesocial.rules.formatting import number
 
 
-def bars_html(title: str, rows: list[tuple[str, float, str]], source: str) -> str:
-    """A horizontal bar chart in plain HTML: the values are text, so screen readers,
-    greyscale printing and a kernel without plotly all read it (budget.js draws the same)."""
-    top = max([value for _, value, _ in rows] + [0]) or 1
+def bars_html(view: dict) -> str:
+    """A bar chart of rules/budget.bars_view in plain HTML (ui/budget.js draws the same)."""
     body = "".join(
-        f"<div class='pmes-bar-row'><span class='pmes-bar-label'>{escape(label)}</span>"
-        f"<span class='pmes-bar-track' aria-hidden='true'><span class='pmes-bar pmes-bar-{i % 6}' "
-        f"style='width:{100 * value / top:.1f}%'></span></span>"
-        f"<span class='pmes-bar-value'>{escape(text)}</span></div>"
-        for i, (label, value, text) in enumerate(rows))
-    return (f"<figure class='pmes-bars'><figcaption class='pmes-bars-title'>{escape(title)}</figcaption>"
-            f"{body}<p class='pmes-chart-source'>Source : {escape(source)}</p></figure>")
-
-
-HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)"
-COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)"
+        f"<div class='pmes-bar-row'><span class='pmes-bar-label'>{escape(r['label'])}</span>"
+        f"<span class='pmes-bar-track' aria-hidden='true'><span class='pmes-bar pmes-bar-{r['pattern']}' "
+        f"style='width:{r['width']}'></span></span><span class='pmes-bar-value'>{escape(r['text'])}</span></div>"
+        for r in view["rows"])
+    return (f"<figure class='pmes-bars'><figcaption class='pmes-bars-title'>{escape(view['title'])}</figcaption>"
+            f"{body}<p class='pmes-chart-source'>{escape(view['source'])}</p></figure>")
 
 
 class TimeBudget(CourseOutput):
@@ -63,8 +56,9 @@ def _build_widget(spec: dict):
         result = compute(spec, {k: s.value for k, s in sliders.items()}, cost_slider.value)
         summary.value = (f"<p class='pmes-budget-summary' role='status' aria-live='polite'>"
                          f"<strong>{escape(summary_text(result))}</strong></p>")
-        hours_bars.value = bars_html(HOURS_TITLE, hour_rows(result), "vos réglages")
-        cost_bars.value = bars_html(COST_TITLE, cost_rows(spec, result), COST_SOURCE)
+        views = charts(spec, result)
+        hours_bars.value = bars_html(views["hours"])
+        cost_bars.value = bars_html(views["costs"])
 
     for s in [*sliders.values(), cost_slider]:
         s.observe(refresh, names="value")

@@ -5,10 +5,8 @@ import pandas as pd
 
 from pmesocial.data.figures import load_figures
 from pmesocial.kernel.charts import Chart, bar_chart
-from pmesocial.rules.formatting import NNBSP, number, percent
+from pmesocial.rules.formatting import NNBSP, date_fr, number, percent, with_unit
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
 NO_SOURCE = "aucune source retrouvée"
 
 
@@ -38,17 +36,6 @@ def _row(ref: str) -> pd.Series:
     return load_figures(theme).loc[fig_id]
 
 
-def date_fr(text: str) -> str:
-    """'2010-07-21' -> '21 juillet 2010', '2010-07' -> 'juillet 2010', '2010' -> '2010'."""
-    parts = str(text or "").split("-")
-    if len(parts) == 3:
-        day = int(parts[2])
-        return f"{'1er' if day == 1 else day} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
-
-
 def _cite(row: pd.Series, names: dict) -> str:
     if row["confidence"] == "non sourcée" or not row["source"]:
         return f"{names.get(row['id'], row['indicator'])} : {NO_SOURCE}"
@@ -59,27 +46,6 @@ def _sources(rows, names: dict | None = None) -> str:
     """The chart's source line: each distinct source once, with its date; `names` gives
     short labels for unsourced rows ("Twitter : aucune source retrouvée")."""
     return " ; ".join(dict.fromkeys(_cite(r, names or {}) for r in rows))
-
-
-def _decimals(value: float) -> int:
-    for d in (0, 1, 2):
-        if round(value, d) == value:
-            return d
-    return 2
-
-
-def value_fr(value: float, unit: str) -> str:
-    """A figure with its unit, in French: 7,07 %, 500 millions, 38 ans, 3e, 2016."""
-    d = _decimals(value)
-    if unit == "%":
-        return percent(value, d)
-    if unit == "rang":
-        return f"{int(value)}{'er' if value == 1 else 'e'}"
-    if unit == "année":
-        return str(int(value))
-    if unit == "années":
-        return f"{number(value, d)} ans"
-    return f"{number(value, d)} {unit}"
 
 
 def _fit_source(chart: Chart) -> Chart:
@@ -105,12 +71,12 @@ def years_to_50_million(show_ipod: bool = False) -> Chart:
         labels.append("iPod<br>(la source d'origine)")
     rows = [_row(r) for r in refs]
     values = [r["value"] for r in rows]
-    radio, tv, net, twitter = (value_fr(v, "années") for v in values[:4])
+    radio, tv, net, twitter = (with_unit(v, "années") for v in values[:4])
     alt = (f"Diagramme en barres des années nécessaires pour atteindre 50 millions "
            f"d'utilisateurs, selon l'article de 2010 : radio {radio}, télévision {tv}, "
            f"internet {net}, Twitter {twitter}. Le chiffre de Twitter n'a aucune source connue.")
     if show_ipod:
-        alt += (f" La source reprise par l'article donnait en réalité {value_fr(values[4], 'années')} "
+        alt += (f" La source reprise par l'article donnait en réalité {with_unit(values[4], 'années')} "
                 f"pour l'iPod, et non pour Twitter.")
     source = ("Chiffres cités par Yanis (2010), d'après : "
               + _sources(rows, {"twitter-years-50m": "Twitter"}))
@@ -226,7 +192,7 @@ def provenance_table(theme_or_ids) -> ProvenanceTable:
         row = _row(ref)
         unsourced = row["confidence"] == "non sourcée" or not row["source"]
         records.append({
-            "Indicateur": f"{row['indicator']} : {value_fr(row['value'], row['unit'])}",
+            "Indicateur": f"{row['indicator']} : {with_unit(row['value'], row['unit'])}",
             "Ce que dit l'article": row["article_wording"] or "(pas dans l'article)",
             "Source d'origine": "Aucune source retrouvée" if unsourced else row["source"],
             "Date": date_fr(row["source_date"]) or "—",

@@ -12,7 +12,7 @@ from pmesocial.kernel.documents import radar_svg
 from pmesocial.kernel.markup import escape
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import evidence, group
-from pmesocial.rules.formatting import number, percent
+from pmesocial.rules.formatting import date_fr, decimal, number, percent
 from pmesocial.rules.scoring import round_half_up
 
 TOP_QUESTIONS = 10
@@ -28,7 +28,7 @@ def _table_style() -> str:
 
 
 def _plain(value) -> str:
-    return "—" if value is None else number(value, 1).removesuffix(",0")
+    return "—" if value is None else decimal(value, 1)
 
 
 def _pct(ratio) -> str:
@@ -48,8 +48,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def _date(stamp: str) -> str:
-    year, month, day = (stamp[:10].split("-") + ["", "", ""])[:3]
-    return f"{day}/{month}/{year}" if day else "—"
+    return date_fr(stamp) or "—"
 
 
 class GroupView:

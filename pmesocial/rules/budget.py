@@ -58,6 +58,9 @@ def summary_text(result: dict) -> str:
 
 
 COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter"
+HOURS_SOURCE = "vos réglages"
+HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)"
+COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)"
 
 
 def cost_rows(spec: dict, result: dict) -> list[tuple[str, float, str]]:
@@ -68,3 +71,19 @@ def cost_rows(spec: dict, result: dict) -> list[tuple[str, float, str]]:
 
 def hour_rows(result: dict) -> list[tuple[str, float, str]]:
     return [(a["label"], a["hours"], f"{number(a['hours'], 1)} h") for a in result["activities"]]
+
+
+def bars_view(title: str, rows: list[tuple[str, float, str]], source: str) -> dict:
+    """A horizontal bar chart as a view: the values are text (read by screen readers, in
+    greyscale, without plotly), each bar's width is relative to the largest value."""
+    top = max([value for _, value, _ in rows] + [0]) or 1
+    return {"title": title, "source": f"Source : {source}",
+            "rows": [{"label": label, "text": text, "pattern": i % 6,
+                      "width": number(100 * value / top, 1).replace(",", ".").replace("\u202f", "") + "%"}
+                     for i, (label, value, text) in enumerate(rows)]}
+
+
+def charts(spec: dict, result: dict) -> dict:
+    """The two bar charts of the time budget: hours per week, then cost per month."""
+    return {"hours": bars_view(HOURS_TITLE, hour_rows(result), HOURS_SOURCE),
+            "costs": bars_view(COST_TITLE, cost_rows(spec, result), COST_SOURCE)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from pmesocial.rules.formatting import number
+from pmesocial.rules.formatting import decimal, number
 
 SIZE, CENTER, RADIUS = 440, 220, 140
 VIEWBOX = f"-230 -10 {SIZE + 460} {SIZE + 20}"
@@ -26,10 +26,6 @@ def _poly(points) -> str:
     return " ".join(f"{_fixed(x)},{_fixed(y)}" for x, y in points)
 
 
-def _plain(value: float) -> str:
-    return number(value, 1).removesuffix(",0")
-
-
 def radar_view(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
                band: tuple[list, list] | None = None) -> dict:
     """`band`, optional: (low, high) per axis, drawn as a lighter ring under the scores
@@ -44,7 +40,7 @@ def radar_view(labels: list[str], scores: list, title: str, svg_id: str = "pmes-
         band_path = (f"M{_poly(_point(i, n, v) for i, v in enumerate(high))}Z "
                      f"M{_poly(_point(i, n, v) for i, v in enumerate(low))}Z")
         desc += ". Bande claire : " + " ; ".join(
-            f"{label} de {_plain(a)} à {_plain(b)}" for label, a, b in zip(labels, low, high))
+            f"{label} de {decimal(a, 1)} à {decimal(b, 1)}" for label, a, b in zip(labels, low, high))
     marks = []
     for i, (label, value) in enumerate(zip(labels, values)):
         x, y = _point(i, n, 118)

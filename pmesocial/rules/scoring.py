@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from pmesocial.rules.formatting import NNBSP, plain_number
+from pmesocial.rules.formatting import NNBSP, date_fr, plain_number, with_unit
 
 
 @dataclass(frozen=True)
@@ -68,14 +68,6 @@ def round_half_up(x: float) -> int:
     return math.floor(x + 0.5)
 
 
-def with_unit(x: float, unit: str) -> str:
-    if unit == "%":
-        return f"{plain_number(x)}{NNBSP}%"
-    if unit == "rang":
-        return "1er" if x == 1 else f"{plain_number(x)}e"
-    return f"{plain_number(x)} {unit}" if unit else plain_number(x)
-
-
 def estimate_gap(question: dict, guess: float) -> float:
     """Signed gap, relative to the true value (absolute when the value is 0)."""
     value = question["figure_data"]["value"]
@@ -93,7 +85,7 @@ def _check_estimate(question: dict, guess: float, top: int) -> Result:
                      f"{with_unit(fig['value'], fig['unit'])}, soit un écart de "
                      f"{sign}{round_half_up(abs(gap) * 100)}{NNBSP}%.", ok),
         Feedback(INFO, f"Source : {fig['source'] or 'aucune source retrouvée'}"
-                     f"{' (' + fig['source_date'] + ')' if fig.get('source_date') else ''}. "
+                     f"{' (' + date_fr(fig['source_date']) + ')' if fig.get('source_date') else ''}. "
                      f"Confiance : {fig['confidence']}.", ok),
     ]
     if fig.get("caveat"):

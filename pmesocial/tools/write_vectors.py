@@ -73,8 +73,9 @@ def scoring_vectors() -> dict:
             for answer in _answer_sets(q):
                 checks.append({"question": n, "answer": answer, "result": dataclasses.asdict(scoring.check(q, answer))})
         bank_max.append({"questions": list(range(first, len(questions))), "max": scoring.bank_max_score(bank)})
-    numbers = [{"value": v, "unit": u, "text": scoring.with_unit(v, u)}
-               for v in (0, 1, 2, 7.07, 38, 1234.5, 1000000, 0.25, 78) for u in ("", "%", "rang", "ans", "millions")]
+    numbers = [{"value": v, "unit": u, "text": formatting.with_unit(v, u)}
+               for v in (0, 1, 2, 7.07, 38, 1234.5, 1000000, 0.25, 78, 2016)
+               for u in ("", "%", "rang", "année", "années", "millions", "ans")]
     return {"questions": questions, "checks": checks, "bank_max": bank_max, "numbers": numbers}
 
 
@@ -249,10 +250,12 @@ def formatting_vectors() -> dict:
     return {
         "number": [{"value": v, "decimals": d, "text": formatting.number(v, d)} for v in values for d in (0, 1, 2)],
         "plain_number": [{"value": v, "text": formatting.plain_number(v)} for v in values],
+        "decimal": [{"value": v, "most": m, "text": formatting.decimal(v, m)} for v in values for m in (0, 1, 2)],
         "percent": [{"value": v, "text": formatting.percent(v)} for v in (0, 7, 78.5, 100)],
         "duration": [{"minutes": m, "text": formatting.duration(m)} for m in (0, 5, 45, 60, 65, 125, 530, 600)],
         "date": [{"iso": d, "text": formatting.date_fr(d)} for d in
-                 ("2026-11-20", "2026-12-01", "2027-01-31T23:59:59+00:00", "2024-02-29", "2026-02-30", "", "n'importe")],
+                 ("2026-11-20", "2026-12-01", "2027-01-31T23:59:59+00:00", "2024-02-29", "2026-02-30", "", "n'importe",
+                  "2010-07", "2010", "2010-13", "août 2010", None)],
     }
 
 
@@ -335,7 +338,7 @@ def radar_vectors() -> dict:
 
 def budget_vectors() -> dict:
     from ..data.budget import load_budget
-    from ..rules.budget import compute, summary_text
+    from ..rules.budget import charts, compute, summary_text
 
     specs = {"m6-budget": load_budget("m6-budget"), "budget-exemple": load_budget("budget-exemple", FIXTURES / "budget")}
     cases = []
@@ -347,7 +350,8 @@ def budget_vectors() -> dict:
                   ({ids[0]: 1}, 5000), ({ids[0]: 2.25}, 33.33)]
         for hours, cost in trials:
             result = compute(spec, hours, cost)
-            cases.append({"spec": name, "hours": hours, "cost": cost, "result": result, "summary": summary_text(result)})
+            cases.append({"spec": name, "hours": hours, "cost": cost, "result": result, "summary": summary_text(result),
+                          "charts": charts(spec, result)})
     return {"specs": specs, "cases": cases}
 
 

@@ -20,6 +20,7 @@ test("formatting: numbers, durations and dates in French", () => {
   const v = vectors("formatting");
   for (const c of v.number) assert.equal(format.number(c.value, c.decimals), c.text, `${c.value} (${c.decimals})`);
   for (const c of v.plain_number) assert.equal(format.plainNumber(c.value), c.text, String(c.value));
+  for (const c of v.decimal) assert.equal(format.decimal(c.value, c.most), c.text, `${c.value} (${c.most})`);
   for (const c of v.percent) assert.equal(format.percent(c.value), c.text);
   for (const c of v.duration) assert.equal(format.duration(c.minutes), c.text);
   for (const c of v.date) assert.equal(format.dateFr(c.iso), c.text, c.iso);
@@ -120,6 +121,7 @@ test("budget: totals, costs, errors and the summary", () => {
     const result = budget.compute(v.specs[c.spec], c.hours, c.cost);
     assert.deepStrictEqual(result, c.result, JSON.stringify(c.hours));
     assert.equal(budget.summaryText(result), c.summary);
+    assert.deepStrictEqual(budget.charts(v.specs[c.spec], result), c.charts);
   }
 });
 

@@ -60,13 +60,13 @@ def test_estimate_gap_source_and_tolerance(estimate_bank):
     members, rank = estimate_bank["questions"]
     close = scoring.check(members, 560)
     assert close.correct and close.score == 1
-    assert close.feedback[0].text == ("Votre estimation : 560 millions. Valeur (2010) : 500 millions, "
+    assert close.feedback[0].text == ("Votre estimation : 560\u00a0millions. Valeur (2010) : 500\u00a0millions, "
                                       "soit un écart de +12\u202f%.")
-    assert close.feedback[1].text.startswith("Source : Facebook, annonce officielle (2010-07-21). Confiance : élevée")
+    assert close.feedback[1].text.startswith("Source : Facebook, annonce officielle (21\u00a0juillet 2010). Confiance : élevée")
     assert close.feedback[2].text.startswith("Réserve : ")
     far = scoring.check(members, 200)
     assert not far.correct and "écart de −60\u202f%" in far.feedback[0].text
-    assert scoring.check(rank, 3).feedback[0].text.startswith("Votre estimation : 3e. Valeur (2010) : 3e")
+    assert scoring.check(rank, 3).feedback[0].text.startswith("Votre estimation : 3ᵉ. Valeur (2010) : 3ᵉ")
 
 
 def test_estimate_out_of_range_is_not_an_answer(estimate_bank):
@@ -78,5 +78,7 @@ def test_estimate_out_of_range_is_not_an_answer(estimate_bank):
 
 def test_french_numbers():
     assert scoring.with_unit(7.07, "%") == "7,07\u202f%"
-    assert scoring.with_unit(1234.5, "millions") == "1\u202f234,5 millions"
+    assert scoring.with_unit(1234.5, "millions") == "1\u202f234,5\u00a0millions"
+    assert scoring.with_unit(38, "années") == "38\u00a0ans" and scoring.with_unit(2016, "année") == "2016"
+    assert scoring.with_unit(3, "rang") == "3ᵉ"
     assert scoring.with_unit(1, "rang") == "1er"

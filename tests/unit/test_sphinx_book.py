@@ -12,7 +12,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 import pmesocial.book as extension
-from pmesocial.book import BASE, SCRIPTS
+from pmesocial.book import SCRIPTS, STORE
 from pmesocial.kernel.display import MIME_TYPE
 from pmesocial.kernel.exercise import Exercise
 
@@ -71,7 +71,7 @@ def test_scripts_only_on_the_pages_that_use_them(book):
     assert _course_scripts(pages["graphique"]) == SCRIPTS[extension.PLOTLY_CLASS]
     assert "plotly" not in " ".join(_course_scripts(pages["exercice"]))
     assert pages["exercice"].count("_static/pmesocial/ui/exercise.js") == 1
-    assert all(s in _course_scripts(pages["exercice"]) for s in BASE)
+    assert all(s in _course_scripts(pages["exercice"]) for s in STORE)
 
 
 def test_the_page_carries_the_exercise_as_escaped_json(book):

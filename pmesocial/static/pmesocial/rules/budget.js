@@ -38,7 +38,24 @@
     return "Temps consacré : " + fmt(r.weekly_hours, 1) + " h par semaine, soit " + fmt(r.monthly_hours, 1) +
       " h par mois, pour un coût d'environ " + fmt(r.monthly_cost) + " € par mois.";
   }
-  var api = { compute: compute, summaryText: summaryText };
+  var HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)";
+  var COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)";
+  var COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter";
+  function barsView(title, rows, source) {
+    var top = Math.max.apply(null, rows.map(function (r) { return r[1]; }).concat([0])) || 1;
+    return { title: title, source: "Source : " + source, rows: rows.map(function (r, i) {
+      return { label: r[0], text: r[2], pattern: i % 6,
+               width: format.number(100 * r[1] / top, 1).replace(",", ".").split(format.NNBSP).join("") + "%" };
+    }) };
+  }
+  function charts(spec, result) {
+    var hours = result.activities.map(function (a) { return [a.label, a.hours, fmt(a.hours, 1) + " h"]; });
+    var costs = [["Votre temps sur les médias sociaux", result.monthly_cost]].concat(
+      spec.alternatives.map(function (x) { return [x.label, x.monthly_cost]; }))
+      .map(function (c) { return [c[0], c[1], fmt(c[1]) + " €"]; });
+    return { hours: barsView(HOURS_TITLE, hours, "vos réglages"), costs: barsView(COST_TITLE, costs, COST_SOURCE) };
+  }
+  var api = { compute: compute, summaryText: summaryText, barsView: barsView, charts: charts };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesBudget = api;
 })(this);

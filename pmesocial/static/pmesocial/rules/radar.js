@@ -12,7 +12,7 @@
   }
   function fixed(x) { return fmt.number(x, 1).replace(",", ".").split(fmt.NNBSP).join(""); }
   function poly(points) { return points.map(function (p) { return fixed(p[0]) + "," + fixed(p[1]); }).join(" "); }
-  function plain(v) { return fmt.number(v, 1).replace(/,0$/, ""); }
+  function plain(v) { return fmt.decimal(v, 1); }
   function zeros(list) { return list.map(function (v) { return v === null || v === undefined ? 0 : v; }); }
 
   function radarView(labels, scores, title, svgId, band) {

@@ -9,11 +9,7 @@
 
   var fmt = root.PmesFormat || require("./format.js");
   var formatNumber = fmt.number, plainNumber = fmt.plainNumber;
-  function withUnit(x, unit) {
-    if (unit === "%") return plainNumber(x) + NNBSP + "%";
-    if (unit === "rang") return x === 1 ? "1er" : plainNumber(x) + "e";
-    return unit ? plainNumber(x) + " " + unit : plainNumber(x);
-  }
+  var withUnit = fmt.withUnit;
   function estimateGap(q, guess) {
     var value = q.figure_data.value;
     return value ? (guess - value) / value : guess - value;
@@ -29,7 +25,7 @@
              withUnit(fig.value, fig.unit) + ", soit un écart de " + sign +
              Math.floor(Math.abs(gap) * 100 + 0.5) + NNBSP + "%.", ok),
       fb(INFO, "Source : " + (fig.source || "aucune source retrouvée") +
-             (fig.source_date ? " (" + fig.source_date + ")" : "") + ". Confiance : " + fig.confidence + ".", ok)
+             (fig.source_date ? " (" + fmt.dateFr(fig.source_date) + ")" : "") + ". Confiance : " + fig.confidence + ".", ok)
     ];
     if (fig.caveat) feedback.push(fb(INFO, "Réserve : " + fig.caveat, ok));
     return { answered: true, correct: ok, score: ok ? top : 0, max_score: top, feedback: feedback };

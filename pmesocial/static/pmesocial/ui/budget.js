@@ -5,24 +5,19 @@
   var compute = root.PmesBudget.compute, summaryText = root.PmesBudget.summaryText;
   var fmt = function (x, d) { return root.PmesFormat.number(x, d || 0); };
 
-
   var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
-  var HOURS_TITLE = "Votre semaine type sur les médias sociaux (heures par semaine)";
-  var COST_TITLE = "Coût par mois : votre temps et d'autres moyens (euros par mois)";
-  var COST_SOURCE = "vos réglages ; coûts des autres moyens : ordres de grandeur du cours, à adapter";
-  /* Same markup as budget.bars_html(): values are text, bars only illustrate them. */
-  function drawBars(target, title, rows, source) {
-    var top = Math.max.apply(null, rows.map(function (r) { return r[1]; }).concat([0])) || 1;
-    var fig = el("figure", { className: "pmes-bars" }, [el("figcaption", { className: "pmes-bars-title", text: title })]);
-    rows.forEach(function (r, i) {
-      var bar = el("span", { className: "pmes-bar pmes-bar-" + (i % 6) });
-      bar.style.width = (100 * r[1] / top).toFixed(1) + "%";
+  /* Same markup as kernel/budget_view.bars_html(): values are text, bars only illustrate them. */
+  function drawBars(target, view) {
+    var fig = el("figure", { className: "pmes-bars" }, [el("figcaption", { className: "pmes-bars-title", text: view.title })]);
+    view.rows.forEach(function (r) {
+      var bar = el("span", { className: "pmes-bar pmes-bar-" + r.pattern });
+      bar.style.width = r.width;
       fig.appendChild(el("div", { className: "pmes-bar-row" }, [
-        el("span", { className: "pmes-bar-label", text: r[0] }),
+        el("span", { className: "pmes-bar-label", text: r.label }),
         el("span", { className: "pmes-bar-track", "aria-hidden": "true" }, [bar]),
-        el("span", { className: "pmes-bar-value", text: r[2] })]));
+        el("span", { className: "pmes-bar-value", text: r.text })]));
     });
-    fig.appendChild(el("p", { className: "pmes-chart-source", text: "Source : " + source }));
+    fig.appendChild(el("p", { className: "pmes-chart-source", text: view.source }));
     target.textContent = "";
     target.appendChild(fig);
   }
@@ -66,10 +61,9 @@
       spec.activities.forEach(function (a) { hours[a.id] = Number(inputs[a.id].value); });
       var r = compute(spec, hours, Number(inputs.__cost.value));
       summary.textContent = summaryText(r);
-      drawBars(hoursDiv, HOURS_TITLE, r.activities.map(function (a) { return [a.label, a.hours, fmt(a.hours, 1) + " h"]; }), "vos réglages");
-      var costs = [["Votre temps sur les médias sociaux", r.monthly_cost]].concat(
-        spec.alternatives.map(function (x) { return [x.label, x.monthly_cost]; }));
-      drawBars(costDiv, COST_TITLE, costs.map(function (c) { return [c[0], c[1], fmt(c[1]) + " €"]; }), COST_SOURCE);
+      var views = root.PmesBudget.charts(spec, r);
+      drawBars(hoursDiv, views.hours);
+      drawBars(costDiv, views.costs);
     }
     update();
     container.setAttribute("data-pmes-ready", "true");
