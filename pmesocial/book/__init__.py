@@ -30,13 +30,13 @@ FORM_CLASS = "pmes-form-output"
 NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
-STORE = ["rules/format.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js", "ui/store.js"]
+STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js", "ui/store.js"]
 DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]
 SCRIPTS = {
     EXERCISE_CLASS: STORE + ["rules/scoring.js", "rules/evidence.js", "schemas/bank.js", "ui/exercise.js"],
     PLOTLY_CLASS: ["plotly.min.js", "ui/plotly.js"],
-    BUDGET_CLASS: ["rules/format.js", "ui/dom.js", "rules/budget.js", "ui/budget.js"],
+    BUDGET_CLASS: ["rules/format.js", "rules/typography.js", "ui/dom.js", "rules/budget.js", "ui/budget.js"],
     DIAGNOSTIC_CLASS: STORE + DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js",
                                            "ui/diagnostic.js"],
     PANEL_CLASS: STORE + DOCUMENTS + ["ui/panel.js"],
@@ -97,6 +97,33 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
         # fetched while the reader reads, so the first page with a chart opens at once
         href = context["pathto"]("_static/pmesocial/plotly.min.js", 1)
         context["metatags"] = context.get("metatags", "") + f'<link rel="prefetch" href="{href}" as="script">\n'
+
+
+SKIP_TYPO = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.comment, nodes.target, nodes.substitution_definition)
+
+
+def _french_typography(app, doctree):
+    """French typography by the build (rules/typography.py): on the text of every page,
+    and on the text of HTML outputs (tables, group view), never on code."""
+    from pmesocial.rules.typography import typo, typo_html
+
+    for node in list(doctree.findall(nodes.Text)):
+        parent = node.parent
+        if parent is None or any(isinstance(a, SKIP_TYPO) for a in _ancestors(parent)):
+            continue
+        new = typo(str(node))
+        if new != str(node):
+            parent.replace(node, nodes.Text(new))
+    for node in doctree.findall(nodes.raw):
+        if node.get("format") == "html":
+            text = node.astext()
+            node.children = [nodes.Text(typo_html(text))]
+
+
+def _ancestors(node):
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def _drop_widget_state(app, doctree):
@@ -183,12 +210,17 @@ def _md(value):
     return str(value).translate(_MARKDOWN)
 
 
+NUMBER_WORDS = {7: "sept", 8: "huit", 9: "neuf", 10: "dix", 11: "onze", 12: "douze"}
+
+
 def substitutions() -> dict:
     """What the book's pages may write as {{ ... }}: the training body (organisme.yaml),
     the programme's durations (data/programme.yaml). A missing field of organisme.yaml stops
     the build with a message that names it."""
+    from pmesocial.data.banks import load_bank
     from pmesocial.data.course import modules, planned_minutes, sequences
     from pmesocial.data.organisme import load_organisme
+    from pmesocial.rules import evidence
     from pmesocial.rules.documents import MODALITIES
     from pmesocial.rules.formatting import date_fr, duration
 
@@ -209,6 +241,10 @@ def substitutions() -> dict:
                       "effectif": _md(org.get("effectif", "précisé par l'organisme lors de l'inscription"))},
         "duree_totale": duration(planned_minutes()), "duree_lecons": duration(lessons),
         "duree_pratiques": duration(practice),
+        # {{ duree.module_7 }}, {{ duree.pratique_7 }}, {{ duree.positionnement }}…
+        "duree": {s["id"].replace("-", "_"): duration(s["minutes"]) for s in sequences()},
+        "nb_modules": NUMBER_WORDS.get(len(modules()), str(len(modules()))),
+        "nb_questions_entree": str(len(load_bank(evidence.ENTRY_TEST)["questions"])),
         "programme_tableau": "| Séquence | Durée |\n|---|---|\n" + "\n".join(rows)
                              + f"\n| **Total** | **{duration(planned_minutes())}** |",
     }
@@ -226,6 +262,7 @@ def setup(app):
     app.connect("config-inited", _invalidate_on_package_change)
     app.connect("builder-inited", _register_static)
     app.connect("doctree-read", _drop_widget_state)
+    app.connect("doctree-read", _french_typography)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)

@@ -62,6 +62,24 @@ class ExerciseRenderer:
         return _container(EXERCISE_CLASS, html)
 
 
+# the texts of a plotly figure a reader sees; formats (hovertemplate, tickformat…) stay as they are
+FIGURE_TEXT = ("text", "name", "alt", "title")
+
+
+def _typo_figure(figure: dict) -> dict:
+    from pmesocial.rules.typography import typo
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        if isinstance(value, str) and key in FIGURE_TEXT:
+            return typo(value)
+        return value
+    return walk(figure)
+
+
 class PlotlyRenderer:
     mime_priority_overrides = [("html", PLOTLY_MIME, 2), ("dirhtml", PLOTLY_MIME, 2),
                                ("singlehtml", PLOTLY_MIME, 2)]
@@ -70,7 +88,8 @@ class PlotlyRenderer:
     def handle_mime(renderer, data, inline):
         if inline or data.mime_type != PLOTLY_MIME:
             return None
-        script, figure = _json_script(data.content)
+        figure = _typo_figure(json.loads(data.content) if isinstance(data.content, str) else data.content)
+        script, figure = _json_script(figure)
         meta = (figure.get("layout") or {}).get("meta") or {}
         alt = meta.get("alt") if isinstance(meta, dict) else None
         caption = f'<figcaption class="pmes-visually-hidden">{escape(alt)}</figcaption>' if alt else ""

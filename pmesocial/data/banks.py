@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import QUIZ_DIR
+from pmesocial.rules.typography import typo_all
 
 
 class BankError(DataFileError):
@@ -111,12 +112,18 @@ def validate_bank(data, source: str = "<banque>") -> dict:
     return data
 
 
+# what is not text for a reader: left as written by the typography
+NOT_TEXT = frozenset({"id", "type", "purpose", "objective", "figure", "parallel", "answer", "correct", "points",
+                      "min", "max", "step", "tolerance", "value", "year", "confidence", "source_date"})
+
+
 def load_bank_file(path: Path) -> dict:
+    """A checked bank, its texts in French typography (both front ends show them as they are)."""
     try:
         data = read_yaml(path)
     except DataFileError as exc:
         raise BankError(str(exc)) from None
-    return validate_bank(data, source=str(path))
+    return typo_all(validate_bank(data, source=str(path)), NOT_TEXT)
 
 
 def load_bank(bank_id: str, directory: Path = QUIZ_DIR) -> dict:

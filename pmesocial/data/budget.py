@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
+from pmesocial.rules.typography import typo_all
 
 BUDGET_DIR = DATA_DIR / "budget"
 
@@ -22,6 +23,6 @@ def load_budget(budget_id: str, directory: Path = BUDGET_DIR) -> dict:
                    for i, a in enumerate(spec["activities"]) if a["default"] > a["max"]]
     if errors:
         raise DataFileError("\n".join(errors))
-    return spec
+    return typo_all(spec, frozenset({"id", "min", "max", "step", "default", "monthly_cost", "weeks_per_month"}))
 
 

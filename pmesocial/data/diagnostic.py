@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
+from pmesocial.rules.typography import typo_all
 
 DIAGNOSTIC_DIR = DATA_DIR / "diagnostic"
 
@@ -22,4 +23,4 @@ def load_diagnostic(diagnostic_id: str = "diagnostic-pme", directory: Path = DIA
             errors.append(f"{path} : champ « levels » : les seuils « min » doivent partir de 0 et croître")
     if errors:
         raise DataFileError("\n".join(errors))
-    return spec
+    return typo_all(spec, frozenset({"id", "min", "module", "up_to"}))

@@ -6,8 +6,11 @@ from functools import cache
 
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
+from pmesocial.rules.typography import typo_all
 
 FORMS_DIR = DATA_DIR / "forms"
+NOT_TEXT = frozenset({"id", "type", "rule", "inputs", "of", "required", "min", "max", "step", "max_choices",
+                      "lines", "max_length", "min_rows", "max_rows"})
 
 
 class FormError(DataFileError):
@@ -33,4 +36,4 @@ def load_form(form_id: str) -> dict:
                 raise FormError(f"{path} : champ « {field['id']}.of » : pas de liste de choix "
                                 f"« {field['of']['field']} » dans {field['of']['form']}")
             field["of_options"] = source["options"]  # labels of the goals to review, for both front ends
-    return data
+    return typo_all(data, NOT_TEXT)

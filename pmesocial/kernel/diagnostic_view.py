@@ -6,6 +6,7 @@ the book shows the same questionnaire with static/pmesocial/diagnostic.js.
 from __future__ import annotations
 
 from pmesocial.data.course import module
+from pmesocial.data.course import modules as all_modules
 from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import radar_svg, render
@@ -67,7 +68,7 @@ class Diagnostic(CourseOutput):
         return f"Autodiagnostic « {self.spec['title']} » : {len(self.spec['dimensions'])} dimensions, {n} questions"
 
     def payload(self) -> dict:
-        modules = {m: {"title": module(m)["title"], "page": module(m)["notebook"]} for m in range(1, 8)}
+        modules = {m["number"]: {"title": m["title"], "page": m["notebook"]} for m in all_modules()}
         return {"kind": "diagnostic", "version": 1, "diagnostic": self.spec, "modules": modules}
 
     def build_widget(self):

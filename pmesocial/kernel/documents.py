@@ -11,6 +11,7 @@ from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
 from pmesocial.rules.radar import radar_view
+from pmesocial.rules.typography import typo_html
 
 
 def view_for(name: str, record: dict, today: str | None = None) -> dict:
@@ -26,13 +27,15 @@ def view_for(name: str, record: dict, today: str | None = None) -> dict:
 
 
 def render(name: str, view: dict) -> str:
-    return TEMPLATES.get_template(f"{name}.html.j2").render(**view)
+    """The document's template filled with its view, then French typography on its text
+    (ui/documents.js does the same in the book)."""
+    return typo_html(TEMPLATES.get_template(f"{name}.html.j2").render(**view))
 
 
 def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
               band: tuple[list, list] | None = None) -> str:
     """The radar's one template (radar.svg.j2) filled with its view (rules/radar.py)."""
-    return TEMPLATES.get_template("radar.svg.j2").render(radar=radar_view(labels, scores, title, svg_id, band))
+    return typo_html(TEMPLATES.get_template("radar.svg.j2").render(radar=radar_view(labels, scores, title, svg_id, band)))
 
 
 def render_document(name: str, record: dict, today: str | None = None) -> str:

@@ -13,6 +13,7 @@ from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.record import default_store
 from pmesocial.rules import forms
+from pmesocial.rules.typography import typo
 
 PLACEHOLDER = "— choisir —"
 
@@ -71,6 +72,8 @@ class _Field:
             except (TypeError, ValueError):
                 when = None
             self.widget = w.DatePicker(value=when)
+        elif kind == "output":  # computed from the other fields, never stored
+            self.widget = w.HTML("")
         elif kind == "review":
             source = record.get("forms", {}).get(field["of"]["form"], {}).get("values", {}).get(field["of"]["field"]) or []
             source = [source] if isinstance(source, str) else source
@@ -136,6 +139,10 @@ class _Field:
             self.table_box.children = self.table_box.children[:-1]
             self.on_change()
 
+    def show_output(self, values: dict) -> None:
+        text = forms.output_text(self.field, values)
+        self.widget.value = f"<p class='pmes-form-output' role='status'><strong>{escape(text)}</strong></p>"
+
     def value(self):
         kind = self.field["type"]
         if kind == "choices":
@@ -188,10 +195,17 @@ def FormWidget(spec: dict, store):
     fields: list[_Field] = []
 
     def current() -> dict:
-        return _clean({f.field["id"]: f.value() for f in fields})
+        return _clean({f.field["id"]: f.value() for f in fields if f.field["type"] != "output"})
+
+    def refresh_outputs():
+        values_now = current()
+        for f in fields:
+            if f.field["type"] == "output":
+                f.show_output(values_now)
 
     def changed():
         store.save_form(spec["id"], current(), submitted=False)
+        refresh_outputs()
         refresh_document()
 
     def refresh_document():
@@ -217,7 +231,7 @@ def FormWidget(spec: dict, store):
             store.save_form(spec["id"], values_now, submitted=False)
             status.value = (f"<div class='pmes-feedback pmes-ko' role='alert'><p>Votre saisie est gardée, mais "
                             f"{len(errors)} point(s) restent à compléter avant l'enregistrement :</p><ul>"
-                            + "".join(f"<li>{escape(_label(spec, path))} : {escape(message)}</li>"
+                            + "".join(f"<li>{escape(_label(spec, path) + ' : ' + message)}</li>"
                                       for path, message in errors.items()) + "</ul></div>")
             return
         store.save_form(spec["id"], values_now, submitted=True)
@@ -226,6 +240,7 @@ def FormWidget(spec: dict, store):
         refresh_document()
 
     submit.on_click(on_submit)
+    refresh_outputs()
     head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
                    + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else "")
                    + "<p class='pmes-help'>Les champs marqués * sont à remplir.</p>")]
@@ -247,7 +262,7 @@ def _label(spec: dict, path: str) -> str:
         return field["label"]
     index, _, column = rest.partition("].")
     col = next(c for c in field["columns"] if c["id"] == column)
-    return f"{field.get('row_label', 'Ligne')} {int(index) + 1} : {col['label']}"
+    return typo(f"{field.get('row_label', 'Ligne')} {int(index) + 1} : {col['label']}")
 
 
 def form(form_id: str) -> Form:

@@ -14,6 +14,7 @@ from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import evidence, group
 from pmesocial.rules.formatting import date_fr, decimal, number, percent
 from pmesocial.rules.scoring import round_half_up
+from pmesocial.rules.typography import typo_html
 
 TOP_QUESTIONS = 10
 RADAR_ID = "pmes-radar-groupe"
@@ -80,7 +81,7 @@ class GroupView:
             parts += [self._trainees_html(), self._needs_html(), self._diagnostic_html(), self._questions_html(),
                       self._progression_html(), self._plans_html(), self._satisfaction_html(), self._cold_html()]
         parts.append("</div>")
-        return "".join(parts)
+        return typo_html("".join(parts))
 
     def _files_html(self) -> str:
         html = (f"<p><strong>{_plural(len(self.records), 'dossier lu', 'dossiers lus')}</strong> dans "
@@ -139,7 +140,7 @@ class GroupView:
     def _plans_html(self) -> str:
         html = "<h4>Les plans à 90 jours</h4>"
         if not self.plans:
-            return html + "<p class='pmes-info'>Aucun stagiaire n'a encore écrit son plan (module 7).</p>"
+            return html + "<p class='pmes-info'>Aucun stagiaire n'a encore écrit son plan (module 9).</p>"
         html += f"<p>{_plural(len(self.plans), 'plan commencé', 'plans commencés')}.</p>"
         for plan in self.plans:
             state = "complet" if plan["complete"] else "incomplet"

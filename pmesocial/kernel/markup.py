@@ -6,6 +6,8 @@ from html import escape as _escape
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from pmesocial.rules.typography import typo
+
 # The report and attestation templates; autoescape, so every value a trainee typed is escaped.
 TEMPLATES = Environment(loader=PackageLoader("pmesocial", "templates"),
                         autoescape=select_autoescape(["html", "j2"]),
@@ -13,8 +15,9 @@ TEMPLATES = Environment(loader=PackageLoader("pmesocial", "templates"),
 
 
 def escape(text) -> str:
-    """Escape text placed between tags (never in attributes), keeping apostrophes readable."""
-    return _escape(str(text), quote=False)
+    """Text placed between tags (never in attributes), in French typography and escaped;
+    apostrophes stay readable."""
+    return _escape(typo(str(text)), quote=False)
 
 
 def download_link(text: str, filename: str, label: str, mime: str = "text/html") -> str:

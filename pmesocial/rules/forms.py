@@ -100,6 +100,8 @@ def validate(spec: dict, values: dict) -> dict:
     submitted; {} when they can be. Paths: « objectif », « actions[2].heures »."""
     errors = {}
     for field in spec["fields"]:
+        if field["type"] == "output":  # computed, not typed
+            continue
         value = values.get(field["id"])
         if field["type"] != "table":
             message = field_error(field, value)
@@ -128,3 +130,53 @@ def validate(spec: dict, values: dict) -> dict:
 def submitted_rows(values: dict, field_id: str) -> list[dict]:
     """A table's filled-in rows (blank ones dropped), as kept for documents and the group view."""
     return [r for r in values.get(field_id) or [] if not row_is_blank(r)]
+
+
+# -- output fields: what a form computes from its own values (not stored) -------------------
+WEEKS_PER_MONTH = 4.33  # as the time budget of module 6
+UTM_SAFE = "!~*'()"     # what JavaScript's encodeURIComponent leaves too
+
+
+def _utm_part(text) -> str:
+    return "-".join(str(text or "").strip().lower().split())
+
+
+def utm_link(url=None, source=None, medium=None, campaign=None) -> str:
+    """A tracked link: the page address with utm_source, utm_medium and utm_campaign."""
+    from urllib.parse import quote
+
+    address = str(url or "").strip()
+    if not address or not (address.startswith("https://") or address.startswith("http://")) or " " in address \
+            or "#" in address:
+        return "Indiquez l'adresse complète de la page, qui commence par https:// (sans espace ni #)."
+    parts = [(key, _utm_part(value)) for key, value in (("utm_source", source), ("utm_medium", medium),
+                                                         ("utm_campaign", campaign))]
+    if any(not value for _, value in parts):
+        return "Indiquez la source, le support et la campagne pour construire le lien."
+    query = "&".join(f"{key}={quote(value, safe=UTM_SAFE)}" for key, value in parts)
+    return f"{address}{'&' if '?' in address else '?'}{query}"
+
+
+def cost_per_request(hours=None, hourly_cost=None, spend=None, requests=None) -> str:
+    """What a month of social media costs (time and money) and what each request for a
+    quote costs, to compare with the other means of module 6."""
+    from pmesocial.rules.formatting import number
+
+    values = [hours, hourly_cost, spend, requests]
+    if any(not _is_number(v) or v < 0 for v in values):
+        return "Remplissez les quatre nombres (zéro ou plus) pour voir le résultat."
+    time_cost = hours * WEEKS_PER_MONTH * hourly_cost
+    total = time_cost + spend
+    text = (f"Coût par mois : {number(total)} € (temps : {number(time_cost)} €, dépenses : {number(spend)} €)")
+    if requests == 0:
+        return text + " ; aucune demande ce mois-ci : le coût par demande ne se calcule pas encore."
+    return text + f" ; par demande de devis : {number(total / requests)} €."
+
+
+OUTPUT_RULES = {"utm_link": utm_link, "cost_per_request": cost_per_request}
+
+
+def output_text(field: dict, values: dict) -> str:
+    """The text an output field shows for the form's current values."""
+    args = {arg: values.get(field_id) for arg, field_id in field["inputs"].items()}
+    return OUTPUT_RULES[field["rule"]](**args)

@@ -45,7 +45,7 @@ COMPANIES = ["Menuiserie des Trois Chênes", "Boulangerie L'Épi d'Or", "Garage 
              "Institut Beauté Nature", "Quincaillerie Pasquier", "Ébénisterie Rivière"]
 COMMENTS = [
     "Très concret : les exercices sur la Menuiserie Morel ressemblent à ce que nous vivons.",
-    "J'aurais aimé plus de temps sur le plan d'action du module 7.",
+    "J'aurais aimé plus de temps sur le plan d'action du module 9.",
     "Les estimations du module 3 m'ont surpris, je ne pensais pas être aussi loin des vrais chiffres.",
     "Un peu long par moments, mais le diagnostic final m'a donné des priorités claires.",
     "Merci ! Le module « Mythes ou réalités » m'a ouvert les yeux <3",

@@ -418,7 +418,29 @@ def validation_vectors() -> dict:
     return {"cases": cases}
 
 
-WRITERS = {"validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+def typography_vectors() -> dict:
+    from ..rules.typography import typo, typo_all, typo_html
+
+    texts = ["Quoi ? Il faut 78 % des « bons » avis : 1 234 567 clients; bien!", "Le XXe siècle, le 3e pays, le 1er mai",
+             "la 1re fois, la 1ère, le 2ème, le 10eme", "https://a.b/?q=1 et 10:30 ou 16:9", "l'article d'aujourd'hui...",
+             "En 2010 la page", "30 min, 8 h, 12 €, 500 millions, 3 k€", "Note: voir", "«sans espace»", "« déjà »",
+             "deux  :  espaces", "Oui ?!", "(entre parenthèses) ;", "l'été 2026 : 51,5 millions", "x != y", "Un 1e6 de trop",
+             "Ve République", "", "Élan : école ; Œuvre !", "Prix : 1 200 € HT, soit 12 000 € par an",
+             "« Il faudrait qu'on soit sur les réseaux sociaux. » La phrase"]
+    for bank in all_banks()[:8]:
+        for q in bank["questions"][:3]:
+            texts.append(q["prompt"])
+            texts += [o.get("feedback", "") for o in q.get("options", [])][:2]
+    html = ["<p class=\"a:b\">Bonjour : &amp; le <code>x ; y</code> fin !</p>",
+            "<td>7,07 %</td><script>var a = {b: 1};</script><td>« x »</td>",
+            "<pre>un : deux</pre>texte : suite<br/>et ? <img alt='a : b'/>"]
+    values = [{"id": "q-1", "text": "Quoi ? oui", "nested": [{"label": "a : b", "type": "single"}]}]
+    return {"texts": [{"text": t, "typo": typo(t)} for t in texts],
+            "html": [{"html": h, "typo": typo_html(h)} for h in html],
+            "all": [{"value": v, "skip": ["id", "type"], "typo": typo_all(v, frozenset({"id", "type"}))} for v in values]}
+
+
+WRITERS = {"typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
            "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors}
 
 

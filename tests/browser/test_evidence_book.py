@@ -14,7 +14,7 @@ from .helpers import answer_correctly, exercise_payloads, open_page, page_path, 
 MODULES = toc_files("notebooks/")
 ENTRY = page_path("outils/positionnement_entree")
 BILAN = page_path("outils/bilan_sortie")
-MODULE_7 = page_path("notebooks/07_passer_a_l_action")
+MODULE_7 = page_path("notebooks/09_passer_a_l_action")
 DOSSIER = page_path("outils/mon_dossier")
 COLD = page_path("outils/evaluation_a_froid")
 

@@ -137,8 +137,8 @@ def test_drafts_and_the_plan_survive_a_reload_and_reach_the_book(app_page, lab, 
     is there; export, import in the book: the plan and the choice are there too."""
     page, (lab_url, root) = app_page, lab
     (root / "dossier.json").unlink(missing_ok=True)
-    open_and_run(page, lab_url, "notebooks/07_passer_a_l_action.ipynb")
-    bank = load_bank("m7-plan")
+    open_and_run(page, lab_url, "notebooks/09_passer_a_l_action.ipynb")
+    bank = load_bank("m9-plan")
     exercise = page.locator(".pmes-exercise", has_text=bank["title"])
     exercise.wait_for(state="attached")
     index, question = first_single_question(bank)
@@ -152,10 +152,10 @@ def test_drafts_and_the_plan_survive_a_reload_and_reach_the_book(app_page, lab, 
     plan.locator("textarea").first.press("Tab")
     page.wait_for_timeout(1500)  # the kernel writes the record
     saved = json.loads((root / "dossier.json").read_text("utf-8"))
-    assert saved["exercises"]["m7-plan"]["drafts"][question["id"]] == choice["id"]
+    assert saved["exercises"]["m9-plan"]["drafts"][question["id"]] == choice["id"]
     assert saved["forms"]["plan"]["values"]["objectif"].startswith("Six demandes")
 
-    open_and_run(page, lab_url, "notebooks/07_passer_a_l_action.ipynb")
+    open_and_run(page, lab_url, "notebooks/09_passer_a_l_action.ipynb")
     exercise = page.locator(".pmes-exercise", has_text=bank["title"])
     exercise.wait_for(state="attached")
     block = exercise.locator(".pmes-question").nth(index)
@@ -171,7 +171,7 @@ def test_drafts_and_the_plan_survive_a_reload_and_reach_the_book(app_page, lab, 
     page.goto(book_url + "/outils/mon_dossier.html")
     page.locator("input.pmes-import").set_input_files(str(exported))
     expect(page.locator(".pmes-panel [role=status]")).to_contain_text("Dossier importé")
-    page.goto(book_url + "/notebooks/07_passer_a_l_action.html")
+    page.goto(book_url + "/notebooks/09_passer_a_l_action.html")
     host = page.locator(".pmes-form-host[data-pmes-ready='true']")
     host.wait_for()
     assert host.locator("[data-field='objectif'] textarea").input_value().startswith("Six demandes")

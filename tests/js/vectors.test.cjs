@@ -139,3 +139,14 @@ test("validation: the same French messages, in the same order, from the same sch
     assert.deepStrictEqual(validation.schemaErrors(validate, c.data, where), c.messages, `${c.schema}: ${c.name}`);
   }
 });
+
+test("typography: the same French spaces, apostrophes and ordinals", () => {
+  const typography = load("typography.js");
+  const v = vectors("typography");
+  for (const c of v.texts) assert.equal(typography.typo(c.text), c.typo, c.text);
+  for (const c of v.html) assert.equal(typography.typoHtml(c.html), c.typo, c.html);
+  for (const c of v.all) {
+    const skip = Object.fromEntries(c.skip.map((k) => [k, true]));
+    assert.deepStrictEqual(typography.typoAll(c.value, skip), c.typo);
+  }
+});

@@ -3,6 +3,7 @@ import json
 
 from pmesocial.kernel.exercise import MIME_TYPE, Exercise
 from pmesocial.rules import scoring
+from pmesocial.rules.typography import typo
 
 
 def test_bundle_carries_widget_and_data(sample_bank):
@@ -28,7 +29,7 @@ def test_widget_checks_and_scores(sample_bank):
     widget = Exercise(sample_bank).widget
     single, multiple, classify = widget.views
     single.check()
-    assert "Choisissez d'abord" in single.feedback.value
+    assert typo("Choisissez d'abord") in single.feedback.value
     single.input.value = "b"
     single.check()
     assert "pas tout à fait" in single.feedback.value
@@ -122,7 +123,7 @@ def test_entry_test_records_without_feedback_then_shows_a_profile(tmp_path):
     assert entry["submitted"] and len(entry["first"]) == len(bank["questions"])
     assert entry["first"][view.question["id"]]["score"] == 1
     assert all(v.feedback.value == "" and v.solution.value == "" for v in widget.views)
-    assert "Module 1 — Médias sociaux" in widget.status.value and "n'est pas noté" in widget.status.value
+    assert typo("Module 1 — Médias sociaux") in widget.status.value and typo("n'est pas noté") in widget.status.value
     assert view.input.disabled
     again = ExerciseWidget(bank, store=store)
     assert again.submitted and again.submit_btn.disabled

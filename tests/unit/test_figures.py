@@ -49,3 +49,23 @@ def test_bad_confidence_names_file_row_and_field(tmp_path, monkeypatch):
 def test_french_number_format():
     assert number(1234.5, 1) == "1\u202f234,5"
     assert percent(78) == "78\u202f%"
+
+
+def test_each_current_usage_figure_has_its_source_and_is_shown():
+    """The 2025–2026 usage figures: a source and its date on every row, and every row shown
+    with its provenance in a lesson (provenance_table), where the trainee reads it."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    table = load_figures("usage-2026")
+    assert len(table) >= 10
+    for fig_id, row in table.iterrows():
+        assert row["source"].strip(), f"usage-2026/{fig_id} : pas de source"
+        assert str(row["source_date"])[:4] >= "2023", f"usage-2026/{fig_id} : source datée de {row['source_date']}"
+    repo = Path(__file__).resolve().parents[2]
+    shown = {ref for p in repo.glob("notebooks/*.ipynb") for c in nbformat.read(p, 4).cells
+             if c.cell_type == "code" for ref in re.findall(r"\"usage-2026/([a-z0-9-]+)\"", c.source)}
+    assert not shown - set(table.index), f"lignes inconnues : {sorted(shown - set(table.index))}"
+    assert set(table.index) <= shown, f"lignes jamais montrées : {sorted(set(table.index) - shown)}"

@@ -9,6 +9,7 @@ from pmesocial.data import forms as data_forms
 from pmesocial.kernel.form_view import Form, FormWidget, _label
 from pmesocial.record import RecordStore, apply_form, new_record
 from pmesocial.rules import forms
+from pmesocial.rules.typography import typo
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_satisfaction_reviews_the_goals_chosen_at_entry(store):
     review.children[0].value = "atteint"
     assert store.load()["forms"]["satisfaction"]["values"]["objectifs"] == {"clients": "atteint"}
     empty = FormWidget(data_forms.load_form("satisfaction"), RecordStore(store.path.with_name("autre.json")))
-    assert "Vous n'avez pas indiqué d'objectifs" in _fields(empty)[0].children[1].value
+    assert typo("Vous n'avez pas indiqué d'objectifs") in _fields(empty)[0].children[1].value
 
 
 def test_the_cold_evaluation_needs_its_required_answers(store):
@@ -91,8 +92,8 @@ def test_numbers_are_read_the_french_way():
 
 def test_error_labels_name_the_row_and_column():
     spec = data_forms.load_form("plan")
-    assert _label(spec, "actions[2].heures") == "Action 3 : Temps par semaine"
-    assert _label(spec, "objectif") == "Votre objectif chiffré à 90 jours"
+    assert _label(spec, "actions[2].heures") == typo("Action 3 : Temps par semaine")
+    assert _label(spec, "objectif") == typo("Votre objectif chiffré à 90 jours")
 
 
 def test_a_bad_form_spec_names_file_and_field(tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ from pmesocial.kernel.group_view import group_view
 from pmesocial.record import parse_record
 from pmesocial.rules import evidence, group
 from pmesocial.rules.formatting import NNBSP
+from pmesocial.rules.typography import typo, typo_html
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY, generate, main
 
 SPEC = load_diagnostic()
@@ -66,7 +67,7 @@ def test_sample_folder_loads_twenty_and_rejects_two_with_reasons(sample_folder, 
     assert "JSON invalide ou tronqué" in reasons["dossier-tronque.json"]
     assert "n'est pas un dossier du cours" in reasons["export-autre-logiciel.json"]
     html = sample_html[True]
-    assert "2 fichiers ignorés" in html
+    assert typo("2 fichiers ignorés") in html
     assert "dossier-tronque.json" in html and "export-autre-logiciel.json" in html
 
 
@@ -268,7 +269,7 @@ def test_needs_plans_and_cold_evaluation_reach_the_view(tmp_path):
     assert view.plans[0]["label"] == "Stagiaire 1" and view.plans[0]["hours"] == 1.5 and not view.plans[0]["complete"]
     assert view.cold["usefulness"]["mean"] == 4.0 and view.cold["respondents"] == 1
     html = view._repr_html_()
-    assert "Les plans à 90 jours" in html and "5 devis &lt;i&gt;par mois&lt;/i&gt;" in html and "Fiche Google" in html
+    assert typo("Les plans à 90 jours") in html and typo_html("5 devis &lt;i&gt;par mois&lt;/i&gt;") in html and "Fiche Google" in html
     assert "Évaluation à froid" in html and "Fiche à jour, deux vidéos." in html
     assert "&lt;svg onload=alert(3)&gt;" in html and "<svg onload" not in html
     assert "<b>Nom" not in html and "Nom" not in html  # anonymous by default
@@ -293,9 +294,9 @@ def test_radar_without_band_is_unchanged():
     banded = radar_svg(labels, scores, title, band=([30, 0, 70], [55, 10, 95.5]))
     assert banded.count('class="pmes-radar-band"') == 1
     assert banded.index('pmes-radar-band"') < banded.index('class="pmes-radar-shape"')
-    assert "Temps de 70 à 95,5" in banded
+    assert typo("Temps de 70 à 95,5") in banded
     # the band only adds: remove its path, style and description and the plain chart is left
     stripped = re.sub(r'<path d="[^"]*" class="pmes-radar-band"/>', "", banded)
     stripped = re.sub(r"\.pmes-radar-band\{[^}]*\}", "", stripped)
-    stripped = re.sub(r"\. Bande claire : [^<]*", "", stripped)
+    stripped = re.sub(r"\. Bande claire\u202f: [^<]*", "", stripped)
     assert stripped == expected

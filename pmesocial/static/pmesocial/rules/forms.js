@@ -69,6 +69,7 @@
   function validate(spec, values) {
     var errors = {};
     spec.fields.forEach(function (field) {
+      if (field.type === "output") return;  // computed, not typed
       var value = values[field.id];
       if (field.type !== "table") {
         var message = fieldError(field, value);
@@ -91,9 +92,37 @@
     });
     return errors;
   }
+  /* Output fields: what a form computes from its own values (not stored). */
+  var WEEKS_PER_MONTH = 4.33;
+  function utmPart(text) { return String(text === null || text === undefined ? "" : text).trim().toLowerCase().split(/\s+/).filter(Boolean).join("-"); }
+  function utmLink(args) {
+    var address = String(args.url === null || args.url === undefined ? "" : args.url).trim();
+    if (!address || !(address.indexOf("https://") === 0 || address.indexOf("http://") === 0) || address.indexOf(" ") >= 0 ||
+        address.indexOf("#") >= 0) {
+      return "Indiquez l'adresse complète de la page, qui commence par https:// (sans espace ni #).";
+    }
+    var parts = [["utm_source", utmPart(args.source)], ["utm_medium", utmPart(args.medium)], ["utm_campaign", utmPart(args.campaign)]];
+    if (parts.some(function (p) { return !p[1]; })) return "Indiquez la source, le support et la campagne pour construire le lien.";
+    var query = parts.map(function (p) { return p[0] + "=" + encodeURIComponent(p[1]); }).join("&");
+    return address + (address.indexOf("?") >= 0 ? "&" : "?") + query;
+  }
+  function costPerRequest(args) {
+    var values = [args.hours, args.hourly_cost, args.spend, args.requests];
+    if (values.some(function (v) { return !isNumber(v) || v < 0; })) return "Remplissez les quatre nombres (zéro ou plus) pour voir le résultat.";
+    var timeCost = args.hours * WEEKS_PER_MONTH * args.hourly_cost, total = timeCost + args.spend;
+    var text = "Coût par mois : " + fmt.number(total) + " € (temps : " + fmt.number(timeCost) + " €, dépenses : " + fmt.number(args.spend) + " €)";
+    if (args.requests === 0) return text + " ; aucune demande ce mois-ci : le coût par demande ne se calcule pas encore.";
+    return text + " ; par demande de devis : " + fmt.number(total / args.requests) + " €.";
+  }
+  var OUTPUT_RULES = { utm_link: utmLink, cost_per_request: costPerRequest };
+  function outputText(field, values) {
+    var args = {};
+    Object.keys(field.inputs).forEach(function (arg) { var v = values[field.inputs[arg]]; args[arg] = v === undefined ? null : v; });
+    return OUTPUT_RULES[field.rule](args);
+  }
   function submittedRows(values, fieldId) { return (values[fieldId] || []).filter(function (r) { return !rowIsBlank(r); }); }
 
-  var api = { parseNumber: parseNumber, isBlank: isBlank, fieldError: fieldError, validate: validate, rowIsBlank: rowIsBlank,
+  var api = { parseNumber: parseNumber, outputText: outputText, isBlank: isBlank, fieldError: fieldError, validate: validate, rowIsBlank: rowIsBlank,
               submittedRows: submittedRows, REQUIRED: REQUIRED };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesForms = api;

@@ -31,7 +31,7 @@
     function slider(id, label, min, max, step, value, unit) {
       var input = el("input", { type: "range", id: base + "-" + id, min: String(min), max: String(max), step: String(step), value: String(value) });
       var out = el("output", { "for": input.id, className: "pmes-estimate-value" });
-      var show = function () { out.textContent = fmt(Number(input.value), unit === "h" ? 1 : 0) + " " + unit; };
+      var show = function () { out.textContent = root.PmesDom.typo(fmt(Number(input.value), unit === "h" ? 1 : 0) + " " + unit); };
       input.addEventListener("input", function () { show(); update(); });
       show();
       inputs[id] = input;
@@ -50,7 +50,7 @@
     var ul = el("ul");
     spec.alternatives.forEach(function (x) {
       ul.appendChild(el("li", {}, [el("strong", { text: x.label }),
-        document.createTextNode(" : " + fmt(x.monthly_cost) + " € par mois. " + x.basis)]));
+        root.PmesDom.typo(" : " + fmt(x.monthly_cost) + " € par mois. " + x.basis)]));
     });
     details.appendChild(ul);
     body.appendChild(details);
@@ -60,7 +60,7 @@
       var hours = {};
       spec.activities.forEach(function (a) { hours[a.id] = Number(inputs[a.id].value); });
       var r = compute(spec, hours, Number(inputs.__cost.value));
-      summary.textContent = summaryText(r);
+      summary.textContent = root.PmesDom.typo(summaryText(r));
       var views = root.PmesBudget.charts(spec, r);
       drawBars(hoursDiv, views.hours);
       drawBars(costDiv, views.costs);

@@ -11,7 +11,9 @@
       var templates = root.PmesTemplates || require("../templates.js");
       env = new nj.Environment(new nj.PrecompiledLoader(templates), { autoescape: true });
     }
-    return env.render(/\.j2$/.test(name) ? name : name + ".html.j2", view);
+    var html = env.render(/\.j2$/.test(name) ? name : name + ".html.j2", view);
+    var typography = root.PmesTypography || require("../rules/typography.js");
+    return typography.typoHtml(html);  // as kernel/documents.py does
   }
   function renderDocument(name, record, payload, today) { return render(name, views.viewFor(name, record, payload, today)); }
   /* The radar's one template, as an SVG element (its values are escaped by nunjucks). */

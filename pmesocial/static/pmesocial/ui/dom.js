@@ -3,15 +3,17 @@
   "use strict";
   /* The one DOM builder of the book's scripts (budget, diagnostic and panel use it too):
    * text only through textContent and text nodes, never parsed as HTML. */
+  /* Every text a script shows goes through the course's French typography. */
+  function typo(text) { return root.PmesTypography ? root.PmesTypography.typo(text) : text; }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
+      if (k === "text") node.textContent = typo(attrs[k]);
       else if (k === "className") node.className = attrs[k];
       else node.setAttribute(k, attrs[k]);
     });
     (children || []).forEach(function (c) {
-      if (c !== null && c !== undefined && c !== false) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+      if (c !== null && c !== undefined && c !== false) node.appendChild(typeof c === "string" ? document.createTextNode(typo(c)) : c);
     });
     return node;
   }
@@ -33,5 +35,5 @@
     return el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
       el("p", { text: title }), el("ul", {}, messages.slice(0, 8).map(function (m) { return el("li", { text: m }); }))]);
   }
-  root.PmesDom = { el: el, ready: ready, problems: problems, problemBox: problemBox };
+  root.PmesDom = { el: el, ready: ready, problems: problems, problemBox: problemBox, typo: typo };
 })(this);

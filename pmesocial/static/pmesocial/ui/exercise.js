@@ -30,14 +30,14 @@
     var field = el("fieldset", { className: "pmes-question", "data-question": q.id });
     field.appendChild(el("legend", { className: "pmes-prompt" }, [
       el("strong", { text: "Question " + number + ". " }),
-      document.createTextNode(q.prompt + (q.type === "multiple" ? " (plusieurs réponses possibles)" : ""))
+      root.PmesDom.typo(q.prompt + (q.type === "multiple" ? " (plusieurs réponses possibles)" : ""))
     ]));
     var inputs = {}, touched = { estimate: false };
     if (q.type === "estimate") {
       var range = el("input", { type: "range", id: base + "-value", min: String(q.min), max: String(q.max),
                                 step: String(q.step === undefined ? 1 : q.step), value: String(q.min) });
       var shown = el("output", { "for": range.id, className: "pmes-estimate-value", text: withUnit(q.min, q.figure_data.unit) });
-      range.addEventListener("input", function () { shown.textContent = withUnit(Number(range.value), q.figure_data.unit); });
+      range.addEventListener("input", function () { shown.textContent = root.PmesDom.typo(withUnit(Number(range.value), q.figure_data.unit)); });
       range.setAttribute("aria-describedby", base + "-unit");
       inputs.value = range;
       field.appendChild(el("div", { className: "pmes-estimate" }, [
@@ -102,13 +102,13 @@
       feedback.textContent = "";
       if (!result.answered) {
         feedback.className = "pmes-feedback pmes-info";
-        feedback.textContent = notAnsweredMessage(q);
+        feedback.textContent = root.PmesDom.typo(notAnsweredMessage(q));
         return;
       }
       feedback.className = "pmes-feedback " + (result.correct ? "pmes-ok" : "pmes-ko");
       feedback.appendChild(el("p", {}, [
         el("strong", { text: result.correct ? "Bonne réponse !" : "Ce n'est pas tout à fait ça." }),
-        document.createTextNode(" (" + scoreLabel(result.score, result.max_score) + ")")]));
+        root.PmesDom.typo(" (" + scoreLabel(result.score, result.max_score) + ")")]));
       var ul = el("ul");
       result.feedback.forEach(function (f) {
         var label = labelOf(f.ref);
@@ -117,11 +117,11 @@
           el("span", { "aria-hidden": "true", text: f.correct ? "✔ " : "✘ " }),
           el("span", { className: "pmes-visually-hidden", text: f.correct ? "Juste : " : "À revoir : " }),
           label ? el("strong", { text: label + " : " }) : null,
-          document.createTextNode(f.text)]));
+          root.PmesDom.typo(f.text)]));
       });
       feedback.appendChild(ul);
     }
-    function showNote() { note.textContent = owner.evidence && !owner.testMode ? firstAttemptNote(owner.first[q.id]) : ""; }
+    function showNote() { note.textContent = root.PmesDom.typo(owner.evidence && !owner.testMode ? firstAttemptNote(owner.first[q.id]) : ""); }
     function showSolution() {
       var good = correctAnswer(q);
       var ul = el("ul");
@@ -245,7 +245,7 @@
     var score = el("p", { className: "pmes-score", role: "status", "aria-live": "polite" });
     function updateScore() {
       var s = views.reduce(function (sum, v) { return sum + (v.state.result ? v.state.result.score : 0); }, 0);
-      score.textContent = scoreLabel(s, bankMaxScore(bank));
+      score.textContent = root.PmesDom.typo(scoreLabel(s, bankMaxScore(bank)));
     }
     var body = el("div", { className: "pmes-exercise-body" });
     body.appendChild(el("p", { className: "pmes-title", text: bank.title }));

@@ -28,6 +28,14 @@
       control.setAttribute("aria-describedby", (help ? id + "-help " : "") + id + "-error");
       if (field.required) control.setAttribute("aria-required", "true");
     }
+    if (kind === "output") {  // computed from the other fields, never stored
+      var shownOut = el("output", { id: id, className: "pmes-form-output", "aria-live": "polite" });
+      box.appendChild(el("p", { className: "pmes-form-label", text: field.label }));
+      box.appendChild(shownOut);
+      box.appendChild(error);
+      return { node: box, read: function () { return null; }, showErrors: function () {}, output: true,
+               refresh: function (values) { shownOut.textContent = root.PmesDom.typo(F.outputText(field, values)); } };
+    }
     if (kind === "choice" || kind === "scale") {
       var sel = el("select", { id: id });
       sel.appendChild(el("option", { value: "", text: "— choisir —" }));
@@ -144,7 +152,7 @@
     box.appendChild(error);
     function showErrors(errors) {
       var own = errors[field.id];
-      error.textContent = own || "";
+      error.textContent = root.PmesDom.typo(own || "");
       if (own) error.removeAttribute("hidden"); else error.setAttribute("hidden", "hidden");
       rows.forEach(function (r, i) {
         Object.keys(r.cells).forEach(function (k) {
@@ -199,15 +207,20 @@
     var status = el("div", { className: "pmes-form-status", role: "status", "aria-live": "polite", tabindex: "-1" });
     function current() {
       var out = {};
-      views.forEach(function (v) { out[v.id] = v.view.read(); });
+      views.forEach(function (v) { if (!v.view.output) out[v.id] = v.view.read(); });
       return clean(out);
     }
-    function changed() { R.saveForm(spec.id, current(), false); }
+    function refreshOutputs() {
+      var values = current();
+      views.forEach(function (v) { if (v.view.output) v.view.refresh(values); });
+    }
+    function changed() { R.saveForm(spec.id, current(), false); refreshOutputs(); }
     spec.fields.forEach(function (f) {
       var view = fieldView(f, values[f.id], base, changed, record);
       views.push({ id: f.id, view: view });
       body.appendChild(view.node);
     });
+    refreshOutputs();
     var submit = el("button", { type: "button", className: "pmes-btn pmes-check pmes-form-submit", text: spec.submit_label || "Enregistrer" });
     submit.addEventListener("click", function () {
       var now = current(), errors = F.validate(spec, now);

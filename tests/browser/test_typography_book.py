@@ -1,0 +1,97 @@
+"""French typography in the built book (no browser needed, the built pages are read):
+at least 99 % of ; : ! ? % « » in page text and in the exercises' data have their
+no-break space, and none has a breakable one."""
+import json
+import re
+from html.parser import HTMLParser
+
+from .conftest import BOOK
+
+SPACES = "\u00a0\u202f"
+HIGH = re.compile(r"[;:!?](?=\s|$)")  # in French position: followed by a space or the end
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.texts, self.payloads, self._skip, self._json = [], [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "code", "pre", "kbd", "samp", "textarea"):
+            self._skip += 1
+        if tag == "script":
+            self._skip += 1
+            self._json = ("type", "application/json") in attrs
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "code", "pre", "kbd", "samp", "textarea", "script"):
+            self._skip = max(0, self._skip - 1)
+            self._json = False
+
+    def handle_data(self, data):
+        if self._json:
+            self.payloads.append(data)
+        elif not self._skip:
+            self.texts.append(data)
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k not in ("id", "type", "purpose", "objective", "figure", "kind", "record_key", "answer"):
+                yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _count(text: str) -> tuple[int, int, list[str]]:
+    total = ok = 0
+    bad = []
+    for match in HIGH.finditer(text):
+        i = match.start()
+        if text[i] == ":" and i and text[i - 1].isdigit():
+            continue
+        total += 1
+        if i and text[i - 1] in SPACES:
+            ok += 1
+        else:
+            bad.append(text[max(0, i - 25):i + 5])
+    for match in re.finditer("[%»]", text):
+        i = match.start()
+        if text[i] == "%" and not (i and (text[i - 1].isdigit() or text[i - 1] in " " + SPACES)):
+            continue
+        total += 1
+        ok += bool(i and text[i - 1] in SPACES)
+        if not (i and text[i - 1] in SPACES):
+            bad.append(text[max(0, i - 25):i + 5])
+    for match in re.finditer("«", text):
+        i = match.start()
+        total += 1
+        ok += i + 1 < len(text) and text[i + 1] in SPACES
+        if not (i + 1 < len(text) and text[i + 1] in SPACES):
+            bad.append(text[i:i + 25])
+    return total, ok, bad
+
+
+def test_the_built_book_has_french_typography():
+    totals = {"page": [0, 0], "exercises": [0, 0]}
+    breakable, examples = [], []
+    for path in sorted(BOOK.rglob("*.html")):
+        if "_static" in path.parts or path.name in ("search.html", "genindex.html"):
+            continue
+        parser = _Text()
+        parser.feed(path.read_text("utf-8"))
+        page_text = "".join(parser.texts)
+        data_text = "\n".join(s for p in parser.payloads for s in _strings(json.loads(p)))
+        for kind, text in (("page", page_text), ("exercises", data_text)):
+            total, ok, bad = _count(text)
+            totals[kind][0] += total
+            totals[kind][1] += ok
+            examples += [f"{path.name}: {b!r}" for b in bad[:2]]
+            breakable += [f"{path.name}: {m.group(0)!r}" for m in re.finditer(r"\S{0,15} [;:!?%»]|« ", text)][:3]
+    for kind, (total, ok) in totals.items():
+        assert total > 300 and ok / total >= 0.99, (kind, ok, total, examples[:10])
+    assert breakable == [], breakable[:10]
