@@ -16,7 +16,7 @@ import nbformat
 from markdown_it import MarkdownIt
 
 from pmesocial.data.banks import load_bank
-from pmesocial.data.validation import read_yaml
+from pmesocial.data.validation import DataFileError, read_yaml
 from pmesocial.paths import DATA_DIR, REPO_DIR
 
 NOTEBOOKS = REPO_DIR / "notebooks"
@@ -87,6 +87,9 @@ def modules() -> tuple[dict, ...]:
     found = []
     for path in sorted(NOTEBOOKS.glob("0*.ipynb")):
         number, title, first = _heading(path, "Module")
+        if number not in minutes:
+            raise DataFileError(f"{DATA_DIR / 'programme.yaml'} : pas de séquence « module-{number} » "
+                                f"pour {path.name} (ajoutez sa durée)")
         found.append({
             "number": number, "title": title, "notebook": path.stem, "duration_min": minutes[number],
             "objectives": [{"id": f"m{number}-o{k}", "text": text} for k, text in _objectives(first)],
@@ -109,6 +112,9 @@ def sequences() -> tuple[dict, ...]:
     titles = {m["number"]: m["title"] for m in modules()}
     out = []
     for s in programme()["sequences"]:
+        if "module" in s and s["module"] not in titles:
+            raise DataFileError(f"{DATA_DIR / 'programme.yaml'}, séquence « {s['id']} » : pas de notebook "
+                                f"notebooks/{s['module']:02d}_*.ipynb pour le module {s['module']}")
         if "module" in s:
             title = f"Module {s['module']} — {titles[s['module']]}"
         elif "practice" in s:

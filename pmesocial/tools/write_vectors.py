@@ -185,12 +185,13 @@ def _form_values(spec: dict, rng: random.Random) -> list[dict]:
             return [o["id"] for o in field["options"]] + ["x"]
         return {"choice": "inconnue", "text": "y" * 6000, "number": field.get("max", 0) + 1, "date": "2026-02-30",
                 "scale": 0, "review": {"x": "peut-etre"}}[kind]
-    full = {f["id"]: good(f) for f in spec["fields"]}
-    sets = [{}, full, {f["id"]: bad(f) for f in spec["fields"]}]
+    fields = [f for f in spec["fields"] if f["type"] != "output"]  # computed, never stored
+    full = {f["id"]: good(f) for f in fields}
+    sets = [{}, full, {f["id"]: bad(f) for f in fields}]
     for _ in range(6):
-        sets.append({f["id"]: rng.choice([good(f), bad(f), None, "", []]) for f in spec["fields"]})
-    sets.append({f["id"]: "   " for f in spec["fields"]})
-    sets.append({f["id"]: 3.0 for f in spec["fields"]})
+        sets.append({f["id"]: rng.choice([good(f), bad(f), None, "", []]) for f in fields})
+    sets.append({f["id"]: "   " for f in fields})
+    sets.append({f["id"]: 3.0 for f in fields})
     return sets
 
 
@@ -203,7 +204,25 @@ def forms_vectors() -> dict:
             cases.append({"form": form_id, "values": values, "errors": forms.validate(spec, values)})
     numbers = [{"text": t, "value": forms.parse_number(t)}
                for t in ("2,5", "2.5", "3", " 12 ", "1 000", "1\u202f000", "abc", "", "-1", "3,", ",5", "1e3", "٣")]
-    return {"numbers": numbers, "specs": {p.stem: load_form(p.stem) for p in sorted(FORMS_DIR.glob("*.yaml"))}, "cases": cases}
+    utm = {"id": "lien", "type": "output", "rule": "utm_link",
+           "inputs": {"url": "u", "source": "s", "medium": "m", "campaign": "c"}}
+    cost = {"id": "cout", "type": "output", "rule": "cost_per_request",
+            "inputs": {"hours": "h", "hourly_cost": "t", "spend": "d", "requests": "r"}}
+    outputs = [(utm, {"u": "https://menuiserie-morel.fr/cuisines", "s": "Flyer salon", "m": "QR code", "c": "Printemps 2026"}),
+               (utm, {"u": "https://exemple.fr/page?ref=1", "s": "Facebook", "m": "réseau social", "c": "Fête & portes"}),
+               (utm, {"u": "exemple.fr", "s": "a", "m": "b", "c": "c"}),
+               (utm, {"u": "https://exemple.fr/#devis", "s": "a", "m": "b", "c": "c"}),
+               (utm, {"u": "https://exemple.fr", "s": "  ", "m": "b", "c": "c"}),
+               (utm, {"u": None, "s": None, "m": None, "c": None}),
+               (cost, {"h": 4, "t": 35, "d": 150, "r": 9}),
+               (cost, {"h": 2.5, "t": 41.3, "d": 0, "r": 3}),
+               (cost, {"h": 1, "t": 30, "d": 20, "r": 0}),
+               (cost, {"h": -1, "t": 30, "d": 20, "r": 2}),
+               (cost, {"h": "deux", "t": 30, "d": 20, "r": 2}),
+               (cost, {"h": None, "t": None, "d": None, "r": None})]
+    output_cases = [{"field": f, "values": v, "text": forms.output_text(f, v)} for f, v in outputs]
+    return {"numbers": numbers, "specs": {p.stem: load_form(p.stem) for p in sorted(FORMS_DIR.glob("*.yaml"))},
+            "cases": cases, "outputs": output_cases}
 
 
 def _evidence_records(mapping: dict, rng: random.Random) -> list[dict]:

@@ -62,6 +62,8 @@ test("forms: the same errors, field by field", () => {
   const v = vectors("forms");
   for (const c of v.cases) assert.deepStrictEqual(forms.validate(v.specs[c.form], c.values), c.errors, c.form);
   for (const n of v.numbers) assert.deepStrictEqual(forms.parseNumber(n.text), n.value, n.text);
+  assert.ok(v.outputs.length >= 10);
+  for (const o of v.outputs) assert.strictEqual(forms.outputText(o.field, o.values), o.text, JSON.stringify(o.values));
 });
 
 test("evidence: statuses, progression and test profiles", () => {

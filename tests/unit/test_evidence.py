@@ -10,6 +10,7 @@ from pmesocial.data.banks import all_banks, load_bank
 from pmesocial.kernel import documents as kernel_documents
 from pmesocial.record import apply_attempt, apply_solution_seen, apply_submit, apply_trainee, new_record
 from pmesocial.rules import documents, evidence, scoring
+from pmesocial.rules.typography import typo, typo_html
 from pmesocial.tools import check_items
 
 AT = "2026-11-20T09:00:00+00:00"
@@ -113,14 +114,14 @@ def record():
 def test_attestation_carries_the_training_body_and_the_real_duration(record):
     html = kernel_documents.render_document("attestation", record, "2026-11-26")
     org = organisme.load_organisme()
-    assert org["nom"] in html and org["siret"] in html and org["nda"] in html
-    assert documents.MODALITIES[org["modalite"]] in html
+    assert org["nom"] in html and typo(org["siret"]) in html and typo(org["nda"]) in html
+    assert typo(documents.MODALITIES[org["modalite"]]) in html
     planned = course.course_info()["planned_minutes"]
     assert planned == course.planned_minutes() > 8 * 60
-    assert f"Durée prévue de la formation : {documents.duration(planned)}" in html
-    assert "du 2\u00a0novembre 2026 au 26\u00a0novembre 2026" in html
-    assert "première réponse" in html and "75 %" in html
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert typo(f"Durée prévue de la formation : {documents.duration(planned)}") in html
+    assert typo_html("du 2\u00a0novembre 2026 au 26\u00a0novembre 2026") in html
+    assert typo("première réponse") in html and typo("75 %") in html
+    assert "<script>" not in html and typo_html("&lt;script&gt;") in html
 
 
 def test_certificat_counts_only_the_sequences_done(record):
@@ -130,9 +131,9 @@ def test_certificat_counts_only_the_sequences_done(record):
         for qid in questions:
             apply_attempt(record, bank, qid, "a", 1, 1, "2026-11-05T10:00:00+00:00")
     html = kernel_documents.render_document("certificat", record, "2026-11-26")
-    assert f"durée réalisée de <strong>{documents.duration(module_1['minutes'])}</strong>" in html
-    assert "du 2\u00a0novembre 2026 au 5\u00a0novembre 2026" in html
-    assert "☒ action de formation" in html and organisme.load_organisme()["nom"] in html
+    assert typo_html(f"durée réalisée de <strong>{documents.duration(module_1['minutes'])}</strong>") in html
+    assert typo_html("du 2\u00a0novembre 2026 au 5\u00a0novembre 2026") in html
+    assert typo("☒ action de formation") in html and organisme.load_organisme()["nom"] in html
 
 
 @pytest.mark.parametrize("field", ["siret", "nda", "referent_handicap", "modalite"])
@@ -153,6 +154,6 @@ def test_plan_document_escapes_and_flags_an_incomplete_plan(record):
 
     apply_form(record, "plan", {"objectif": "<b>5 devis</b>", "actions": [{"action": "Fiche", "heures": 2}]}, False, AT)
     html = kernel_documents.render_document("plan", record, "2026-11-26")
-    assert "&lt;b&gt;5 devis&lt;/b&gt;" in html and "Plan incomplet" in html and "2 h" in html
+    assert typo_html("&lt;b&gt;5 devis&lt;/b&gt;") in html and typo_html("Plan incomplet") in html and typo_html("2 h") in html
     view = kernel_documents.view_for("plan", copy.deepcopy(record), "2026-11-26")
     assert view["rows"][0]["action"] == "Fiche" and not view["complete"]

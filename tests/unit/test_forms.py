@@ -43,7 +43,7 @@ def test_the_plan_keeps_drafts_and_names_what_is_missing(store):
     texts[2].children[1].value = "25"
     _submit(widget)
     status = widget.children[-2].value
-    assert "restent à compléter" in status and "Action 1 : Temps par semaine : Indiquez un nombre entre 0 et 20" in status
+    assert "restent à compléter" in status and typo("Action 1 : Temps par semaine : Indiquez un nombre entre 0 et 20") in status
     assert "submitted" not in store.load()["forms"]["plan"]
     assert store.load()["forms"]["plan"]["values"]["actions"][0]["heures"] == 25  # kept, not lost
 
