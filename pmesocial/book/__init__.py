@@ -254,6 +254,20 @@ def _register_substitutions(app, config):
     config.myst_substitutions = {**(config.myst_substitutions or {}), **substitutions()}
 
 
+def _law_anchors(app, doctree):
+    """`[L34-5 CPCE](#loi-prospection-b2c)` points at a row of the page's law table, an id
+    that lives in the cell's HTML output where MyST cannot see it: make the link a plain
+    in-page anchor instead of a cross-reference MyST would report as missing
+    (tests/unit/test_law.py checks that every such id is a row the page shows)."""
+    from sphinx import addnodes
+
+    for xref in list(doctree.findall(addnodes.pending_xref)):
+        target = xref.get("reftarget", "").lstrip("#")
+        if xref.get("reftype") == "myst" and target.startswith("loi-"):
+            link = nodes.reference("", "", *xref.children, internal=True, refuri="#" + target)
+            xref.replace_self(link)
+
+
 def setup(app):
     app.add_config_value("pmesocial_fingerprint", "", "env")
     app.connect("builder-inited", _warn_on_plotly_fallback)
@@ -263,6 +277,7 @@ def setup(app):
     app.connect("builder-inited", _register_static)
     app.connect("doctree-read", _drop_widget_state)
     app.connect("doctree-read", _french_typography)
+    app.connect("doctree-read", _law_anchors)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)
