@@ -200,6 +200,23 @@ def _copy_from_npm(app, exception):
                 shutil.copyfile(source, target)
 
 
+def _typography_of_theme_text(app, exception):
+    """The theme writes text the doctree never holds: the page <title>, the book's title,
+    the sidebar built from _toc.yml, the previous/next links. Give the written pages the
+    same French typography as their content (scripts, styles and code are left alone)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from pmesocial.rules.typography import typo_html
+
+    for page in Path(app.outdir).rglob("*.html"):
+        if "_static" in page.parts:
+            continue
+        html = page.read_text("utf-8")
+        fixed = typo_html(html)
+        if fixed != html:
+            page.write_text(fixed, "utf-8")
+
+
 _MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_[]#|"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 
 
@@ -282,4 +299,5 @@ def setup(app):
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)
     app.connect("build-finished", _copy_from_npm)
+    app.connect("build-finished", _typography_of_theme_text)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

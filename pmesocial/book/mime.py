@@ -63,7 +63,8 @@ class ExerciseRenderer:
 
 
 # the texts of a plotly figure a reader sees; formats (hovertemplate, tickformat…) stay as they are
-FIGURE_TEXT = ("text", "name", "alt", "title")
+FIGURE_TEXT = ("text", "name", "alt", "title", "source", "hovertemplate", "texttemplate", "hovertext", "ticktext",
+               "labels", "x", "y")  # x and y: category labels; numbers and ISO dates are left as they are
 
 
 def _typo_figure(figure: dict) -> dict:

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from pmesocial.data.banks import load_bank
 from pmesocial.data.validation import DataFileError, read_yaml
 from pmesocial.paths import DATA_DIR, REPO_DIR
+from pmesocial.rules.typography import typo
 
 NOTEBOOKS = REPO_DIR / "notebooks"
 SOLUTIONS = REPO_DIR / "solutions"
@@ -91,15 +92,15 @@ def modules() -> tuple[dict, ...]:
             raise DataFileError(f"{DATA_DIR / 'programme.yaml'} : pas de séquence « module-{number} » "
                                 f"pour {path.name} (ajoutez sa durée)")
         found.append({
-            "number": number, "title": title, "notebook": path.stem, "duration_min": minutes[number],
-            "objectives": [{"id": f"m{number}-o{k}", "text": text} for k, text in _objectives(first)],
+            "number": number, "title": typo(title), "notebook": path.stem, "duration_min": minutes[number],
+            "objectives": [{"id": f"m{number}-o{k}", "text": typo(text)} for k, text in _objectives(first)],
         })
     return tuple(found)
 
 
 @lru_cache(maxsize=1)
 def practices() -> dict[int, str]:
-    return {n: t for n, t, _ in (_heading(p, "Pratique") for p in sorted(SOLUTIONS.glob("0*.ipynb")))}
+    return {n: typo(t) for n, t, _ in (_heading(p, "Pratique") for p in sorted(SOLUTIONS.glob("0*.ipynb")))}
 
 
 def module(number: int) -> dict:
@@ -116,11 +117,11 @@ def sequences() -> tuple[dict, ...]:
             raise DataFileError(f"{DATA_DIR / 'programme.yaml'}, séquence « {s['id']} » : pas de notebook "
                                 f"notebooks/{s['module']:02d}_*.ipynb pour le module {s['module']}")
         if "module" in s:
-            title = f"Module {s['module']} — {titles[s['module']]}"
+            title = typo(f"Module {s['module']} — {titles[s['module']]}")
         elif "practice" in s:
-            title = f"Pratique {s['practice']} — {practices()[s['practice']]}"
+            title = typo(f"Pratique {s['practice']} — {practices()[s['practice']]}")
         else:
-            title = s["title"]
+            title = typo(s["title"])
         out.append({**s, "title": title})
     return tuple(out)
 

@@ -163,7 +163,8 @@ class ProvenanceTable:
     def to_html(self) -> str:
         table = self.frame.to_html(index=False, escape=True, border=0, justify="left",
                                    classes="pmes-provenance", na_rep="—")
-        return f'<div class="pmes-provenance-wrap">{table}</div>'
+        # tabindex: a table wider than a phone scrolls, and a keyboard must be able to scroll it
+        return f'<div class="pmes-provenance-wrap" tabindex="0" role="region" aria-label="Sources des chiffres">{table}</div>'
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -11,15 +11,21 @@ from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
 from pmesocial.rules.radar import radar_view
-from pmesocial.rules.typography import typo_html
+from pmesocial.rules.typography import typo_all, typo_html
+
+
+def _course() -> dict:
+    """The course as documents show it: typographed like every text (the templates apply it
+    again, harmlessly), so the book's payload and the kernel's views are the same."""
+    return typo_all(course_info(), skip={"id", "banks", "test"})
 
 
 def view_for(name: str, record: dict, today: str | None = None) -> dict:
     today = today or now()[:10]
-    info = course_info()
+    info = _course()
     if name == "plan":
         return plan_view(record, load_form("plan"), today)
-    org = load_organisme()
+    org = typo_all(load_organisme())
     if name == "attestation":
         statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
         return attestation_view(record, statuses, org, info, today)
@@ -48,7 +54,8 @@ def document_payload(*names: str) -> dict:
     """What the book needs to fill the same templates: the course, the training body (or
     why it cannot), and, for the attestation, the objectives and their questions."""
     org, error = organisme_or_error()
-    data = {"course": course_info(), "organisme": org, "organisme_error": error, "names": list(names)}
+    data = {"course": _course(), "organisme": typo_all(org) if org else org,
+            "organisme_error": error, "names": list(names)}
     if "plan" in names:
         data["plan_form"] = load_form("plan")
     if "attestation" in names:

@@ -23,12 +23,16 @@ class LawTable:
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th scope='col'>{h}</th>" for h in HEADERS)
+        def cell(header: str, text: str) -> str:
+            # data-label: the column's name, shown before each value when a phone stacks the rows
+            return f"<td data-label='{escape(header)}'>{escape(text)}</td>"
+
         body = "".join(
             f"<tr id='loi-{escape(r['id'])}'><th scope='row'>{escape(r['title'])}</th>"
-            f"<td>{escape(r['text'])} ({escape(date_fr(r['date']))})</td><td>{escape(r['requires'])}</td>"
-            f"<td>{escape(r['source'])} ({escape(date_fr(r['source_date']))})</td><td>{escape(r['confidence'])}</td>"
-            f"<td>{escape(r['caveat'] or '—')}</td></tr>" for r in self.rows)
-        return (f"<div class='pmes-provenance-wrap'><table class='pmes-provenance pmes-law'><thead><tr>{head}</tr></thead>"
+            + cell(HEADERS[1], f"{r['text']} ({date_fr(r['date'])})") + cell(HEADERS[2], r["requires"])
+            + cell(HEADERS[3], f"{r['source']} ({date_fr(r['source_date'])})") + cell(HEADERS[4], r["confidence"])
+            + cell(HEADERS[5], r["caveat"] or "—") + "</tr>" for r in self.rows)
+        return (f"<div class='pmes-provenance-wrap' tabindex='0' role='region' aria-label='Règles de droit citées'><table class='pmes-provenance pmes-law'><thead><tr>{head}</tr></thead>"
                 f"<tbody>{body}</tbody></table><p class='pmes-chart-source'>{escape(NOT_ADVICE)}</p></div>")
 
     def __repr__(self) -> str:

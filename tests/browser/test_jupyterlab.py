@@ -65,7 +65,7 @@ def test_module_1_run_all_and_answer(app_page, lab):
     exercise.scroll_into_view_if_needed()
     index, question = first_single_question(bank)
     answer_widget_wrong_then_right(exercise, question, index)
-    assert f"Score : {question.get('points', 1)} sur" in exercise.locator(".widget-html", has_text="Score :").last.inner_text()
+    assert f"Score : {question.get('points', 1)} sur" in exercise.locator(".widget-html", has_text=re.compile(r"Score\s:")).last.inner_text()
     chart = page.locator(".js-plotly-plot")
     chart.first.wait_for(state="attached")
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
