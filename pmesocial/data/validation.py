@@ -10,13 +10,20 @@ values shown as « texte » or as JSON, messages sorted by field then text.
 from __future__ import annotations
 
 import json
+import sys
 from functools import cache
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
 
-from pmesocial.paths import SCHEMA_DIR
+# jsonschema imports its optional « iri » format checker's grammar (rfc3987_syntax, pulled in
+# by Jupyter's own dependencies) when it is installed: about 2 s of a module's first cell.
+# The course's schemas check no format, so the checker stays out of a process that has not
+# loaded it already (ImportError is what jsonschema expects when the package is absent).
+sys.modules.setdefault("rfc3987_syntax", None)
+from jsonschema import Draft202012Validator  # noqa: E402
+
+from pmesocial.paths import SCHEMA_DIR  # noqa: E402
 
 
 class DataFileError(ValueError):

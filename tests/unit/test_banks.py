@@ -113,3 +113,15 @@ def test_display_order_is_shuffled_stable_and_complete():
                 assert sorted(o["id"] for o in q["options"]) == sorted(o["id"] for o in original["options"])
                 firsts.append(bool(q["options"][0].get("correct")))
     assert 0.1 < sum(firsts) / len(firsts) < 0.6  # the right answer is no longer always first
+
+
+def test_loading_a_bank_leaves_out_the_iri_grammar():
+    """jsonschema's optional « iri » checker compiles a grammar for about 2 s at import
+    (issue 11); the course checks no format, so a fresh kernel must not load it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pmesocial.data.banks import load_bank; load_bank('m1-autoevaluation'); "
+            "print(sys.modules.get('rfc3987_syntax') is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"
