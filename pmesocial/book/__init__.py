@@ -99,33 +99,6 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
         context["metatags"] = context.get("metatags", "") + f'<link rel="prefetch" href="{href}" as="script">\n'
 
 
-SKIP_TYPO = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.comment, nodes.target, nodes.substitution_definition)
-
-
-def _french_typography(app, doctree):
-    """French typography by the build (rules/typography.py): on the text of every page,
-    and on the text of HTML outputs (tables, group view), never on code."""
-    from pmesocial.rules.typography import typo, typo_html
-
-    for node in list(doctree.findall(nodes.Text)):
-        parent = node.parent
-        if parent is None or any(isinstance(a, SKIP_TYPO) for a in _ancestors(parent)):
-            continue
-        new = typo(str(node))
-        if new != str(node):
-            parent.replace(node, nodes.Text(new))
-    for node in doctree.findall(nodes.raw):
-        if node.get("format") == "html":
-            text = node.astext()
-            node.children = [nodes.Text(typo_html(text))]
-
-
-def _ancestors(node):
-    while node is not None:
-        yield node
-        node = node.parent
-
-
 def _drop_widget_state(app, doctree):
     """myst-nb embeds the ipywidgets state of notebooks it executes (~250 KB a page);
     the book renders exercises from their own JSON, so that state is dead weight."""
@@ -200,10 +173,11 @@ def _copy_from_npm(app, exception):
                 shutil.copyfile(source, target)
 
 
-def _typography_of_theme_text(app, exception):
-    """The theme writes text the doctree never holds: the page <title>, the book's title,
-    the sidebar built from _toc.yml, the previous/next links. Give the written pages the
-    same French typography as their content (scripts, styles and code are left alone)."""
+def _french_typography(app, exception):
+    """French typography by the build (rules/typography.py), once, over every written page:
+    its content and raw HTML outputs as well as the text the theme writes and the doctree
+    never holds (<title>, sidebar, previous/next links). Scripts, styles and code are left
+    alone. The search index keeps the source's plain spaces, which only helps matching."""
     if exception is not None or app.builder.format != "html":
         return
     from pmesocial.rules.typography import typo_html
@@ -293,11 +267,10 @@ def setup(app):
     app.connect("config-inited", _invalidate_on_package_change)
     app.connect("builder-inited", _register_static)
     app.connect("doctree-read", _drop_widget_state)
-    app.connect("doctree-read", _french_typography)
     app.connect("doctree-read", _law_anchors)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)
     app.connect("build-finished", _copy_from_npm)
-    app.connect("build-finished", _typography_of_theme_text)
+    app.connect("build-finished", _french_typography)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,13 +11,13 @@ from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
 from pmesocial.rules.radar import radar_view
-from pmesocial.rules.typography import typo_all, typo_html
+from pmesocial.rules.typography import typo_html
 
 
 def _course() -> dict:
-    """The course as documents show it: typographed like every text (the templates apply it
-    again, harmlessly), so the book's payload and the kernel's views are the same."""
-    return typo_all(course_info(), skip={"id", "banks", "test"})
+    """The course as documents show it. Its text is not typographed here: a document is,
+    as a whole, when it is rendered (render() here, ui/documents.js in the book)."""
+    return course_info()
 
 
 def view_for(name: str, record: dict, today: str | None = None) -> dict:
@@ -25,7 +25,7 @@ def view_for(name: str, record: dict, today: str | None = None) -> dict:
     info = _course()
     if name == "plan":
         return plan_view(record, load_form("plan"), today)
-    org = typo_all(load_organisme())
+    org = load_organisme()
     if name == "attestation":
         statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
         return attestation_view(record, statuses, org, info, today)
@@ -54,7 +54,7 @@ def document_payload(*names: str) -> dict:
     """What the book needs to fill the same templates: the course, the training body (or
     why it cannot), and, for the attestation, the objectives and their questions."""
     org, error = organisme_or_error()
-    data = {"course": _course(), "organisme": typo_all(org) if org else org,
+    data = {"course": _course(), "organisme": org,
             "organisme_error": error, "names": list(names)}
     if "plan" in names:
         data["plan_form"] = load_form("plan")
