@@ -40,17 +40,19 @@ class TimeBudget(CourseOutput):
 def _build_widget(spec: dict):
     import ipywidgets as w
 
+    from pmesocial.kernel.widget_kit import Kit
     from pmesocial.kernel.widgets import STYLE
 
-    sliders = {a["id"]: w.FloatSlider(value=a["default"], min=0, max=a["max"], step=a.get("step", 0.5),
-                                      description=a["label"], readout_format=".1f",
-                                      style={"description_width": "45%"}, layout=w.Layout(width="95%"))
+    kit = Kit()
+    sliders = {a["id"]: kit(w.FloatSlider, value=a["default"], min=0, max=a["max"], step=a.get("step", 0.5),
+                            description=a["label"], readout_format=".1f",
+                            style={"description_width": "45%"}, layout={"width": "95%"})
                for a in spec["activities"]}
     cost = spec["hourly_cost"]
-    cost_slider = w.FloatSlider(value=cost["default"], min=cost["min"], max=cost["max"], step=cost["step"],
-                                description=cost["label"], readout_format=".0f",
-                                style={"description_width": "45%"}, layout=w.Layout(width="95%"))
-    summary, hours_bars, cost_bars = w.HTML(), w.HTML(), w.HTML()
+    cost_slider = kit(w.FloatSlider, value=cost["default"], min=cost["min"], max=cost["max"], step=cost["step"],
+                      description=cost["label"], readout_format=".0f",
+                      style={"description_width": "45%"}, layout={"width": "95%"})
+    summary, hours_bars, cost_bars = kit.html(), kit.html(), kit.html()
 
     def refresh(*_):
         result = compute(spec, {k: s.value for k, s in sliders.items()}, cost_slider.value)
@@ -63,11 +65,11 @@ def _build_widget(spec: dict):
     for s in [*sliders.values(), cost_slider]:
         s.observe(refresh, names="value")
     refresh()
-    header = w.HTML(STYLE + f"<h4>{escape(spec['title'])}</h4>" + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))
+    header = kit.html(STYLE + f"<h4>{escape(spec['title'])}</h4>" + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))
     basis = "".join(f"<li><strong>{escape(x['label'])}</strong> : {number(x['monthly_cost'])} € par mois. "
                     f"{escape(x['basis'])}</li>" for x in spec["alternatives"])
-    box = w.VBox([header, *sliders.values(), cost_slider, summary, hours_bars, cost_bars,
-                  w.HTML(f"<details><summary>D'où viennent les coûts de comparaison ?</summary><ul>{basis}</ul></details>")])
+    box = kit.vbox([header, *sliders.values(), cost_slider, summary, hours_bars, cost_bars,
+                    kit.html(f"<details><summary>D'où viennent les coûts de comparaison ?</summary><ul>{basis}</ul></details>")])
     box.add_class("pmes-budget")
     box.add_class("pmes-exercise")
     return box

@@ -78,16 +78,18 @@ class Diagnostic(CourseOutput):
 def DiagnosticWidget(spec: dict, store):
     import ipywidgets as w
 
+    from pmesocial.kernel.widget_kit import Kit
     from pmesocial.kernel.widgets import STYLE
     from pmesocial.record import now
 
+    kit = Kit()
     saved = store.load().get("diagnostic", {})
     answers, importance = dict(saved.get("answers", {})), dict(saved.get("importance", {}))
-    results, report = w.HTML(), w.HTML()
-    children = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
+    results, report = kit.html(), kit.html()
+    children = [kit.html(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
                        + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))]
     for notice in store.notices:
-        children.append(w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(notice)}</p>"))
+        children.append(kit.html(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(notice)}</p>"))
 
     def refresh(save: bool = True):
         result = diagnostic.compute(spec, answers, importance)
@@ -116,21 +118,21 @@ def DiagnosticWidget(spec: dict, store):
 
     labels = spec.get("importance", ["Secondaire", "Utile", "Essentielle"])
     for dim in spec["dimensions"]:
-        box = [w.HTML(f"<h5>{escape(dim['label'])}</h5>" + (f"<p>{escape(dim['description'])}</p>" if dim.get("description") else ""))]
-        weight = w.ToggleButtons(options=[(label, i + 1) for i, label in enumerate(labels)],
-                                 value=importance.get(dim["id"], diagnostic.DEFAULT_IMPORTANCE),
-                                 description="Importance pour vous :", style={"description_width": "initial"})
+        box = [kit.html(f"<h5>{escape(dim['label'])}</h5>" + (f"<p>{escape(dim['description'])}</p>" if dim.get("description") else ""))]
+        weight = kit(w.ToggleButtons, options=[(label, i + 1) for i, label in enumerate(labels)],
+                     value=importance.get(dim["id"], diagnostic.DEFAULT_IMPORTANCE),
+                     description="Importance pour vous :", style={"description_width": "initial"})
         weight.observe(on_importance(dim["id"]), names="value")
         box.append(weight)
         for item in dim["items"]:
             options = [(PLACEHOLDER, None)] + [(f"{v} — {spec['scale'][v]} : {text}", v) for v, text in enumerate(item["levels"])]
-            select = w.Dropdown(options=options, value=answers.get(item["id"]), description=item["text"],
-                                style={"description_width": "40%"}, layout=w.Layout(width="98%"))
+            select = kit(w.Dropdown, options=options, value=answers.get(item["id"]), description=item["text"],
+                         style={"description_width": "40%"}, layout={"width": "98%"})
             select.observe(on_item(item["id"]), names="value")
             box.append(select)
-        children.append(w.VBox(box, layout=w.Layout(margin="0 0 1em 0")))
+        children.append(kit.vbox(box, layout={"margin": "0 0 1em 0"}))
     refresh(save=False)
-    out = w.VBox(children + [results, report])
+    out = kit.vbox(children + [results, report])
     out.add_class("pmes-exercise")
     out.add_class("pmes-diagnostic")
     return out

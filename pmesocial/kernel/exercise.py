@@ -8,6 +8,7 @@ from __future__ import annotations
 from pmesocial.data.banks import display_order, load_bank
 from pmesocial.kernel.display import MIME_TYPE, CourseOutput
 from pmesocial.rules import scoring
+from pmesocial.rules.evidence import TEST_PURPOSES
 
 __all__ = ["MIME_TYPE", "Exercise", "exercise"]
 PAYLOAD_VERSION = 2
@@ -30,12 +31,13 @@ class Exercise(CourseOutput):
         from pmesocial.kernel.widgets import ExerciseWidget  # only where a front end is wanted
         from pmesocial.record import default_store
 
-        return ExerciseWidget(self.bank, store=default_store(), record_key=self.record_key,
-                              modules=_module_titles())
+        # the module titles name the rows of a test's profile: only tests need them
+        titles = _module_titles() if self.bank.get("purpose") in TEST_PURPOSES else None
+        return ExerciseWidget(self.bank, store=default_store(), record_key=self.record_key, modules=titles)
 
     def payload(self) -> dict:
         data = {"kind": self.kind, "version": PAYLOAD_VERSION, "bank": self.bank, "record_key": self.record_key}
-        if self.bank.get("purpose") in ("entry-test", "exit-test"):
+        if self.bank.get("purpose") in TEST_PURPOSES:
             data["modules"] = {str(n): t for n, t in _module_titles().items()}
         return data
 

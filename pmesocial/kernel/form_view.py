@@ -41,66 +41,71 @@ class Form(CourseOutput):
 class _Field:
     """One field: its widget(s), how to read and set its value."""
 
-    def __init__(self, field: dict, value, on_change, record: dict):
+    def __init__(self, field: dict, value, on_change, record: dict, kit=None):
         import ipywidgets as w
 
+        from pmesocial.kernel.widget_kit import Kit
+
         self.field, self.on_change = field, on_change
+        self.kit = kit = kit or Kit()
         kind = field["type"]
         label = field["label"] + (" *" if field.get("required") else "")
-        layout = w.Layout(width="98%")
+        layout = {"width": "98%"}
         self.rows: list[dict] = []
         if kind in ("choice", "scale"):
             options = ([(o["label"], o["id"]) for o in field["options"]] if kind == "choice"
                        else [(f"{i + 1} — {t}", i + 1) for i, t in enumerate(field["scale"])])
-            self.widget = w.Dropdown(options=[(PLACEHOLDER, None)] + options, layout=layout)
+            self.widget = kit(w.Dropdown, options=[(PLACEHOLDER, None)] + options, layout=layout)
             self.widget.value = value if value in [v for _, v in options] else None
         elif kind == "choices":
-            self.boxes = {o["id"]: w.Checkbox(description=o["label"], indent=False, value=o["id"] in (value or []),
-                                              layout=w.Layout(width="auto")) for o in field["options"]}
-            self.widget = w.VBox(list(self.boxes.values()))
+            self.boxes = {o["id"]: kit(w.Checkbox, description=o["label"], indent=False,
+                                       value=o["id"] in (value or []), layout={"width": "auto"})
+                          for o in field["options"]}
+            self.widget = kit.vbox(list(self.boxes.values()))
         elif kind == "text":
             cls = w.Textarea if field.get("lines", 1) > 1 else w.Text
-            self.widget = cls(value=value if isinstance(value, str) else "", continuous_update=False, layout=layout)
+            self.widget = kit(cls, value=value if isinstance(value, str) else "", continuous_update=False, layout=layout)
             if cls is w.Textarea:
                 self.widget.rows = field.get("lines", 3)
         elif kind == "number":
-            self.widget = w.Text(value="" if value is None else str(value).replace(".", ","), continuous_update=False,
-                                 placeholder=f"de {field['min']} à {field['max']}", layout=w.Layout(width="12em"))
+            self.widget = kit(w.Text, value="" if value is None else str(value).replace(".", ","),
+                              continuous_update=False, placeholder=f"de {field['min']} à {field['max']}",
+                              layout={"width": "12em"})
         elif kind == "date":
             try:
                 when = datetime.date.fromisoformat(value) if value else None
             except (TypeError, ValueError):
                 when = None
-            self.widget = w.DatePicker(value=when)
+            self.widget = kit(w.DatePicker, value=when)
         elif kind == "output":  # computed from the other fields, never stored
-            self.widget = w.HTML("")
+            self.widget = kit.html()
         elif kind == "review":
             source = record.get("forms", {}).get(field["of"]["form"], {}).get("values", {}).get(field["of"]["field"]) or []
             source = [source] if isinstance(source, str) else source
             labels = {o["id"]: o["label"] for o in field["of_options"]}
-            self.selects = {g: w.Dropdown(options=[(PLACEHOLDER, None)] + [(o["label"], o["id"]) for o in field["options"]],
-                                          value=(value or {}).get(g) if (value or {}).get(g) in [o["id"] for o in field["options"]] else None,
-                                          description=labels.get(g, g), style={"description_width": "45%"}, layout=layout)
+            self.selects = {g: kit(w.Dropdown, options=[(PLACEHOLDER, None)] + [(o["label"], o["id"]) for o in field["options"]],
+                                   value=(value or {}).get(g) if (value or {}).get(g) in [o["id"] for o in field["options"]] else None,
+                                   description=labels.get(g, g), style={"description_width": "45%"}, layout=layout)
                             for g in source if g in labels}
-            self.widget = (w.VBox(list(self.selects.values())) if self.selects
-                           else w.HTML(f"<p class='pmes-info'>{escape(field.get('empty', ''))}</p>"))
+            self.widget = (kit.vbox(list(self.selects.values())) if self.selects
+                           else kit.html(f"<p class='pmes-info'>{escape(field.get('empty', ''))}</p>"))
         else:  # table
-            self.table_box = w.VBox()
-            add = w.Button(description=f"Ajouter une ligne ({field.get('row_label', 'ligne').lower()})")
-            remove = w.Button(description="Retirer la dernière ligne")
+            self.table_box = kit.vbox([])
+            add = kit.button(f"Ajouter une ligne ({field.get('row_label', 'ligne').lower()})")
+            remove = kit.button("Retirer la dernière ligne")
             add.on_click(lambda _: self._add_row({}, notify=True))
             remove.on_click(lambda _: self._remove_row())
-            self.widget = w.VBox([self.table_box, w.HBox([add, remove])])
+            self.widget = kit.vbox([self.table_box, kit.hbox([add, remove])])
             saved = value if isinstance(value, list) else []
             for row in saved[: field["max_rows"]]:
                 self._add_row(row if isinstance(row, dict) else {})
             while len(self.rows) < field.get("min_rows", 1):
                 self._add_row({})
-        self.error = w.HTML("")
-        head = w.HTML(f"<p class='pmes-form-label'><strong>{escape(label)}</strong>"
+        self.error = kit.html()
+        head = kit.html(f"<p class='pmes-form-label'><strong>{escape(label)}</strong>"
                       + (f"<br><span class='pmes-help'>{escape(field['help'])}</span>" if field.get("help") else "")
                       + "</p>")
-        self.box = w.VBox([head, self.widget, self.error])
+        self.box = kit.vbox([head, self.widget, self.error])
         self.box.add_class("pmes-form-field")
         for widget in self._watched():
             widget.observe(lambda _c: self.on_change(), names="value")
@@ -116,18 +121,16 @@ class _Field:
         return [self.widget]
 
     def _add_row(self, row: dict, notify: bool = False) -> None:
-        import ipywidgets as w
-
         if len(self.rows) >= self.field["max_rows"]:
             return
         cells = {}
         for column in self.field["columns"]:
-            cell = _Field(column, row.get(column["id"]), self.on_change, {})
+            cell = _Field(column, row.get(column["id"]), self.on_change, {}, self.kit)
             cells[column["id"]] = cell
         number = len(self.rows) + 1
-        title = w.HTML(f"<p><strong>{escape(self.field.get('row_label', 'Ligne'))} {number}</strong></p>")
+        title = self.kit.html(f"<p><strong>{escape(self.field.get('row_label', 'Ligne'))} {number}</strong></p>")
         self.rows.append(cells)
-        box = w.VBox([title, *[c.box for c in cells.values()]])
+        box = self.kit.vbox([title, *[c.box for c in cells.values()]])
         box.add_class("pmes-form-row")
         self.table_box.children = (*self.table_box.children, box)
         if notify:
@@ -184,14 +187,14 @@ def _clean(values: dict) -> dict:
 
 
 def FormWidget(spec: dict, store):
-    import ipywidgets as w
-
+    from pmesocial.kernel.widget_kit import Kit
     from pmesocial.kernel.widgets import STYLE
 
+    kit = Kit()
     record = store.load()
     saved = record.get("forms", {}).get(spec["id"], {})
     values = saved.get("values", {})
-    status, document = w.HTML(), w.HTML()
+    status, document = kit.html(), kit.html()
     fields: list[_Field] = []
 
     def current() -> dict:
@@ -218,9 +221,9 @@ def FormWidget(spec: dict, store):
                                        "Télécharger mon plan (HTML, à imprimer)")
 
     for field in spec["fields"]:
-        fields.append(_Field(field, values.get(field["id"]), changed, record))
+        fields.append(_Field(field, values.get(field["id"]), changed, record, kit))
 
-    submit = w.Button(description=spec.get("submit_label", "Enregistrer"), button_style="primary")
+    submit = kit.button(spec.get("submit_label", "Enregistrer"), button_style="primary")
 
     def on_submit(_):
         values_now = current()
@@ -241,14 +244,14 @@ def FormWidget(spec: dict, store):
 
     submit.on_click(on_submit)
     refresh_outputs()
-    head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
+    head = [kit.html(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
                    + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else "")
                    + "<p class='pmes-help'>Les champs marqués * sont à remplir.</p>")]
-    head += [w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
+    head += [kit.html(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
     if saved.get("submitted"):
         status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(spec.get('saved_message', 'Enregistré.'))}</p>"
     refresh_document()
-    box = w.VBox(head + [f.box for f in fields] + [submit, status, document])
+    box = kit.vbox(head + [f.box for f in fields] + [submit, status, document])
     box.add_class("pmes-exercise")
     box.add_class("pmes-form")
     return box

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from pmesocial.kernel.markup import escape
+from pmesocial.kernel.widget_kit import Kit
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import scoring
 from pmesocial.rules.evidence import EVIDENCE_PURPOSES, TEST_PURPOSES, test_profile
@@ -81,58 +82,58 @@ class QuestionView:
     """One question: its input widgets and, in practice mode, three buttons and a live
     feedback area. Every change of an input is kept as a draft through `owner`."""
 
-    def __init__(self, question: dict, number: int, owner, test_mode: bool = False):
+    def __init__(self, question: dict, number: int, owner, test_mode: bool = False, kit: Kit | None = None):
         self.question, self.owner, self.test_mode = question, owner, test_mode
+        kit = kit or Kit()
         self.result: scoring.Result | None = None
         self._quiet = False  # no draft while the view itself sets its inputs
         kind = question["type"]
         if kind == "single":
-            self.input = w.RadioButtons(options=[(o["text"], o["id"]) for o in question["options"]],
-                                        value=None, layout=w.Layout(width="auto"))
+            self.input = kit(w.RadioButtons, options=[(o["text"], o["id"]) for o in question["options"]],
+                             value=None, layout={"width": "auto"})
             controls = [self.input]
             watched = [self.input]
         elif kind == "multiple":
-            self.boxes = {o["id"]: w.Checkbox(description=o["text"], indent=False, value=False,
-                                              layout=w.Layout(width="auto"))
+            self.boxes = {o["id"]: kit(w.Checkbox, description=o["text"], indent=False, value=False,
+                                       layout={"width": "auto"})
                           for o in question["options"]}
             controls = watched = list(self.boxes.values())
         elif kind == "estimate":
             step = question.get("step", 1)
-            self.input = w.FloatSlider(value=question["min"], min=question["min"], max=question["max"],
-                                       step=step, description="Votre estimation", continuous_update=False,
-                                       readout_format=".0f" if float(step).is_integer() else ".2f",
-                                       style={"description_width": "initial"},
-                                       layout=w.Layout(width="90%"))
-            controls = [self.input, w.HTML(f"<span>Unité : {escape(question['figure_data']['unit'])}</span>")]
+            self.input = kit(w.FloatSlider, value=question["min"], min=question["min"], max=question["max"],
+                             step=step, description="Votre estimation", continuous_update=False,
+                             readout_format=".0f" if float(step).is_integer() else ".2f",
+                             style={"description_width": "initial"}, layout={"width": "90%"})
+            controls = [self.input, kit.html(f"<span>Unité : {escape(question['figure_data']['unit'])}</span>")]
             watched = [self.input]
         else:
             options = [(PLACEHOLDER, "")] + [(c["label"], c["id"]) for c in question["categories"]]
-            self.selects = {i["id"]: w.Dropdown(options=options, value="", description=i["text"],
-                                                style={"description_width": "40%"},
-                                                layout=w.Layout(width="95%"))
+            self.selects = {i["id"]: kit(w.Dropdown, options=options, value="", description=i["text"],
+                                         style={"description_width": "40%"}, layout={"width": "95%"})
                             for i in question["items"]}
             controls = watched = list(self.selects.values())
         for widget in watched:
             widget.observe(self._changed, names="value")
         hint = " (plusieurs réponses possibles)" if kind == "multiple" else ""
-        self.prompt = w.HTML(f"<p class='pmes-prompt'><strong>Question {number}.</strong> "
-                             f"{escape(question['prompt'])}{hint}</p>")
-        self.feedback = w.HTML("")
-        self.solution = w.HTML("")
-        self.note = w.HTML("")
-        self.check_btn = w.Button(description="Vérifier", button_style="primary")
-        self.reset_btn = w.Button(description="Recommencer")
-        self.solution_btn = w.Button(description="Voir la solution")
-        self.confirm_btn = w.Button(description="Voir quand même")
-        self.confirm = w.HBox([w.HTML(f"<p class='pmes-info'>{escape(SOLUTION_FIRST_WARNING)}</p>"), self.confirm_btn])
-        self.confirm.layout.display = "none"
+        self.prompt = kit.html(f"<p class='pmes-prompt'><strong>Question {number}.</strong> "
+                               f"{escape(question['prompt'])}{hint}</p>")
+        self.feedback = kit.html()
+        self.solution = kit.html()
+        self.note = kit.html()
+        self.check_btn = kit.button("Vérifier", button_style="primary")
+        self.reset_btn = kit.button("Recommencer")
+        self.solution_btn = kit.button("Voir la solution")
+        self.confirm_btn = kit.button("Voir quand même")
+        # its own layout: shown and hidden (layout.display)
+        self.confirm = w.HBox([kit.html(f"<p class='pmes-info'>{escape(SOLUTION_FIRST_WARNING)}</p>"),
+                               self.confirm_btn], layout=w.Layout(display="none"))
         self.check_btn.on_click(lambda _: self.check())
         self.reset_btn.on_click(lambda _: self.reset())
         self.solution_btn.on_click(lambda _: self.ask_solution())
         self.confirm_btn.on_click(lambda _: self.show_solution(confirmed=True))
-        buttons = [] if test_mode else [w.HBox([self.check_btn, self.reset_btn, self.solution_btn]), self.confirm]
-        self.box = w.VBox([self.prompt, *controls, *buttons, self.feedback, self.note, self.solution],
-                          layout=w.Layout(margin="0 0 1.5em 0"))
+        buttons = [] if test_mode else [kit.hbox([self.check_btn, self.reset_btn, self.solution_btn]), self.confirm]
+        self.box = kit.vbox([self.prompt, *controls, *buttons, self.feedback, self.note, self.solution],
+                            layout={"margin": "0 0 1.5em 0"})
         self.box.add_class("pmes-question")
         self.controls = watched
 
@@ -219,15 +220,16 @@ class ExerciseWidget(w.VBox):
         self.module_titles = modules or {}
         self.first: dict = {}
         self.submitted = False
-        self.views = [QuestionView(q, n, self, self.test_mode) for n, q in enumerate(bank["questions"], 1)]
-        self.score = w.HTML()
-        self.status = w.HTML()
-        self.submit_btn = w.Button(description="Remettre mes réponses", button_style="primary")
+        kit = Kit()
+        self.views = [QuestionView(q, n, self, self.test_mode, kit) for n, q in enumerate(bank["questions"], 1)]
+        self.score = kit.html()
+        self.status = kit.html()
+        self.submit_btn = kit.button("Remettre mes réponses", button_style="primary")
         self.submit_btn.on_click(lambda _: self.submit())
-        header = w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(bank['title'])}</h4>"
-                        + (f"<p>{escape(bank['intro'])}</p>" if bank.get("intro") else ""))
+        header = kit.html(STYLE + f"<h4 class='pmes-title'>{escape(bank['title'])}</h4>"
+                          + (f"<p>{escape(bank['intro'])}</p>" if bank.get("intro") else ""))
         footer = [self.submit_btn, self.status] if self.test_mode else [self.score]
-        super().__init__([header, *[v.box for v in self.views], *footer])
+        super().__init__([header, *[v.box for v in self.views], *footer], layout=kit.layout())
         self.add_class("pmes-exercise")
         self._restore()
         self._update_score()

@@ -127,3 +127,35 @@ def test_entry_test_records_without_feedback_then_shows_a_profile(tmp_path):
     assert view.input.disabled
     again = ExerciseWidget(bank, store=store)
     assert again.submitted and again.submit_btn.disabled
+
+
+def _models(widget) -> list:
+    """The widget and every widget model below it (children, layouts, styles)."""
+    import ipywidgets as w
+
+    seen, todo = {}, [widget]
+    while todo:
+        model = todo.pop()
+        if id(model) in seen:
+            continue
+        seen[id(model)] = model
+        todo += [value for name in model.keys for value in ((lambda v: v if isinstance(v, (list, tuple)) else [v])(
+            getattr(model, name))) if isinstance(value, w.Widget)]
+    return list(seen.values())
+
+
+def test_an_exercise_shares_its_layouts_and_styles():
+    """Each model is one more message to the front end: the widgets of an exercise share
+    their layouts and styles, one per distinct value (a module's Run All, issue 11)."""
+    import ipywidgets as w
+
+    from pmesocial import exercise
+
+    shown = exercise("m2-scenarios")
+    models = _models(shown.widget)
+    layouts = [m for m in models if isinstance(m, w.Layout)]
+    styles = [m for m in models if isinstance(m, w.widgets.widget_style.Style)]
+    questions = len(shown.bank["questions"])
+    # one layout of its own per question (the confirmation shown and hidden), a few shared
+    assert len(layouts) <= questions + 6 and len(styles) <= 6, (len(layouts), len(styles))
+    assert len(models) <= 16 * questions + 12, len(models)
