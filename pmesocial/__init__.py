@@ -10,7 +10,8 @@ here, so that the layers inside the package (data, rules, kernel, book) can move
     audience_then_and_now(), years_to_50_million(), …   the modules' charts and tables
     law_table(["prospection-b2c", …])                    legal rules with their text, date and source
     check_in_code(answer, bank, question)                the practice notebooks' code path
-Each name is imported on first use, so a module's first cell stays fast.
+Each name is imported on first use, so a module's first cell stays fast; the charts and
+tables (pandas, plotly) only when they are first called.
 """
 from importlib import import_module
 
@@ -26,11 +27,37 @@ _PUBLIC = {
         "then_and_now", "provenance_table")},
 }
 __all__ = sorted(_PUBLIC)
+# what their module costs to import: a name stands for its function until its first call
+_ON_FIRST_CALL = frozenset({"pmesocial.kernel.course_charts"})
+
+
+class _OnFirstCall:
+    # A public function whose module is imported when it is first called (or asked for its
+    # help, whose text is the function's own), not when a module's first cell imports its name.
+
+    def __init__(self, module: str, name: str):
+        self._module, self.__name__ = module, name
+        self.__qualname__ = name
+
+    @property
+    def __wrapped__(self):
+        return getattr(import_module(self._module), self.__name__)
+
+    @property
+    def __doc__(self):
+        return self.__wrapped__.__doc__
+
+    def __call__(self, *args, **kwargs):
+        return self.__wrapped__(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<function {self.__name__} (pmesocial)>"
 
 
 def __getattr__(name: str):
     if name not in _PUBLIC:
         raise AttributeError(f"module 'pmesocial' has no attribute {name!r}")
-    value = getattr(import_module(_PUBLIC[name]), name)
+    module = _PUBLIC[name]
+    value = _OnFirstCall(module, name) if module in _ON_FIRST_CALL else getattr(import_module(module), name)
     globals()[name] = value
     return value

@@ -23,8 +23,6 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from filelock import FileLock
-
 from pmesocial.data.validation import validator
 
 FORMAT, VERSION = "pmesocial-record", 2
@@ -167,6 +165,8 @@ def default_path() -> Path:
 
 class RecordStore:
     def __init__(self, path: Path | None = None):
+        from filelock import FileLock  # a store is opened by the widgets, not by a module's first cell
+
         self.path = Path(path) if path else default_path()
         self.lock = FileLock(str(self.path) + ".lock", timeout=10)
         self.notices: list[str] = []

@@ -11,6 +11,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from pmesocial.data import figures
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import QUIZ_DIR
 from pmesocial.rules.typography import typo_all
@@ -59,15 +60,6 @@ def _semantic_errors(source: str, data: dict) -> list[str]:
     return errors
 
 
-def _plain(value):
-    """numpy/pandas scalars to JSON-ready Python values (NA -> None)."""
-    import pandas as pd
-
-    if pd.isna(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
 FIGURE_FIELDS = ("indicator", "value", "unit", "year", "article_wording", "source",
                  "source_date", "confidence", "caveat")
 
@@ -75,19 +67,16 @@ FIGURE_FIELDS = ("indicator", "value", "unit", "year", "article_wording", "sourc
 def _resolve_figure(where: str, question: dict) -> list[str]:
     """Copy the figure an estimate refers to (value and provenance) into the question,
     so both front ends show the same number and source without reading the CSV."""
-    from pmesocial.data.figures import FigureDataError, load_figures
-
     theme, fig_id = question["figure"].split("/")
     try:
-        table = load_figures(theme)
+        table = figures.figure_rows(theme)
     except FileNotFoundError:
         return [f"{where}, champ « figure » : pas de fichier data/figures/{theme}.csv"]
-    except FigureDataError as exc:
+    except figures.FigureDataError as exc:
         return [f"{where}, champ « figure » : {exc}"]
-    if fig_id not in table.index:
+    if fig_id not in table:
         return [f"{where}, champ « figure » : « {fig_id} » introuvable dans data/figures/{theme}.csv"]
-    row = table.loc[fig_id]
-    figure = {k: _plain(row[k]) for k in FIGURE_FIELDS}
+    figure = {k: table[fig_id][k] for k in FIGURE_FIELDS}
     if not question["min"] <= figure["value"] <= question["max"]:
         return [f"{where}, champ « min »/« max » : la valeur {figure['value']} de « {fig_id} » "
                 f"n'est pas entre {question['min']} et {question['max']}"]

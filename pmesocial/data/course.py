@@ -9,11 +9,10 @@ tests/unit/test_programme.py checks that each notebook announces the same.
 """
 from __future__ import annotations
 
+import json
 import re
-from functools import lru_cache
-
-import nbformat
-from markdown_it import MarkdownIt
+from functools import cache, lru_cache
+from pathlib import Path
 
 from pmesocial.data.banks import load_bank
 from pmesocial.data.validation import DataFileError, read_yaml
@@ -22,19 +21,28 @@ from pmesocial.rules.typography import typo
 
 NOTEBOOKS = REPO_DIR / "notebooks"
 SOLUTIONS = REPO_DIR / "solutions"
-MARKDOWN = MarkdownIt("commonmark")
 OBJECTIVE_MARK = re.compile(r"\s*\(O(\d+)\)\s*[;.]?\s*$")  # « … (O2) ; » at the end of a list item
 DURATION = re.compile(r"Durée\s*:\s*(\d+)\s*min")
 
 
 def _first_cell(path) -> str:
-    return nbformat.read(path, as_version=4).cells[0].source
+    """The source of a notebook's first cell, read as plain JSON: nbformat would validate
+    the whole notebook against its schema, which costs more than the course needs here."""
+    source = json.loads(Path(path).read_text("utf-8"))["cells"][0]["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
+@cache
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
 
 
 def _blocks(source: str):
     """The Markdown of a cell as tokens, with the content of MyST directives (```{admonition}
     …```) parsed as Markdown too."""
-    for token in MARKDOWN.parse(source):
+    for token in _markdown().parse(source):
         if token.type == "fence" and token.info.startswith("{"):
             yield from _blocks("\n".join(line for line in token.content.splitlines() if not line.startswith(":")))
         else:

@@ -13,17 +13,37 @@ import json
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
+from pmesocial.paths import SCHEMA_DIR
 
-# jsonschema imports its optional « iri » format checker's grammar (rfc3987_syntax, pulled in
-# by Jupyter's own dependencies) when it is installed: about 2 s of a module's first cell.
-# The course's schemas check no format, so the checker stays out of a process that has not
-# loaded it already (ImportError is what jsonschema expects when the package is absent).
-sys.modules.setdefault("rfc3987_syntax", None)
-from jsonschema import Draft202012Validator  # noqa: E402
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
-from pmesocial.paths import SCHEMA_DIR  # noqa: E402
+# What jsonschema imports only for its format checkers, when installed (Jupyter's own
+# dependencies install them): the « iri » grammar alone (rfc3987_syntax) compiles for about
+# 2 s, the others (isoduration and arrow, fqdn, idna…) cost about 60 ms more. The course's
+# schemas check no format, so jsonschema is imported without those it has not loaded yet.
+FORMAT_ONLY = ("rfc3987_syntax", "rfc3987", "rfc3986_validator", "rfc3339_validator", "isoduration",
+               "fqdn", "idna", "jsonpointer", "uri_template", "webcolors")
+
+
+def _import_jsonschema():
+    """jsonschema without its optional format checkers: each package is absent while
+    jsonschema is imported (ImportError is what it expects then), and importable again
+    afterwards by whoever needs it."""
+    if "jsonschema" in sys.modules:
+        return sys.modules["jsonschema"]
+    blocked = [name for name in FORMAT_ONLY if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None
+    try:
+        import jsonschema
+    finally:
+        for name in blocked:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return jsonschema
 
 
 class DataFileError(ValueError):
@@ -32,7 +52,8 @@ class DataFileError(ValueError):
 
 @cache
 def validator(schema_name: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads((SCHEMA_DIR / schema_name).read_text("utf-8")))
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text("utf-8"))
+    return _import_jsonschema().Draft202012Validator(schema)
 
 
 def field_path(path) -> str:
@@ -108,9 +129,11 @@ def schema_errors(data, schema_name: str, where) -> list[str]:
 
 
 def read_yaml(path: Path):
+    import yaml  # the C parser when PyYAML has it: ten times faster than the Python one
+
     path = Path(path)
     try:
-        return yaml.safe_load(path.read_text("utf-8"))
+        return yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise DataFileError(f"{path} : fichier introuvable") from None
     except yaml.YAMLError as exc:

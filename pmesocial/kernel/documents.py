@@ -6,7 +6,7 @@ from __future__ import annotations
 from pmesocial.data.course import course_info
 from pmesocial.data.forms import load_form
 from pmesocial.data.organisme import load_organisme, organisme_or_error
-from pmesocial.kernel.markup import TEMPLATES
+from pmesocial.kernel.markup import templates
 from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
@@ -35,13 +35,13 @@ def view_for(name: str, record: dict, today: str | None = None) -> dict:
 def render(name: str, view: dict) -> str:
     """The document's template filled with its view, then French typography on its text
     (ui/documents.js does the same in the book)."""
-    return typo_html(TEMPLATES.get_template(f"{name}.html.j2").render(**view))
+    return typo_html(templates().get_template(f"{name}.html.j2").render(**view))
 
 
 def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
               band: tuple[list, list] | None = None) -> str:
     """The radar's one template (radar.svg.j2) filled with its view (rules/radar.py)."""
-    return typo_html(TEMPLATES.get_template("radar.svg.j2").render(radar=radar_view(labels, scores, title, svg_id, band)))
+    return typo_html(templates().get_template("radar.svg.j2").render(radar=radar_view(labels, scores, title, svg_id, band)))
 
 
 def render_document(name: str, record: dict, today: str | None = None) -> str:

@@ -2,16 +2,26 @@
 from __future__ import annotations
 
 import base64
+from functools import cache
 from html import escape as _escape
-
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from pmesocial.rules.typography import typo
 
-# The report and attestation templates; autoescape, so every value a trainee typed is escaped.
-TEMPLATES = Environment(loader=PackageLoader("pmesocial", "templates"),
-                        autoescape=select_autoescape(["html", "j2"]),
+
+@cache
+def templates():
+    """The report and attestation templates; autoescape, so every value a trainee typed is
+    escaped. Jinja is imported when a document is first drawn, not with the course."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("pmesocial", "templates"), autoescape=select_autoescape(["html", "j2"]),
                        keep_trailing_newline=True)  # as nunjucks does: the book fills the same templates
+
+
+def __getattr__(name: str):
+    if name == "TEMPLATES":  # the name other modules import
+        return templates()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def escape(text) -> str:

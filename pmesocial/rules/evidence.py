@@ -13,8 +13,6 @@ Pure rules over a trainee record; static/pmesocial/evidence.js mirrors
 """
 from __future__ import annotations
 
-from pmesocial.data.banks import all_banks
-from pmesocial.data.course import modules
 from pmesocial.rules import scoring
 
 ENTRY_TEST, EXIT_TEST = "positionnement-entree", "positionnement-sortie"
@@ -28,6 +26,8 @@ STATUS_LABELS = {"acquis": "Acquis", "en-cours": "En cours d'acquisition", "non-
 
 def objective_map(purposes=EVIDENCE_PURPOSES, banks=None) -> dict:
     """{bank id: {question id: objective id}} over the banks of these purposes."""
+    from pmesocial.data.banks import all_banks  # every bank: not what a module's exercise needs
+
     mapping = {}
     for bank in banks if banks is not None else all_banks():
         if bank["purpose"] in purposes:
@@ -38,6 +38,8 @@ def objective_map(purposes=EVIDENCE_PURPOSES, banks=None) -> dict:
 
 
 def objectives() -> list[dict]:
+    from pmesocial.data.course import modules
+
     return [{**o, "module": m["number"]} for m in modules() for o in m["objectives"]]
 
 

@@ -69,3 +69,30 @@ def test_each_current_usage_figure_has_its_source_and_is_shown():
              if c.cell_type == "code" for ref in re.findall(r"\"usage-2026/([a-z0-9-]+)\"", c.source)}
     assert not shown - set(table.index), f"lignes inconnues : {sorted(shown - set(table.index))}"
     assert set(table.index) <= shown, f"lignes jamais montrées : {sorted(set(table.index) - shown)}"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_plain_rows_are_the_pandas_rows(theme):
+    """The banks read the figures without pandas: the same values, of the same types."""
+    import pandas as pd
+
+    from pmesocial.data.figures import figure_rows
+
+    table, rows = load_figures(theme), figure_rows(theme)
+    assert list(rows) == list(table.index)
+    for fig_id, row in table.iterrows():
+        expected = {k: None if pd.isna(v) else (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+        assert rows[fig_id] == expected
+        assert {k: type(v) for k, v in rows[fig_id].items()} == {k: type(v) for k, v in expected.items()}, fig_id
+
+
+def test_plain_rows_name_file_row_and_field(tmp_path, monkeypatch):
+    import pmesocial.data.figures as figures
+
+    (tmp_path / "x.csv").write_text(
+        "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat\n"
+        "a,Un chiffre,3,%,2010,,,2010,élevée,\n", encoding="utf-8")
+    monkeypatch.setattr(figures, "FIGURES_DIR", tmp_path)
+    for read in (figures.load_figures, figures.figure_rows):
+        with pytest.raises(FigureDataError, match=r"x\.csv, ligne 2 \(« a »\), champ « source » : vide"):
+            read("x")
