@@ -1,9 +1,14 @@
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
-from pmesocial.data.banks import load_bank_file
+# No test reads or writes the user's cache of checked data files: every file is checked
+# (tests/unit/test_checked_cache.py turns the cache on in a folder of its own).
+os.environ["PMESOCIAL_CACHE"] = ""
+
+from pmesocial.data.banks import load_bank_file  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pmesocial.data import figures
+from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import QUIZ_DIR
 from pmesocial.rules.typography import typo_all
@@ -107,7 +108,13 @@ NOT_TEXT = frozenset({"id", "type", "purpose", "objective", "figure", "parallel"
 
 
 def load_bank_file(path: Path) -> dict:
-    """A checked bank, its texts in French typography (both front ends show them as they are)."""
+    """A checked bank, its texts in French typography (both front ends show them as they are);
+    checked once, then from the cache (checked_cache) while the file and the figures it may
+    quote are unchanged."""
+    return checked("bank", Path(path), lambda: _check_bank_file(path), also=figures.FIGURES_DIR.glob("*.csv"))
+
+
+def _check_bank_file(path: Path) -> dict:
     try:
         data = read_yaml(path)
     except DataFileError as exc:

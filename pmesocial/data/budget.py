@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
 from pmesocial.rules.typography import typo_all
@@ -13,6 +14,10 @@ BUDGET_DIR = DATA_DIR / "budget"
 
 def load_budget(budget_id: str, directory: Path = BUDGET_DIR) -> dict:
     path = Path(directory) / f"{budget_id}.yaml"
+    return checked("budget", path, lambda: _check_budget(path))
+
+
+def _check_budget(path: Path) -> dict:
     spec = read_yaml(path)
     errors = schema_errors(spec, "time_budget.schema.json", lambda p: f"{path} : champ « {field_path(p)} »")
     if not errors:

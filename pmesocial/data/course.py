@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from pmesocial.data.banks import load_bank
+from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, read_yaml
 from pmesocial.paths import DATA_DIR, REPO_DIR
 from pmesocial.rules.typography import typo
@@ -87,11 +88,19 @@ def stated_duration(path) -> int | None:
 
 @lru_cache(maxsize=1)
 def programme() -> dict:
-    return read_yaml(DATA_DIR / "programme.yaml")
+    path = DATA_DIR / "programme.yaml"
+    return checked("programme", path, lambda: read_yaml(path))
 
 
 @lru_cache(maxsize=1)
 def modules() -> tuple[dict, ...]:
+    """The modules as their notebooks state them (from the cache while neither the notebooks
+    nor the programme have changed: parsing their first cells imports markdown-it)."""
+    path = DATA_DIR / "programme.yaml"
+    return tuple(checked("modules", path, lambda: list(_modules()), also=NOTEBOOKS.glob("0*.ipynb")))
+
+
+def _modules():
     minutes = {s["module"]: s["minutes"] for s in programme()["sequences"] if "module" in s}
     found = []
     for path in sorted(NOTEBOOKS.glob("0*.ipynb")):
@@ -103,12 +112,15 @@ def modules() -> tuple[dict, ...]:
             "number": number, "title": typo(title), "notebook": path.stem, "duration_min": minutes[number],
             "objectives": [{"id": f"m{number}-o{k}", "text": typo(text)} for k, text in _objectives(first)],
         })
-    return tuple(found)
+    return found
 
 
 @lru_cache(maxsize=1)
 def practices() -> dict[int, str]:
-    return {n: typo(t) for n, t, _ in (_heading(p, "Pratique") for p in sorted(SOLUTIONS.glob("0*.ipynb")))}
+    def titles():
+        return [[n, typo(t)] for n, t, _ in (_heading(p, "Pratique") for p in sorted(SOLUTIONS.glob("0*.ipynb")))]
+
+    return {n: title for n, title in checked("practices", SOLUTIONS, titles, also=SOLUTIONS.glob("0*.ipynb"))}
 
 
 def module(number: int) -> dict:

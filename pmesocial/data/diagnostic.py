@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
 from pmesocial.rules.typography import typo_all
@@ -13,6 +14,10 @@ DIAGNOSTIC_DIR = DATA_DIR / "diagnostic"
 
 def load_diagnostic(diagnostic_id: str = "diagnostic-pme", directory: Path = DIAGNOSTIC_DIR) -> dict:
     path = Path(directory) / f"{diagnostic_id}.yaml"
+    return checked("diagnostic", path, lambda: _check_diagnostic(path))
+
+
+def _check_diagnostic(path: Path) -> dict:
     spec = read_yaml(path)
     errors = schema_errors(spec, "diagnostic.schema.json", lambda p: f"{path} : champ « {field_path(p)} »")
     if not errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import DATA_DIR
 from pmesocial.rules.typography import typo_all
@@ -20,6 +21,11 @@ class FormError(DataFileError):
 @cache
 def load_form(form_id: str) -> dict:
     path = FORMS_DIR / f"{form_id}.yaml"
+    # a `review` field reads another form: every form is part of the cache key
+    return checked("form", path, lambda: _check_form(path, form_id), also=FORMS_DIR.glob("*.yaml"))
+
+
+def _check_form(path, form_id: str) -> dict:
     data = read_yaml(path)
     messages = schema_errors(data, "form.schema.json", lambda p: f"{path} : champ « {field_path(p)} »")
     if not messages:

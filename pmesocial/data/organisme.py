@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import REPO_DIR
 
@@ -17,6 +18,10 @@ class OrganismeError(DataFileError):
 
 def load_organisme(path=None) -> dict:
     path = Path(path) if path else ORGANISME_FILE
+    return checked("organisme", path, lambda: _check_organisme(path))
+
+
+def _check_organisme(path: Path) -> dict:
     try:
         data = read_yaml(path)
     except DataFileError as exc:

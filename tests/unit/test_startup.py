@@ -1,6 +1,6 @@
 """A module starts at once (issue 11): its first cell imports none of the heavy packages,
-which load only in the cells that need them. Each check runs in a fresh Python, as a
-kernel is."""
+which load only in the cells that need them, and a bank already checked loads from the
+cache without PyYAML nor jsonschema. Each check runs in a fresh Python, as a kernel is."""
 import json
 import os
 import subprocess
@@ -35,7 +35,7 @@ def _first_cell(path: Path) -> str:
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
 def test_a_modules_first_cell_imports_nothing_heavy(path, tmp_path):
-    env = {"PMESOCIAL_RECORD": str(tmp_path / "d.json")}
+    env = {"PMESOCIAL_RECORD": str(tmp_path / "d.json"), "PMESOCIAL_CACHE": str(tmp_path / "cache")}
     loaded = _loaded(_first_cell(path), path.parent, env, HEAVY)
     assert not [name for name, yes in loaded.items() if yes], f"{path.name} : {loaded}"
 
@@ -44,9 +44,17 @@ def test_a_bank_is_checked_without_pandas_nor_the_format_checkers():
     """An estimate quotes its figure without pandas; jsonschema comes without the packages
     of its format checkers (the iri grammar alone took about 2 s)."""
     code = "from pmesocial import exercise\nexercise('m3-estimation-audience').payload()"
-    loaded = _loaded(code, REPO, {}, ("yaml", "jsonschema", "pandas", *FORMAT_ONLY))
+    loaded = _loaded(code, REPO, {"PMESOCIAL_CACHE": ""}, ("yaml", "jsonschema", "pandas", *FORMAT_ONLY))
     assert loaded["yaml"] and loaded["jsonschema"], loaded
     assert not [name for name in ("pandas", *FORMAT_ONLY) if loaded[name]], loaded
+
+
+def test_a_checked_bank_then_loads_from_the_cache(tmp_path):
+    env = {"PMESOCIAL_RECORD": str(tmp_path / "d.json"), "PMESOCIAL_CACHE": str(tmp_path / "cache")}
+    code = "from pmesocial import exercise\nexercise('m3-estimation-audience').payload()"
+    _loaded(code, REPO, env, ())  # checked, and kept
+    again = _loaded(code, REPO, env, ("yaml", "jsonschema", "pandas"))
+    assert not [name for name, yes in again.items() if yes], again
 
 
 def test_the_format_checkers_packages_stay_importable(tmp_path):
@@ -55,4 +63,4 @@ def test_the_format_checkers_packages_stay_importable(tmp_path):
             "validator('record.schema.json')\n"
             "import sys\n"
             "assert not [n for n in FORMAT_ONLY if n in sys.modules and sys.modules[n] is None], FORMAT_ONLY")
-    _loaded(code, REPO, {}, ())
+    _loaded(code, REPO, {"PMESOCIAL_CACHE": ""}, ())
