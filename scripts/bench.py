@@ -11,7 +11,11 @@ What it measures:
 2. every book page of _toc.yml in Debian's Chromium (Playwright), served from _build/html
    on 127.0.0.1 like tests/browser/conftest.py: first visit with a cold cache, then the
    module pages visited one after the other after the home page (warm cache);
-3. « Run All » of every notebook of notebooks/, solutions/ and outils/ in a fresh kernel;
+3. « Run All » of every notebook of notebooks/, solutions/ and outils/ in a fresh kernel,
+   with an empty cache of checked data files (pmesocial/data/checked_cache.py) at the
+   start, as for a trainee who follows the course in order; and, for each module, what its
+   first code cell costs to import: in a fresh Python that has imported what a kernel
+   imports itself, the cell's time and its longest import (`python -X importtime`);
 4. the targets below, one ✔/✘ per row and a summary.
 """
 from __future__ import annotations
@@ -56,13 +60,17 @@ SETTLE_MS = 1000          # after the load event, so that deferred scripts (plot
 IN_FLIGHT_MAX_S = 10.0    # then wait (at most this long) for requests still in flight
 GZIP_LEVEL = 6
 EMPTY_RUNS = 3            # empty-notebook runs to estimate kernel start-up and shutdown
+IMPORT_RUNS = 3           # runs of a module's first cell; the fastest counts (the least disturbed)
+# what a kernel has imported before a notebook's first cell, so that only the course's imports count
+KERNEL_IMPORTS = "import ipykernel.kernelapp, ipykernel.ipkernel, ipykernel.zmqshell"
 
 # Targets. Sizes in bytes, KB = 1000 bytes (written « Ko » in the tables).
 KB = 1000
 TARGET_MODULE_HTML = 300 * KB       # HTML of a module page
 TARGET_FIRST_VISIT_GZ = 1500 * KB   # a first visit (cold cache), gzip-compressed
 TARGET_LATER_PAGE_GZ = 150 * KB     # a module page after others, transferred, gzip-compressed
-TARGET_RUN_ALL_S = 3.0              # Run All of a module, kernel start-up excluded
+TARGET_RUN_ALL_S = 1.0              # Run All of a module, kernel start-up excluded
+TARGET_IMPORT_MS = 50.0             # no import on the path of a module's first cell takes longer
 TARGET_CACHED_BUILD_S = 20.0        # rebuild with nothing changed
 
 OK, KO = "✔", "✘"
@@ -81,6 +89,10 @@ def ko(size: int, decimals: int = 1) -> str:
 
 def sec(seconds: float, decimals: int = 1) -> str:
     return f"{fr(seconds, decimals)}\u00a0s"
+
+
+def ms(milliseconds: float, decimals: int = 0) -> str:
+    return f"{fr(milliseconds, decimals)}\u00a0ms"
 
 
 def mark(ok: bool) -> str:
@@ -347,13 +359,60 @@ def run_notebook(path: Path, record: Path) -> Run:
     return Run(code_cells, time.perf_counter() - started, run_all, slowest, error)
 
 
-def measure_notebooks() -> tuple[dict[str, Run], float]:
+@dataclass
+class FirstCell:
+    seconds: float    # the first code cell, after what a kernel imports itself
+    slowest: tuple[str, float] = ("", 0.0)  # its longest import (cumulative time, ms) and its name
+
+
+IMPORT_MARK = "--- première cellule ---"
+
+
+def first_code_cell(path: Path) -> str:
+    return next((cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"), "")
+
+
+def import_times(stderr: str) -> list[tuple[str, float]]:
+    """(module, cumulative ms) of each line of `python -X importtime` after IMPORT_MARK."""
+    out = []
+    for line in stderr.split(IMPORT_MARK, 1)[-1].splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if line.startswith("import time:") and len(parts) == 3 and parts[1].strip().isdigit():
+            out.append((parts[2].strip(), int(parts[1]) / 1000))
+    return out
+
+
+def measure_first_cell(path: Path) -> FirstCell:
+    """The module's first code cell in a fresh Python, after the kernel's own imports,
+    IMPORT_RUNS times: the fastest run (its time and its longest import)."""
+    script = (f"{KERNEL_IMPORTS}\nimport sys, time\nprint({IMPORT_MARK!r}, file=sys.stderr, flush=True)\n"
+              f"_started = time.perf_counter()\nexec(compile({first_code_cell(path)!r}, 'cellule-1', 'exec'))\n"
+              "print(time.perf_counter() - _started)\n")
+    best = None
+    for _ in range(IMPORT_RUNS):
+        done = subprocess.run([sys.executable, "-X", "importtime", "-c", script], cwd=path.parent,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            lines = done.stderr.strip().splitlines()
+            raise SystemExit(f"ÉCHEC : la première cellule de {path.relative_to(REPO)} échoue : "
+                             f"{lines[-1] if lines else done.returncode}")
+        run = FirstCell(float(done.stdout.split()[-1]),
+                        max(import_times(done.stderr), key=lambda item: item[1], default=("", 0.0)))
+        if best is None or run.seconds < best.seconds:
+            best = run
+    return best
+
+
+def measure_notebooks() -> tuple[dict[str, Run], float, dict[str, FirstCell]]:
     from nbclient import NotebookClient
 
-    saved = os.environ.get("PMESOCIAL_RECORD")
+    saved = {name: os.environ.get(name) for name in ("PMESOCIAL_RECORD", "PMESOCIAL_CACHE")}
     runs: dict[str, Run] = {}
+    first_cells: dict[str, FirstCell] = {}
     try:
         with tempfile.TemporaryDirectory(prefix="pmesocial-bench-") as tmp:
+            # the kernels inherit both: a record and a cache of checked data files that start empty
+            os.environ["PMESOCIAL_CACHE"] = str(Path(tmp) / "cache")
             empty = []
             for i in range(EMPTY_RUNS):
                 os.environ["PMESOCIAL_RECORD"] = str(Path(tmp) / f"vide-{i}.json")
@@ -367,12 +426,17 @@ def measure_notebooks() -> tuple[dict[str, Run], float]:
                     print(f"  Run All : {name}", flush=True)
                     # a fresh record per notebook: each run starts from the same state
                     runs[name] = run_notebook(path, Path(tmp) / f"{path.stem}.json")
+            for path in sorted((REPO / MODULE_DIR).glob("*.ipynb")):
+                print(f"  imports de la première cellule : {MODULE_DIR}/{path.stem}", flush=True)
+                os.environ["PMESOCIAL_RECORD"] = str(Path(tmp) / f"import-{path.stem}.json")
+                first_cells[f"{MODULE_DIR}/{path.stem}"] = measure_first_cell(path)
     finally:
-        if saved is None:
-            os.environ.pop("PMESOCIAL_RECORD", None)
-        else:
-            os.environ["PMESOCIAL_RECORD"] = saved
-    return runs, statistics.median(empty)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return runs, statistics.median(empty), first_cells
 
 
 # ---------------------------------------------------------------- report
@@ -384,7 +448,7 @@ def load_average() -> str:
         return "?"
 
 
-def report(builds, cold, later, runs, startup, chromium_version, load_start) -> str:
+def report(builds, cold, later, runs, startup, chromium_version, load_start, first_cells=None) -> str:
     targets = Targets()
     out = [f"Mesuré le {datetime.now():%d/%m/%Y à %H:%M} ({os.cpu_count()} processeurs, charge "
            f"moyenne sur 1 min {load_start} au début et {load_average()} à la fin ; "
@@ -455,10 +519,16 @@ def report(builds, cold, later, runs, startup, chromium_version, load_start) -> 
     if runs is None:
         out.append("Non mesurés (`--skip-notebooks`).")
     else:
-        out.append(f"Noyau `python3`, dossier du notebook, `PMESOCIAL_RECORD` temporaire. « Run All » : "
+        first_cells = first_cells or {}
+        out.append(f"Noyau `python3`, dossier du notebook, `PMESOCIAL_RECORD` temporaire, cache des données "
+                   f"vérifiées (`PMESOCIAL_CACHE`) vide au départ, les notebooks dans l'ordre. « Run All » : "
                    f"du noyau prêt à la fin de la dernière cellule ; « total » : démarrage et arrêt du "
                    f"noyau compris (un notebook vide coûte {sec(startup, 2)}, médiane de {EMPTY_RUNS}). "
-                   f"Objectif pour un module : Run All ≤ {sec(TARGET_RUN_ALL_S, 0)}.\n")
+                   f"« Imports, 1re cellule » : la première cellule de code d'un module dans un Python neuf "
+                   f"qui a déjà importé ce qu'importe un noyau (`{KERNEL_IMPORTS}`), la plus rapide de "
+                   f"{IMPORT_RUNS} exécutions, et son import le plus long selon `python -X importtime` "
+                   f"(temps cumulé). Objectifs pour un module : Run All ≤ {sec(TARGET_RUN_ALL_S, 0)}, "
+                   f"aucun import de la première cellule au-delà de {ms(TARGET_IMPORT_MS)}.\n")
         rows = []
         for name, run in runs.items():
             if run.error:
@@ -470,11 +540,18 @@ def report(builds, cold, later, runs, startup, chromium_version, load_start) -> 
                     run.run_all <= TARGET_RUN_ALL_S)
             else:
                 goal = "—"
+            imports = "—"
+            if name in first_cells:
+                first = first_cells[name]
+                slow_name, slow_ms = first.slowest
+                imports = (f"{ms(first.seconds * 1000)} ; le plus long : `{slow_name}` {ms(slow_ms)} "
+                           + targets.check(f"{name} : import de `{slow_name}` en {ms(slow_ms)} > "
+                                           f"{ms(TARGET_IMPORT_MS)} (première cellule)", slow_ms <= TARGET_IMPORT_MS))
             rows.append([f"`{name}`", str(run.code_cells), sec(run.total, 2),
                          sec(max(run.total - startup, 0), 2), sec(run.run_all, 2),
-                         f"n° {run.slowest[0]} : {sec(run.slowest[1], 2)}", goal])
+                         f"n° {run.slowest[0]} : {sec(run.slowest[1], 2)}", imports, goal])
         out.append(table(["notebook", "cellules de code", "total", "total − notebook vide",
-                          "Run All", "cellule la plus lente", "objectif"], rows))
+                          "Run All", "cellule la plus lente", "imports, 1re cellule", "objectif"], rows))
 
     missed = targets.missed
     out.append(f"\n### Bilan : {len(targets.checked) - len(missed)} objectifs atteints "
@@ -516,11 +593,11 @@ def main(argv: list[str] | None = None) -> int:
     pages = toc_pages()
     print("Pages dans Chromium…", flush=True)
     cold, later, version = measure_pages(pages)
-    runs, startup = (None, 0.0)
+    runs, startup, first_cells = (None, 0.0, {})
     if not args.skip_notebooks:
         print("Notebooks…", flush=True)
-        runs, startup = measure_notebooks()
-    section = report(builds, cold, later, runs, startup, version, load_start)
+        runs, startup, first_cells = measure_notebooks()
+    section = report(builds, cold, later, runs, startup, version, load_start, first_cells)
     print("\n" + section)
     if args.readme:
         rewrite_readme(section)
