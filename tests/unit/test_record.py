@@ -105,3 +105,20 @@ def test_a_version_1_record_is_migrated_and_counts_for_nothing(store):
     assert record["version"] == 2 and "first" not in record["exercises"]["m1-autoevaluation"]
     assert record["forms"]["satisfaction"]["values"] == {"outils": 4, "commentaire": "Bien"}
     assert store.load() == record
+
+
+def test_a_record_read_again_unchanged_is_not_checked_again(store, monkeypatch):
+    """The widgets of a notebook read the record again and again: the same text, checked
+    once; a changed file is checked again (and set aside when damaged)."""
+    import pmesocial.record as record_module
+
+    store.set_trainee("Claire Morel", "Menuiserie Morel")
+    checked = []
+    real = record_module.validator
+    monkeypatch.setattr(record_module, "validator", lambda name: checked.append(name) or real(name))
+    first = store.load()
+    assert store.load() == store.load() == first and len(checked) == 1
+    store.path.write_text(store.path.read_text("utf-8").replace("Claire", "Claude"), encoding="utf-8")
+    assert store.load()["trainee"]["name"] == "Claude Morel" and len(checked) == 2
+    store.path.write_text('{"format": "pmesocial-record", "version": 2}', encoding="utf-8")
+    assert store.load()["exercises"] == {} and "mis de côté" in store.notices[0]
