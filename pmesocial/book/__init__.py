@@ -35,7 +35,7 @@ DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/d
              "ui/documents.js"]
 SCRIPTS = {
     EXERCISE_CLASS: STORE + ["rules/scoring.js", "rules/evidence.js", "schemas/bank.js", "ui/exercise.js"],
-    PLOTLY_CLASS: ["plotly.min.js", "ui/plotly.js"],
+    PLOTLY_CLASS: ["ui/plotly.js"],  # it loads plotly.min.js on demand
     BUDGET_CLASS: ["rules/format.js", "rules/typography.js", "ui/dom.js", "rules/budget.js", "ui/budget.js"],
     DIAGNOSTIC_CLASS: STORE + DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js",
                                            "ui/diagnostic.js"],
@@ -93,10 +93,6 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
             added += [s for s in scripts if s not in added]
     for script in added:
         app.add_js_file(f"pmesocial/{script}", loading_method="defer")
-    if PLOTLY_CLASS not in used and "pathto" in context:
-        # fetched while the reader reads, so the first page with a chart opens at once
-        href = context["pathto"]("_static/pmesocial/plotly.min.js", 1)
-        context["metatags"] = context.get("metatags", "") + f'<link rel="prefetch" href="{href}" as="script">\n'
 
 
 def _drop_widget_state(app, doctree):
@@ -173,20 +169,24 @@ def _copy_from_npm(app, exception):
                 shutil.copyfile(source, target)
 
 
-def _french_typography(app, exception):
-    """French typography by the build (rules/typography.py), once, over every written page:
-    its content and raw HTML outputs as well as the text the theme writes and the doctree
-    never holds (<title>, sidebar, previous/next links). Scripts, styles and code are left
-    alone. The search index keeps the source's plain spaces, which only helps matching."""
+def _finish_pages(app, exception):
+    """Every written page, once:
+    - French typography by the build (rules/typography.py), on its content and raw HTML
+      outputs as well as on the text the theme writes and the doctree never holds (<title>,
+      sidebar, previous/next links); scripts, styles and code are left alone, and the
+      search index keeps the source's plain spaces, which only helps matching;
+    - the theme's weight taken off (lean.py: Font Awesome's script, blocking scripts)."""
     if exception is not None or app.builder.format != "html":
         return
+    from pmesocial.book.lean import lean_page
     from pmesocial.rules.typography import typo_html
 
-    for page in Path(app.outdir).rglob("*.html"):
+    outdir = Path(app.outdir)
+    for page in outdir.rglob("*.html"):
         if "_static" in page.parts:
             continue
         html = page.read_text("utf-8")
-        fixed = typo_html(html)
+        fixed = typo_html(lean_page(html, search_page=page == outdir / "search.html"))
         if fixed != html:
             page.write_text(fixed, "utf-8")
 
@@ -260,6 +260,9 @@ def _law_anchors(app, doctree):
 
 
 def setup(app):
+    from pmesocial.book import lean
+
+    lean.setup(app)
     app.add_config_value("pmesocial_fingerprint", "", "env")
     app.connect("builder-inited", _warn_on_plotly_fallback)
     app.connect("config-inited", _register_substitutions)
@@ -272,5 +275,5 @@ def setup(app):
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)
     app.connect("build-finished", _copy_from_npm)
-    app.connect("build-finished", _french_typography)
+    app.connect("build-finished", _finish_pages)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,8 +7,9 @@ so that no text in it can close the script element.
 """
 from __future__ import annotations
 
+import functools
+import gzip
 import json
-from html import escape
 
 from docutils import nodes
 
@@ -81,7 +82,20 @@ def _typo_figure(figure: dict) -> dict:
     return walk(figure)
 
 
+@functools.lru_cache(maxsize=1)
+def _plotly_download() -> str:
+    """What the reader's click costs, written on the button: plotly.js, compressed."""
+    from pmesocial.book import _plotly_js
+    from pmesocial.rules.formatting import number
+
+    kilobytes = len(gzip.compress(_plotly_js().read_bytes(), 6)) / 1000
+    return f"{number(round(kilobytes, -1))} Ko"  # « 400 Ko »: a round figure is enough
+
+
 class PlotlyRenderer:
+    """A course chart as its static SVG, drawn now from the definition the figure carries
+    (kernel/charts.py): part of the first paint, no script needed. The plotly figure rides
+    along as JSON; ui/plotly.js loads plotly.js only when the reader asks for it."""
     mime_priority_overrides = [("html", PLOTLY_MIME, 2), ("dirhtml", PLOTLY_MIME, 2),
                                ("singlehtml", PLOTLY_MIME, 2)]
 
@@ -89,10 +103,17 @@ class PlotlyRenderer:
     def handle_mime(renderer, data, inline):
         if inline or data.mime_type != PLOTLY_MIME:
             return None
+        from pmesocial.kernel.charts import Chart
+
         figure = _typo_figure(json.loads(data.content) if isinstance(data.content, str) else data.content)
         script, figure = _json_script(figure)
         meta = (figure.get("layout") or {}).get("meta") or {}
-        alt = meta.get("alt") if isinstance(meta, dict) else None
-        caption = f'<figcaption class="pmes-visually-hidden">{escape(alt)}</figcaption>' if alt else ""
-        html = f'<figure class="pmes-chart">{caption}<div class="pmes-plotly">{script}</div></figure>'
+        definition = meta.get("chart") if isinstance(meta, dict) else None
+        if not isinstance(definition, dict):
+            raise ValueError("graphique plotly sans définition (layout.meta.chart) : construisez-le avec "
+                             "pmesocial.kernel.charts.bar_chart, qui donne aussi son image statique au livre")
+        button = (f'<p class="pmes-chart-more" hidden><button type="button" class="pmes-chart-live">'
+                  f'Explorer le graphique (version interactive, {_plotly_download()} à charger)</button></p>')
+        html = (f'<figure class="pmes-chart">{Chart(definition).svg()}'
+                f'<div class="pmes-plotly" hidden>{script}</div>{button}</figure>')
         return _container(PLOTLY_CLASS, html)

@@ -1,34 +1,56 @@
-"""Course charts: plotly figures with a French number format, a source line under
-the plot, a text alternative, and colours that survive greyscale and colour blindness.
+"""Course charts: one *definition* per chart (labels, values, title, source, text
+alternative), drawn two ways from it:
 
-`Chart` displays as plotly's own mime type (drawn by JupyterLab, Voilà and the book's
-extension) plus a text/plain alternative; its JSON is small and free of random ids.
+- a plotly figure, for JupyterLab and Voilà (plotly's own mime type, a text/plain
+  alternative; small JSON free of random ids), with a French number format, the source
+  under the plot, and colours and patterns that survive greyscale and colour blindness;
+- a static SVG (rules/bar_chart.py and templates/bar_chart.svg.j2), which the book draws
+  at build time from the definition the figure carries in `layout.meta.chart`.
+
+plotly is imported only when a figure is built, not when the course is imported.
 """
 from __future__ import annotations
 
 import textwrap
 
-import plotly.graph_objects as go
-
+from pmesocial.rules.bar_chart import PALETTE, PATTERNS, bar_chart_view, value_text
 from pmesocial.rules.formatting import NNBSP
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
-# Okabe-Ito palette (safe for colour-blind readers), ordered from dark to light so
-# neighbouring bars also differ in greyscale; patterns add a second cue.
-PALETTE = ["#0b4f8a", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"]
-PATTERNS = ["", "/", ".", "x", "-", "+"]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
 class Chart:
-    def __init__(self, figure: go.Figure, alt: str, source: str):
-        self.figure, self.alt, self.source = figure, alt, source
+    """A bar chart from its definition (see bar_chart())."""
+
+    def __init__(self, definition: dict):
+        self.definition = definition
+        self._figure = None
+
+    @property
+    def alt(self) -> str:
+        return self.definition["alt"]
+
+    @property
+    def source(self) -> str:
+        return self.definition["source"]
+
+    @property
+    def figure(self):
+        if self._figure is None:
+            self._figure = _bar_figure(self.definition)
+        return self._figure
 
     def to_json(self) -> dict:
         spec = self.figure.to_plotly_json()
-        spec["layout"]["meta"] = {"alt": self.alt, "source": self.source}
+        spec["layout"]["meta"] = {"alt": self.alt, "source": self.source, "chart": self.definition}
         spec["config"] = {"displaylogo": False, "responsive": True}
         return spec
+
+    def svg(self) -> str:
+        from pmesocial.kernel.markup import TEMPLATES
+
+        return TEMPLATES.get_template("bar_chart.svg.j2").render(chart=bar_chart_view(self.definition))
 
     def __repr__(self) -> str:
         return f"Graphique : {self.alt} Source : {self.source}"
@@ -37,34 +59,50 @@ class Chart:
         return {PLOTLY_MIME: self.to_json(), "text/plain": repr(self)}
 
 
-def _layout(title: str, x_title: str, y_title: str, source: str) -> dict:
-    return dict(
-        template="none",
-        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=17)),
-        font=dict(family=FONT, size=14, color="#1f1f1f"),
-        separators="," + NNBSP,
-        xaxis=dict(title=dict(text=x_title), automargin=True),
-        yaxis=dict(title=dict(text=y_title), automargin=True, gridcolor="#d9d9d9", rangemode="tozero",
-                   tickformat=",~f"),
-        margin=dict(l=70, r=20, t=60, b=95),
-        height=420,
-        annotations=[dict(text="<br>".join(textwrap.wrap(f"Source : {source}", 95)), xref="paper", yref="paper", x=0, y=-0.28,
-                          xanchor="left", yanchor="top", showarrow=False, align="left",
-                          font=dict(size=12, color="#4a4a4a"))],
-    )
+def _source_lines(source: str) -> list[str]:
+    return textwrap.wrap(f"Source : {source}", 95)
 
 
-def bar_chart(labels, values, *, title: str, x_title: str, y_title: str, source: str, alt: str,
-              value_format: str = ",.0f", value_suffix: str = "") -> Chart:
-    """Vertical bars, one colour and pattern per bar, values written on the bars."""
-    n = len(labels)
+def _bar_figure(d: dict):
+    import plotly.graph_objects as go
+
+    n = len(d["labels"])
+    fmt, suffix = d["value_format"], d["value_suffix"]
     bars = go.Bar(
-        x=list(labels), y=list(values),
+        x=list(d["labels"]), y=list(d["values"]),
         marker=dict(color=[PALETTE[i % len(PALETTE)] for i in range(n)],
                     pattern=dict(shape=[PATTERNS[i % len(PATTERNS)] for i in range(n)],
                                  fgcolor="#ffffff", solidity=0.25),
                     line=dict(color="#1f1f1f", width=1)),
-        texttemplate=f"%{{y:{value_format}}}{value_suffix}", textposition="outside",
-        hovertemplate=f"%{{x}} : %{{y:{value_format}}}{value_suffix}<extra></extra>",
+        texttemplate=f"%{{y:{fmt}}}{suffix}", textposition="outside",
+        hovertemplate=f"%{{x}} : %{{y:{fmt}}}{suffix}<extra></extra>",
     )
-    return Chart(go.Figure(bars, layout=_layout(title, x_title, y_title, source)), alt, source)
+    lines = _source_lines(d["source"])
+    extra = 16 * (len(lines) - 1)  # room under the plot when the source line wraps
+    layout = dict(
+        template="none",
+        title=dict(text=d["title"], x=0.01, xanchor="left", font=dict(size=17)),
+        font=dict(family=FONT, size=14, color="#1f1f1f"),
+        separators="," + NNBSP,
+        xaxis=dict(title=dict(text=""), automargin=True),
+        yaxis=dict(title=dict(text=d["axis_title"]), automargin=True, gridcolor="#d9d9d9", rangemode="tozero",
+                   tickformat=",~f"),
+        margin=dict(l=70, r=20, t=60, b=95 + extra),
+        height=420 + extra,
+        annotations=[dict(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=-0.28,
+                          xanchor="left", yanchor="top", showarrow=False, align="left",
+                          font=dict(size=12, color="#4a4a4a"))],
+    )
+    return go.Figure(bars, layout=layout)
+
+
+def bar_chart(labels, values, *, title: str, y_title: str, source: str, alt: str,
+              value_format: str = ",.0f", value_suffix: str = "") -> Chart:
+    """One colour and pattern per bar, values written on the bars. Labels may hold
+    plotly's « <br> » line breaks (the SVG rewraps them for its own width)."""
+    return Chart({"kind": "bar", "labels": list(labels), "values": [float(v) for v in values],
+                  "title": title, "axis_title": y_title, "source": source, "alt": alt,
+                  "value_format": value_format, "value_suffix": value_suffix})
+
+
+__all__ = ["Chart", "bar_chart", "value_text"]

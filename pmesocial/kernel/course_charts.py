@@ -24,7 +24,7 @@ def audience_then_and_now() -> Chart:
            f"sociaux : {all_2025} milliards d'identités en 2025. Les unités diffèrent "
            f"(membres, actifs mensuels, identités).")
     return bar_chart(labels, values, title="L'échelle du phénomène, de 2010 à aujourd'hui",
-                     x_title="", y_title="Milliards", source=sources, alt=alt,
+                     y_title="Milliards", source=sources, alt=alt,
                      value_format=",.2f", value_suffix=" Md")
 
 
@@ -46,15 +46,6 @@ def _sources(rows, names: dict | None = None) -> str:
     """The chart's source line: each distinct source once, with its date; `names` gives
     short labels for unsourced rows ("Twitter : aucune source retrouvée")."""
     return " ; ".join(dict.fromkeys(_cite(r, names or {}) for r in rows))
-
-
-def _fit_source(chart: Chart) -> Chart:
-    """Leave room under the plot when the source line wraps onto several lines."""
-    lines = chart.figure.layout.annotations[0].text.count("<br>") + 1
-    if lines > 1:
-        extra = 16 * (lines - 1)  # plot area keeps its height, so the note keeps its offset
-        chart.figure.update_layout(height=420 + extra, margin=dict(b=95 + extra))
-    return chart
 
 
 # --- module 3 and 4 charts -------------------------------------------------------------
@@ -80,9 +71,9 @@ def years_to_50_million(show_ipod: bool = False) -> Chart:
                 f"pour l'iPod, et non pour Twitter.")
     source = ("Chiffres cités par Yanis (2010), d'après : "
               + _sources(rows, {"twitter-years-50m": "Twitter"}))
-    return _fit_source(bar_chart(
+    return bar_chart(
         labels, values, title="Années pour atteindre 50 millions d'utilisateurs, selon l'article",
-        x_title="", y_title="Années", source=source, alt=alt, value_suffix=" ans"))
+        y_title="Années", source=source, alt=alt, value_suffix=" ans")
 
 
 def us_visits_share_2010(with_all_google_sites: bool = True) -> Chart:
@@ -99,10 +90,10 @@ def us_visits_share_2010(with_all_google_sites: bool = True) -> Chart:
            f"7 au 13 mars 2010 : facebook.com {shares[0]}, page d'accueil google.com {shares[1]}.")
     if with_all_google_sites:
         alt += f" L'ensemble des sites Google (Gmail, YouTube, Maps…) totalise {shares[2]}."
-    return _fit_source(bar_chart(
+    return bar_chart(
         labels, values, title="Part des visites de sites aux États-Unis, du 7 au 13 mars 2010",
-        x_title="", y_title="Part des visites (%)", source=_sources(rows), alt=alt,
-        value_format=",.2f", value_suffix=f"{NNBSP}%"))
+        y_title="Part des visites (%)", source=_sources(rows), alt=alt,
+        value_format=",.2f", value_suffix=f"{NNBSP}%")
 
 
 def trust_consumers_vs_ads() -> Chart:
@@ -121,11 +112,11 @@ def trust_consumers_vs_ads() -> Chart:
            f"l'enquête Nielsen de 2007. Publicité en général : {ads} selon l'article, chiffre sans "
            f"source connue. Dans l'enquête Nielsen de 2007 : publicités dans la presse {press}, "
            f"à la télévision {tv}, SMS publicitaires {sms}, le format le moins cru.")
-    return _fit_source(bar_chart(
+    return bar_chart(
         labels, values, title="Confiance des internautes : l'article face à Nielsen (2007)",
-        x_title="", y_title="Internautes qui font confiance (%)", alt=alt,
+        y_title="Internautes qui font confiance (%)", alt=alt,
         source=_sources(rows, {"trust-advertising-article": "14 % pour la publicité"}),
-        value_suffix=f"{NNBSP}%"))
+        value_suffix=f"{NNBSP}%")
 
 
 def then_and_now() -> Chart:
@@ -144,8 +135,8 @@ def then_and_now() -> Chart:
            f"de membres en 2010 selon l'article, {li24} millions en janvier 2024. Ensemble des "
            f"médias sociaux : {all25} millions d'identités d'utilisateurs en février 2025. "
            f"Les unités diffèrent (membres, actifs mensuels, identités).")
-    return _fit_source(bar_chart(labels, values, title="Que sont-ils devenus ? Audiences de 2010 et d'aujourd'hui",
-                                 x_title="", y_title="Millions", source=_sources(rows), alt=alt))
+    return bar_chart(labels, values, title="Que sont-ils devenus ? Audiences de 2010 et d'aujourd'hui",
+                     y_title="Millions", source=_sources(rows), alt=alt)
 
 
 # --- provenance tables -----------------------------------------------------------------

@@ -59,3 +59,35 @@ def serve(directory: Path, handler=QuietHandler) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+COMPRESSIBLE = (".html", ".js", ".css", ".svg", ".json", ".txt", ".xml", ".map")
+
+
+class GzipHandler(QuietHandler):
+    """Serves text files gzip-compressed when the browser accepts it, as a host would
+    (python's http.server never compresses): what Lighthouse measures is then what a
+    reader on a phone downloads. Compressed bodies are kept, keyed by path and mtime."""
+    _cache: dict[tuple[str, float], bytes] = {}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.suffix not in COMPRESSIBLE or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        import gzip
+        import io
+
+        key = (str(path), path.stat().st_mtime)
+        if key not in self._cache:
+            self._cache[key] = gzip.compress(path.read_bytes(), 6)
+        body = self._cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
