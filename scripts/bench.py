@@ -16,7 +16,10 @@ What it measures:
    start, as for a trainee who follows the course in order; and, for each module, what its
    first code cell costs to import: in a fresh Python that has imported what a kernel
    imports itself, the cell's time and its longest import (`python -X importtime`);
-4. the targets below, one ✔/✘ per row and a summary.
+4. Lighthouse (npm `lighthouse`, pinned in package.json; 12.x runs on Node 20) on every
+   page, mobile profile, the book served gzip-compressed on 127.0.0.1 as a host would:
+   the four scores, LCP, TBT and the bytes transferred;
+5. the targets below, one ✔/✘ per row and a summary.
 """
 from __future__ import annotations
 
@@ -67,11 +70,17 @@ KERNEL_IMPORTS = "import ipykernel.kernelapp, ipykernel.ipkernel, ipykernel.zmqs
 # Targets. Sizes in bytes, KB = 1000 bytes (written « Ko » in the tables).
 KB = 1000
 TARGET_MODULE_HTML = 300 * KB       # HTML of a module page
-TARGET_FIRST_VISIT_GZ = 1500 * KB   # a first visit (cold cache), gzip-compressed
-TARGET_LATER_PAGE_GZ = 150 * KB     # a module page after others, transferred, gzip-compressed
+TARGET_FIRST_VISIT_GZ = 250 * KB    # a first visit (cold cache), gzip-compressed, everything included
+TARGET_LATER_PAGE_GZ = 40 * KB      # a module page after others, transferred, gzip-compressed
 TARGET_RUN_ALL_S = 1.0              # Run All of a module, kernel start-up excluded
 TARGET_IMPORT_MS = 50.0             # no import on the path of a module's first cell takes longer
 TARGET_CACHED_BUILD_S = 20.0        # rebuild with nothing changed
+TARGET_FULL_BUILD_S = 28.0          # full build: no slower than before issue 11 (28,1 s)
+# Lighthouse, mobile profile (simulated slow 4G, 4× CPU slowdown), book served with gzip
+TARGET_SCORES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+TARGET_LCP_MS = 2500
+TARGET_TBT_MS = 150
+LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
 
 OK, KO = "✔", "✘"
 
@@ -245,7 +254,7 @@ def visit(context, url: str) -> Visit:
             raise SystemExit(f"ÉCHEC : {url} répond {main and main.status}")
         # Bodies are read now: Chromium drops them once the page navigates away.
         for response in responses:
-            if "plotly" in urlparse(response.url).path:
+            if urlparse(response.url).path.endswith("plotly.min.js"):  # plotly.js itself, not ui/plotly.js
                 result.plotly = True
             if response.status == 304:
                 result.revalidated += 1
@@ -317,6 +326,57 @@ def measure_pages(pages: list[str]) -> tuple[dict[str, Visit], dict[str, Visit],
     finally:
         server.shutdown()
     return cold, later, version
+
+
+@dataclass
+class Audit:
+    scores: dict[str, int]
+    lcp_ms: float
+    tbt_ms: float
+    transferred: int   # what Lighthouse counts: every response, compressed as served, headers included
+
+
+def lighthouse_version() -> str:
+    import json
+
+    return json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text("utf-8"))["version"]
+
+
+def audit_page(url: str) -> Audit:
+    """One Lighthouse run (npm `lighthouse`, package-lock.json) on Debian's Chromium."""
+    import json
+
+    flags = " ".join(BROWSER_ARGS)
+    command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+               f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo",
+               "--form-factor=mobile", "--throttling-method=simulate"]
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+                          timeout=240)
+    if done.returncode != 0:
+        raise SystemExit(f"ÉCHEC : Lighthouse sur {url} : {done.stderr.strip()[-600:]}")
+    result = json.loads(done.stdout)
+    audits = result["audits"]
+    return Audit({k: round(v["score"] * 100) for k, v in result["categories"].items()},
+                 audits["largest-contentful-paint"]["numericValue"], audits["total-blocking-time"]["numericValue"],
+                 int(audits["total-byte-weight"]["numericValue"]))
+
+
+def measure_lighthouse(pages: list[str]) -> dict[str, Audit]:
+    """Every page, the book served with gzip as a host would (pmesocial.tools.browser.GzipHandler)."""
+    from pmesocial.tools.browser import GzipHandler
+
+    if not LIGHTHOUSE.exists():
+        raise SystemExit("ÉCHEC : Lighthouse manque (node_modules/lighthouse) : lancez « make js » (npm ci).")
+    server = shared_serve(BOOK, GzipHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    audits = {}
+    try:
+        for page in pages:
+            print(f"  Lighthouse : {page}", flush=True)
+            audits[page] = audit_page(f"{base}/{page}.html")
+    finally:
+        server.shutdown()
+    return audits
 
 
 # ---------------------------------------------------------------- 3. notebooks
@@ -448,7 +508,31 @@ def load_average() -> str:
         return "?"
 
 
-def report(builds, cold, later, runs, startup, chromium_version, load_start, first_cells=None) -> str:
+def lighthouse_section(audits: dict[str, Audit], targets: Targets) -> list[str]:
+    out = [f"\n### Lighthouse {lighthouse_version()}, profil mobile (4G lente simulée, processeur ralenti 4×), "
+           "livre servi compressé (gzip)\n",
+           "Objectifs : performance ≥ 95, accessibilité 100, bonnes pratiques 100, SEO 100 ; "
+           f"LCP ≤ {sec(TARGET_LCP_MS / 1000, 1)} ; TBT ≤ {fr(TARGET_TBT_MS, 0)} ms. « Transféré » : ce que "
+           "Lighthouse compte (réponses compressées, en-têtes compris).\n"]
+    rows = []
+    for page, a in audits.items():
+        cells = [f"`{page}`"]
+        for key, goal in TARGET_SCORES.items():
+            score = a.scores.get(key, 0)
+            cells.append(f"{score} " + targets.check(f"{page} : Lighthouse {key} {score} < {goal}", score >= goal))
+        cells.append(f"{sec(a.lcp_ms / 1000, 2)} " + targets.check(
+            f"{page} : LCP {sec(a.lcp_ms / 1000, 2)} > {sec(TARGET_LCP_MS / 1000, 1)}", a.lcp_ms <= TARGET_LCP_MS))
+        cells.append(f"{fr(a.tbt_ms, 0)} ms " + targets.check(
+            f"{page} : TBT {fr(a.tbt_ms, 0)} ms > {fr(TARGET_TBT_MS, 0)} ms", a.tbt_ms <= TARGET_TBT_MS))
+        cells.append(ko(a.transferred))
+        rows.append(cells)
+    out.append(table(["page", "performance", "accessibilité", "bonnes pratiques", "SEO", "LCP", "TBT",
+                      "transféré"], rows))
+    return out
+
+
+def report(builds, cold, later, runs, startup, chromium_version, load_start, first_cells=None,
+           audits=None) -> str:
     targets = Targets()
     out = [f"Mesuré le {datetime.now():%d/%m/%Y à %H:%M} ({os.cpu_count()} processeurs, charge "
            f"moyenne sur 1 min {load_start} au début et {load_average()} à la fin ; "
@@ -463,18 +547,25 @@ def report(builds, cold, later, runs, startup, chromium_version, load_start, fir
     else:
         full, cached = builds
         out.append(table(["construction", "durée", "objectif", ""], [
-            ["complète (`_build/html`, `.doctrees`, `.jupyter_cache` supprimés)", sec(full), "—", ""],
+            ["complète (`_build/html`, `.doctrees`, `.jupyter_cache` supprimés)", sec(full),
+             f"≤ {sec(TARGET_FULL_BUILD_S, 0)}",
+             targets.check(f"construction complète {sec(full)} > {sec(TARGET_FULL_BUILD_S, 0)}",
+                           full <= TARGET_FULL_BUILD_S)],
             ["en cache (relancée aussitôt, rien de changé)", sec(cached),
              f"≤ {sec(TARGET_CACHED_BUILD_S, 0)}",
              targets.check(f"reconstruction en cache {sec(cached)} > {sec(TARGET_CACHED_BUILD_S, 0)}",
                            cached <= TARGET_CACHED_BUILD_S)],
         ]))
 
+    if audits:
+        out += lighthouse_section(audits, targets)
+
     out.append("\n### Pages du livre, première visite (cache vide, 1 Ko = 1 000 octets)\n")
     out.append(f"Chaque page dans un contexte neuf de Chromium ; mesure au chargement + "
                f"{fr(SETTLE_MS / 1000, 0)} s. Objectifs : HTML d'un module ≤ {ko(TARGET_MODULE_HTML, 0)}, "
-               f"première visite ≤ {ko(TARGET_FIRST_VISIT_GZ, 0)} compressée (pages avec plotly "
-               "comprises), aucune requête vers un autre hôte.\n")
+               f"première visite ≤ {ko(TARGET_FIRST_VISIT_GZ, 0)} compressée, tout compris, aucune "
+               "requête vers un autre hôte ; plotly.js ne se charge que si le lecteur le demande "
+               "(colonne « plotly » vide).\n")
     rows = []
     for page, v in cold.items():
         checks = [targets.check(f"{page} : {len(v.foreign)} requête(s) vers d'autres hôtes",
@@ -581,8 +672,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="garde le livre déjà construit (mise au point du script)")
     parser.add_argument("--skip-notebooks", action="store_true",
                         help="ne mesure pas les notebooks (mise au point du script)")
+    parser.add_argument("--skip-lighthouse", action="store_true",
+                        help="ne lance pas Lighthouse (mise au point du script)")
     args = parser.parse_args(argv)
-    if args.readme and (args.skip_build or args.skip_notebooks):
+    if args.readme and (args.skip_build or args.skip_notebooks or args.skip_lighthouse):
         parser.error("--readme demande une mesure complète")
 
     load_start = load_average()
@@ -593,11 +686,15 @@ def main(argv: list[str] | None = None) -> int:
     pages = toc_pages()
     print("Pages dans Chromium…", flush=True)
     cold, later, version = measure_pages(pages)
+    audits = None
+    if not args.skip_lighthouse:
+        print("Lighthouse…", flush=True)
+        audits = measure_lighthouse(pages)
     runs, startup, first_cells = (None, 0.0, {})
     if not args.skip_notebooks:
         print("Notebooks…", flush=True)
         runs, startup, first_cells = measure_notebooks()
-    section = report(builds, cold, later, runs, startup, version, load_start, first_cells)
+    section = report(builds, cold, later, runs, startup, version, load_start, first_cells, audits)
     print("\n" + section)
     if args.readme:
         rewrite_readme(section)

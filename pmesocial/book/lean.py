@@ -103,10 +103,35 @@ def subset_font(path: Path, code_points: set[int]) -> tuple[int, int]:
     return before, path.stat().st_size
 
 
+# Bootstrap's and the theme's scripts (0.6 s of main thread on a mid-range phone) wire up
+# menus, tooltips, the search dialog and the colour switch: none of it is needed to read.
+# They are inserted once the browser has painted the page (in the same order; both start
+# at once when the document is already loaded), instead of delaying that first paint.
+THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*_static/scripts/(?:bootstrap|pydata-sphinx-theme)\.js[^"]*)"></script>')
+AFTER_PAINT = ("<script>requestAnimationFrame(function(){{setTimeout(function(){{{0}.forEach(function(src){{"
+               "var s=document.createElement('script');s.src=src;s.async=false;document.body.appendChild(s);}});}},0);}});"
+               "</script>")
+
+
+# pydata-sphinx-theme and sphinx-book-theme each wire up `querySelector(".primary-toggle")`,
+# the first one on the page: pydata's header button, which this theme never shows. The
+# visible menu buttons (the article header's) did nothing, so a phone could not open the
+# course menu. Without the class on the hidden buttons, both scripts find the visible ones.
+HIDDEN_TOGGLES = re.compile(r'class="pst-navbar-icon sidebar-toggle (?:primary|secondary)-toggle"')
+
+
 def lean_page(html: str, search_page: bool = False) -> str:
-    """A written page without Font Awesome's script, with the theme's head scripts deferred
-    and, except on the search page, without the search index."""
+    """A written page without Font Awesome's script, with the theme's head scripts deferred,
+    its heavy scripts started after the first paint and, except on the search page,
+    without the search index."""
     html = FA_SCRIPT.sub("", html)
+    html = HIDDEN_TOGGLES.sub('class="pst-navbar-icon sidebar-toggle"', html)
+    late = THEME_SCRIPTS.findall(html)
+    if late:
+        import json
+
+        html = THEME_SCRIPTS.sub("", html)
+        html = html.replace("</body>", AFTER_PAINT.format(json.dumps(late)) + "\n</body>", 1)
     if not search_page:
         html = INLINE_SEARCH.sub("", html)
     head, sep, body = html.partition("</head>")
@@ -148,6 +173,8 @@ def purge_stylesheets(app, exception):
 
     outdir = Path(app.outdir)
     sheets = [str(p.relative_to(outdir)) for pattern in PURGED for p in sorted(outdir.glob(pattern))]
+    if not sheets:  # another theme
+        return
     # Purge the theme's own copy, kept aside the first time it is seen (a rebuild may not
     # copy it again, and a page may now use a rule that an earlier purge dropped).
     pristine = Path(app.doctreedir) / "pmesocial-pristine-css"

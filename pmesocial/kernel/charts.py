@@ -7,10 +7,12 @@ alternative), drawn two ways from it:
 - a static SVG (rules/bar_chart.py and templates/bar_chart.svg.j2), which the book draws
   at build time from the definition the figure carries in `layout.meta.chart`.
 
-plotly is imported only when a figure is built, not when the course is imported.
+plotly.py is not imported: the figure is plotly's JSON, written as a dict (JupyterLab's
+plotly extension and the book's plotly.js draw it; tests/unit check it against plotly.py).
 """
 from __future__ import annotations
 
+import copy
 import textwrap
 
 from pmesocial.rules.bar_chart import PALETTE, PATTERNS, bar_chart_view, value_text
@@ -42,7 +44,7 @@ class Chart:
         return self._figure
 
     def to_json(self) -> dict:
-        spec = self.figure.to_plotly_json()
+        spec = copy.deepcopy(self.figure)
         spec["layout"]["meta"] = {"alt": self.alt, "source": self.source, "chart": self.definition}
         spec["config"] = {"displaylogo": False, "responsive": True}
         return spec
@@ -63,37 +65,37 @@ def _source_lines(source: str) -> list[str]:
     return textwrap.wrap(f"Source : {source}", 95)
 
 
-def _bar_figure(d: dict):
-    import plotly.graph_objects as go
-
+def _bar_figure(d: dict) -> dict:
+    """The plotly figure as the JSON plotly.py would write for it (template « none »),
+    built as a plain dict: drawing a chart in a kernel imports no plotly (0.1–0.3 s)."""
     n = len(d["labels"])
     fmt, suffix = d["value_format"], d["value_suffix"]
-    bars = go.Bar(
-        x=list(d["labels"]), y=list(d["values"]),
-        marker=dict(color=[PALETTE[i % len(PALETTE)] for i in range(n)],
-                    pattern=dict(shape=[PATTERNS[i % len(PATTERNS)] for i in range(n)],
-                                 fgcolor="#ffffff", solidity=0.25),
-                    line=dict(color="#1f1f1f", width=1)),
-        texttemplate=f"%{{y:{fmt}}}{suffix}", textposition="outside",
-        hovertemplate=f"%{{x}} : %{{y:{fmt}}}{suffix}<extra></extra>",
-    )
+    bars = {
+        "type": "bar", "x": list(d["labels"]), "y": list(d["values"]),
+        "marker": {"color": [PALETTE[i % len(PALETTE)] for i in range(n)],
+                   "pattern": {"shape": [PATTERNS[i % len(PATTERNS)] for i in range(n)],
+                               "fgcolor": "#ffffff", "solidity": 0.25},
+                   "line": {"color": "#1f1f1f", "width": 1}},
+        "texttemplate": f"%{{y:{fmt}}}{suffix}", "textposition": "outside",
+        "hovertemplate": f"%{{x}} : %{{y:{fmt}}}{suffix}<extra></extra>",
+    }
     lines = _source_lines(d["source"])
     extra = 16 * (len(lines) - 1)  # room under the plot when the source line wraps
-    layout = dict(
-        template="none",
-        title=dict(text=d["title"], x=0.01, xanchor="left", font=dict(size=17)),
-        font=dict(family=FONT, size=14, color="#1f1f1f"),
-        separators="," + NNBSP,
-        xaxis=dict(title=dict(text=""), automargin=True),
-        yaxis=dict(title=dict(text=d["axis_title"]), automargin=True, gridcolor="#d9d9d9", rangemode="tozero",
-                   tickformat=",~f"),
-        margin=dict(l=70, r=20, t=60, b=95 + extra),
-        height=420 + extra,
-        annotations=[dict(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=-0.28,
-                          xanchor="left", yanchor="top", showarrow=False, align="left",
-                          font=dict(size=12, color="#4a4a4a"))],
-    )
-    return go.Figure(bars, layout=layout)
+    layout = {
+        "template": {"data": {"scatter": [{"type": "scatter"}]}},
+        "title": {"text": d["title"], "x": 0.01, "xanchor": "left", "font": {"size": 17}},
+        "font": {"family": FONT, "size": 14, "color": "#1f1f1f"},
+        "separators": "," + NNBSP,
+        "xaxis": {"title": {"text": ""}, "automargin": True},
+        "yaxis": {"title": {"text": d["axis_title"]}, "automargin": True, "gridcolor": "#d9d9d9",
+                  "rangemode": "tozero", "tickformat": ",~f"},
+        "margin": {"l": 70, "r": 20, "t": 60, "b": 95 + extra},
+        "height": 420 + extra,
+        "annotations": [{"text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": -0.28,
+                         "xanchor": "left", "yanchor": "top", "showarrow": False, "align": "left",
+                         "font": {"size": 12, "color": "#4a4a4a"}}],
+    }
+    return {"data": [bars], "layout": layout}
 
 
 def bar_chart(labels, values, *, title: str, y_title: str, source: str, alt: str,

@@ -1,10 +1,12 @@
-"""The charts and tables the modules show, each built from data/figures with its sources."""
+"""The charts and tables the modules show, each built from data/figures with its sources.
+
+Rows are read as plain values (figure_rows), not through pandas: a module's first chart
+costs no 0.4 s pandas import."""
 from __future__ import annotations
 
-import pandas as pd
-
-from pmesocial.data.figures import load_figures
+from pmesocial.data.figures import figure_rows
 from pmesocial.kernel.charts import Chart, bar_chart
+from pmesocial.kernel.markup import escape
 from pmesocial.rules.formatting import NNBSP, date_fr, number, percent, with_unit
 
 NO_SOURCE = "aucune source retrouvée"
@@ -12,12 +14,12 @@ NO_SOURCE = "aucune source retrouvée"
 
 def audience_then_and_now() -> Chart:
     """Facebook in 2010 (the article) against Facebook and all social media today."""
-    table = load_figures("audience")
-    rows = table.loc[["facebook-members-2010", "facebook-mau-2023", "social-identities-2025"]]
+    table = figure_rows("audience")
+    rows = [table[i] for i in ("facebook-members-2010", "facebook-mau-2023", "social-identities-2025")]
     labels = ["Facebook, 2010<br>(membres)", "Facebook, 2023<br>(actifs mensuels)",
               "Tous médias sociaux,<br>2025 (identités)"]
-    values = (rows["value"] / 1000).tolist()
-    sources = " ; ".join(f"{r.source} ({r.source_date[:4]})" for r in rows.itertuples())
+    values = [r["value"] / 1000 for r in rows]
+    sources = " ; ".join(f"{r['source']} ({r['source_date'][:4]})" for r in rows)
     fb_2010, fb_2023, all_2025 = (number(v, 2) for v in values)
     alt = (f"Diagramme en barres. Facebook : {fb_2010} milliard de membres en 2010, "
            f"{fb_2023} milliards d'utilisateurs actifs mensuels en 2023. Ensemble des médias "
@@ -30,13 +32,13 @@ def audience_then_and_now() -> Chart:
 
 # --- helpers ---------------------------------------------------------------------------
 
-def _row(ref: str) -> pd.Series:
+def _row(ref: str) -> dict:
     """One row of data/figures from "theme/id"."""
     theme, fig_id = ref.split("/")
-    return load_figures(theme).loc[fig_id]
+    return figure_rows(theme)[fig_id]
 
 
-def _cite(row: pd.Series, names: dict) -> str:
+def _cite(row: dict, names: dict) -> str:
     if row["confidence"] == "non sourcée" or not row["source"]:
         return f"{names.get(row['id'], row['indicator'])} : {NO_SOURCE}"
     return f"{row['source']} ({date_fr(row['source_date'])})"
@@ -148,12 +150,14 @@ PROVENANCE_COLUMNS = ["Indicateur", "Ce que dit l'article", "Source d'origine", 
 class ProvenanceTable:
     """A provenance table: French headers, escaped HTML, deterministic text and HTML."""
 
-    def __init__(self, frame: pd.DataFrame):
-        self.frame = frame
+    def __init__(self, records: list[dict]):
+        self.records = records
 
     def to_html(self) -> str:
-        table = self.frame.to_html(index=False, escape=True, border=0, justify="left",
-                                   classes="pmes-provenance", na_rep="—")
+        head = "".join(f"<th>{escape(col)}</th>" for col in PROVENANCE_COLUMNS)
+        body = "".join("<tr>" + "".join(f"<td>{escape(record[col])}</td>" for col in PROVENANCE_COLUMNS) + "</tr>"
+                       for record in self.records)
+        table = f'<table class="pmes-provenance"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
         # tabindex: a table wider than a phone scrolls, and a keyboard must be able to scroll it
         return f'<div class="pmes-provenance-wrap" tabindex="0" role="region" aria-label="Sources des chiffres">{table}</div>'
 
@@ -162,7 +166,7 @@ class ProvenanceTable:
 
     def __repr__(self) -> str:
         blocks = []
-        for record in self.frame.to_dict("records"):
+        for record in self.records:
             blocks.append("\n".join(f"{col} : {record[col]}" for col in PROVENANCE_COLUMNS))
         return "\n\n".join(blocks)
 
@@ -171,7 +175,7 @@ def _refs(theme_or_ids) -> list[str]:
     if isinstance(theme_or_ids, str):
         if "/" in theme_or_ids:
             return [theme_or_ids]
-        return [f"{theme_or_ids}/{i}" for i in load_figures(theme_or_ids).index]
+        return [f"{theme_or_ids}/{i}" for i in figure_rows(theme_or_ids)]
     return list(theme_or_ids)
 
 
@@ -191,4 +195,4 @@ def provenance_table(theme_or_ids) -> ProvenanceTable:
             "Confiance": row["confidence"],
             "Réserve": row["caveat"] or "—",
         })
-    return ProvenanceTable(pd.DataFrame(records, columns=PROVENANCE_COLUMNS))
+    return ProvenanceTable(records)

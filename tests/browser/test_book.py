@@ -58,17 +58,21 @@ def test_every_module_of_the_programme_is_in_the_book():
 
 @pytest.mark.parametrize("toc_file", MODULES)
 def test_charts_are_drawn_with_their_source(page, book_url, toc_file):
+    """Each chart is an accessible SVG at once; each one also draws as plotly on request."""
     open_page(page, book_url + page_path(toc_file))
-    charts = page.locator(".pmes-plotly")
+    charts = page.locator("figure.pmes-chart")
     if toc_file.endswith(("01_medias_ou_reseaux", "03_chiffres_du_phenomene", "04_mythes_ou_realites")):
         assert charts.count() >= 1
     for i in range(charts.count()):
         chart = charts.nth(i)
-        chart.locator("xpath=self::*[@data-pmes-ready='true']").wait_for(timeout=10000)
-        assert chart.locator("svg.main-svg").count() >= 1
-        assert chart.locator("g.point, g.trace").count() >= 1
-        assert "Source" in chart.inner_text()
-        assert len(chart.locator("xpath=../figcaption").text_content()) > 40  # text alternative
+        svg = chart.locator("svg.pmes-bar-chart")
+        assert svg.get_attribute("role") == "img" and svg.locator("g.pmes-bar").count() >= 2
+        assert "Source" in svg.text_content() and len(svg.locator("desc").text_content()) > 40
+        chart.locator("button.pmes-chart-live").click()
+        live = chart.locator(".pmes-plotly[data-pmes-ready='true']")
+        live.wait_for(timeout=15000)
+        assert live.locator("svg.main-svg").count() >= 1 and live.locator("g.point, g.trace").count() >= 1
+        assert "Source" in live.inner_text()
 
 
 def test_wrong_then_right_answer_with_score(page, book_url):

@@ -13,12 +13,16 @@ from sphinx.testing.util import SphinxTestApp
 
 import pmesocial.book as extension
 from pmesocial.book import SCRIPTS, STORE
+from pmesocial.kernel.charts import bar_chart
 from pmesocial.kernel.display import MIME_TYPE
 from pmesocial.kernel.exercise import Exercise
 
 BOOK = Path(__file__).resolve().parents[1] / "books" / "basic"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+CHART = bar_chart(["Radio", "Télévision<br>(hertzienne)"], [38, 13], title="Années pour 50 millions", y_title="Années",
+                  source="Une source « <b>datée</b> »", alt="Deux barres : radio 38 ans, télévision 13 ans.",
+                  value_suffix=" ans")
 
 
 def _notebook(title: str, bundle: dict) -> nbformat.NotebookNode:
@@ -41,8 +45,8 @@ def _build(tmp_path, **conf):
     bank["title"] = "Banque « test » </script><script>alert(1)</script>"
     nbformat.write(_notebook("Un exercice", {"text/plain": "Exercice", MIME_TYPE: Exercise(bank).payload()}),
                    src / "exercice.ipynb")
-    figure = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 2]}], "layout": {"meta": {"alt": "Deux barres"}}}
-    nbformat.write(_notebook("Un graphique", {"text/plain": "Figure", PLOTLY_MIME: figure}), src / "graphique.ipynb")
+    nbformat.write(_notebook("Un graphique", {"text/plain": "Figure", PLOTLY_MIME: CHART.to_json()}),
+                   src / "graphique.ipynb")
     warnings = StringIO()
     app = SphinxTestApp("html", srcdir=src, builddir=tmp_path / "_build", status=StringIO(), warning=warnings,
                         confoverrides=conf, freshenv=True)
@@ -118,3 +122,38 @@ def test_the_plotly_fallback_is_a_warning(tmp_path, monkeypatch):
                         / extension.NUNJUCKS)
     _, warnings, _ = _build(tmp_path)
     assert "plotly.js « basic » (npm) introuvable" in warnings
+
+
+def test_a_chart_is_drawn_as_svg_at_build_and_plotly_waits_for_the_reader(book):
+    pages, _, out = book
+    html = pages["graphique"]
+    svg = re.search(r'<svg [^>]*class="pmes-bar-chart".*?</svg>', html, re.S).group(0)
+    svg = svg.replace("\u202f", " ").replace("\u00a0", " ")  # French typography, read as plain spaces
+    assert 'role="img"' in svg and "<title" in svg and "Deux barres : radio 38 ans" in svg
+    assert re.findall(r'data-value="([^"]+)"', svg) == ["38.0", "13.0"]
+    assert "Télévision (hertzienne)" in svg and "&lt;b&gt;datée&lt;/b&gt;" in svg and "<b>" not in svg
+    # plotly.js is served, but no page loads it: ui/plotly.js does, on the reader's click
+    assert (out / "_static" / "pmesocial" / "plotly.min.js").exists()
+    assert "plotly.min.js" not in html and 'rel="prefetch"' not in html
+    assert 'class="pmes-chart-more" hidden' in html and "Explorer le graphique" in html
+
+
+def test_a_plotly_figure_without_its_definition_is_refused_with_its_reason():
+    from types import SimpleNamespace
+
+    from pmesocial.book.mime import PlotlyRenderer
+
+    bare = {"data": [{"type": "bar", "x": ["a"], "y": [1]}], "layout": {}}
+    with pytest.raises(ValueError, match="layout.meta.chart"):
+        PlotlyRenderer.handle_mime(None, SimpleNamespace(mime_type=PLOTLY_MIME, content=bare), False)
+
+
+def test_every_page_has_a_description_and_a_favicon(book):
+    pages, _, out = book
+    for name, html in pages.items():
+        description = re.search(r'<meta name="description" content="([^"]+)"', html)
+        assert description and 20 < len(description.group(1)) <= 155, name
+        assert re.search(r'<link rel="icon" href="_static/favicon\.svg"', html), name
+    assert "Une page sans exercice ni graphique" in re.search(r'name="description" content="([^"]+)"',
+                                                                pages["index"]).group(1)
+    assert (out / "_static" / "favicon.svg").exists()

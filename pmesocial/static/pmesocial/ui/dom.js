@@ -18,10 +18,15 @@
     return node;
   }
   /* Run `fn` once the page and every deferred script are there (scripts of a page may
-   * rely on one another, whatever their order), or at once when the page is complete. */
+   * rely on one another, whatever their order), and once the browser has painted the
+   * page's text: on a slow phone, the lesson shows first and its exercises right after. */
+  function afterPaint(fn) {
+    if (root.requestAnimationFrame) root.requestAnimationFrame(function () { setTimeout(fn, 0); });
+    else setTimeout(fn, 0);
+  }
   function ready(fn) {
     var done = false;
-    function run() { if (!done) { done = true; fn(); } }
+    function run() { if (!done) { done = true; afterPaint(fn); } }
     if (document.readyState === "complete") run();
     else { document.addEventListener("DOMContentLoaded", run); root.addEventListener("load", run); }
   }
