@@ -254,7 +254,7 @@ def visit(context, url: str) -> Visit:
             raise SystemExit(f"ÉCHEC : {url} répond {main and main.status}")
         # Bodies are read now: Chromium drops them once the page navigates away.
         for response in responses:
-            if urlparse(response.url).path.endswith("plotly.min.js"):  # plotly.js itself, not ui/plotly.js
+            if "/plotly.min." in urlparse(response.url).path:  # plotly.js itself (hashed name), not ui/plotly.js
                 result.plotly = True
             if response.status == 304:
                 result.revalidated += 1

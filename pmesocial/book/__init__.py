@@ -260,9 +260,10 @@ def _law_anchors(app, doctree):
 
 
 def setup(app):
-    from pmesocial.book import lean
+    from pmesocial.book import hashed_names, lean
 
     lean.setup(app)
+    hashed_names.setup(app)
     app.add_config_value("pmesocial_fingerprint", "", "env")
     app.connect("builder-inited", _warn_on_plotly_fallback)
     app.connect("config-inited", _register_substitutions)

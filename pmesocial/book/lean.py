@@ -23,15 +23,18 @@ from pmesocial.paths import STATIC_DIR
 
 logger = logging.getLogger(__name__)
 
-FA_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+FA_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome(?:\.[0-9a-f]{10})?\.js[^"]*"></script>')
 # pydata-sphinx-theme loads Sphinx's search tools and the whole search index (36 KB
 # compressed) on every page, for an inline search that only runs with search_as_you_type;
 # the book's search box submits to search.html, which loads them itself.
-INLINE_SEARCH = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|searchindex\.js)"></script>')
+INLINE_SEARCH = re.compile(r'\s*<script (?:defer )?src="[^"]*(?:_static/searchtools|_static/language_data|searchindex)'
+                           r'(?:\.[0-9a-f]{10})?\.js"></script>')
 # The head's other theme scripts block the first paint; deferred, they run in the same
 # order, before DOMContentLoaded, which is when they act. documentation_options.js stays
 # as it is: inline scripts of the head assign to the object it defines.
-BLOCKING_SCRIPT = re.compile(r'<script( data-[a-z-]+="[^"]*")? src="(?![^"]*documentation_options\.js)([^"]+)"></script>')
+# (A page Sphinx did not rewrite already names hashed copies, x.<hash>.js: hashed_names.py.)
+HASH = r"(?:\.[0-9a-f]{10})?"
+BLOCKING_SCRIPT = re.compile(rf'<script( data-[a-z-]+="[^"]*")? src="(?![^"]*documentation_options{HASH}\.js)([^"]+)"></script>')
 FA_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
 # `.fa-magnifying-glass:before,.fa-search:before{content:"\f002"}`: the icon catalogue
 CATALOGUE_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:"(\\[0-9a-f]{1,6}|[^"\\]+)"\}')
@@ -89,7 +92,7 @@ def subset_font(path: Path, code_points: set[int]) -> tuple[int, int]:
     from fontTools.ttLib import TTFont
 
     before = path.stat().st_size
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # same glyphs, same bytes: a stable hashed name
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = []       # icons have no ligatures nor kerning to keep
@@ -107,7 +110,8 @@ def subset_font(path: Path, code_points: set[int]) -> tuple[int, int]:
 # menus, tooltips, the search dialog and the colour switch: none of it is needed to read.
 # They are inserted once the browser has painted the page (in the same order; both start
 # at once when the document is already loaded), instead of delaying that first paint.
-THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*_static/scripts/(?:bootstrap|pydata-sphinx-theme)\.js[^"]*)"></script>')
+THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*_static/scripts/(?:bootstrap|pydata-sphinx-theme)'
+                           r'(?:\.[0-9a-f]{10})?\.js[^"]*)"></script>')
 AFTER_PAINT = ("<script>requestAnimationFrame(function(){{setTimeout(function(){{{0}.forEach(function(src){{"
                "var s=document.createElement('script');s.src=src;s.async=false;document.body.appendChild(s);}});}},0);}});"
                "</script>")

@@ -114,6 +114,7 @@ class PlotlyRenderer:
                              "pmesocial.kernel.charts.bar_chart, qui donne aussi son image statique au livre")
         button = (f'<p class="pmes-chart-more" hidden><button type="button" class="pmes-chart-live">'
                   f'Explorer le graphique (version interactive, {_plotly_download()} à charger)</button></p>')
-        html = (f'<figure class="pmes-chart">{Chart(definition).svg()}'
+        # root-relative: the page's depth is not known here (hashed_names.py hashes the name)
+        html = (f'<figure class="pmes-chart" data-pmes-plotly="_static/pmesocial/plotly.min.js">{Chart(definition).svg()}'
                 f'<div class="pmes-plotly" hidden>{script}</div>{button}</figure>')
         return _container(PLOTLY_CLASS, html)

@@ -1,6 +1,8 @@
 """The book on a phone: what issue 11 took off the theme (Font Awesome's script, the
 search index on every page, plotly.js before it is asked for) is gone, and what the
 theme does still works: icons, search, dark mode, the sidebar, the focus ring."""
+import re
+
 import pytest
 
 from .helpers import open_page, page_path, toc_files
@@ -24,11 +26,15 @@ def test_every_page_is_lean_and_quiet(page, book_url, requests_log, toc_file):
     page.wait_for_timeout(300)  # the theme's scripts start after the first paint
     assert console_errors == [], f"{toc_file} : {console_errors}"
     loaded = " ".join(requests_log.urls)
-    assert "fontawesome.js" not in loaded and "plotly.min.js" not in loaded and "searchindex.js" not in loaded
+    assert "scripts/fontawesome" not in loaded and "plotly.min." not in loaded and "searchindex.js" not in loaded
     assert "favicon.ico" not in loaded  # the page names its icon: no 404 for the default one
     description = page.locator("meta[name=description]").get_attribute("content")
     assert description and 40 <= len(description) <= 155, description
     assert page.locator("link[rel=icon]").count() == 1
+    # every asset the page names carries its content's hash (pmesocial/book/hashed_names.py)
+    assets = page.evaluate("""() => [...document.querySelectorAll('script[src], link[href]')]
+        .map(e => e.getAttribute('src') || e.getAttribute('href')).filter(u => u.includes('_static/'))""")
+    assert assets and all(re.search(r"\.[0-9a-f]{10}\.[a-z0-9]+$", a) for a in assets), assets
     # the icons come from the cut-down webfont
     drawn = page.evaluate("""async () => { await document.fonts.ready;
         return document.fonts.check('900 16px "Font Awesome 6 Free"', '\\uf002'); }""")
@@ -93,12 +99,12 @@ def test_a_chart_is_an_image_at_once_and_interactive_on_request(page, book_url, 
     svg = figure.locator("svg.pmes-bar-chart")
     assert svg.is_visible() and svg.bounding_box()["width"] <= PHONE["width"]
     assert svg.locator("g.pmes-bar").count() >= 3 and "Source" in svg.text_content()
-    assert not any("plotly.min.js" in u for u in requests_log.urls)
+    assert not any("plotly.min." in u for u in requests_log.urls)
     button = figure.locator("button.pmes-chart-live")
     assert "Ko à charger" in button.inner_text()
     button.click()
     figure.locator(".pmes-plotly[data-pmes-ready='true'] svg.main-svg").first.wait_for(timeout=15000)
-    assert any("plotly.min.js" in u for u in requests_log.urls)
+    assert any("plotly.min." in u for u in requests_log.urls)
     assert not svg.is_visible()  # one drawing at a time
     assert "interactive affichée" in figure.locator(".pmes-chart-status").inner_text()
     # the other charts of the page stay images until asked for

@@ -37,6 +37,14 @@ def test_a_page_loses_font_awesome_js_and_the_inline_search_and_defers_the_rest(
     assert lean.lean_page(page) == page  # a second pass changes nothing
 
 
+def test_a_page_whose_assets_already_carry_hashes_is_treated_the_same():
+    hashed = (HEAD.replace("documentation_options.js?v=1", "documentation_options.0123456789.js")
+              .replace("doctools.js?v=2", "doctools.abcdef0123.js"))
+    page = lean.lean_page(hashed)
+    assert '<script src="../_static/documentation_options.0123456789.js"></script>' in page
+    assert '<script defer src="../_static/doctools.abcdef0123.js"></script>' in page
+
+
 def test_the_search_page_keeps_its_search_tools():
     page = lean.lean_page(HEAD, search_page=True)
     assert "searchindex.js" in page and "searchtools.js" in page and "fontawesome.js" not in page
@@ -59,6 +67,11 @@ def test_a_webfont_keeps_exactly_the_glyphs_asked_for(tmp_path):
     before, after = lean.subset_font(font, {0xF002, 0xF185})
     assert set(TTFont(font).getBestCmap()) == {0xF002, 0xF185}
     assert after < before / 20
+    # the same glyphs give the same bytes (no timestamp): the hashed file name stays put
+    again = tmp_path / "again.woff2"
+    shutil.copyfile(original, again)
+    lean.subset_font(again, {0xF185, 0xF002})
+    assert again.read_bytes() == font.read_bytes()
 
 
 def test_description_is_cut_at_a_word_with_an_ellipsis():

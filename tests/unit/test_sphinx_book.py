@@ -65,7 +65,10 @@ def book(tmp_path_factory):
 
 
 def _course_scripts(html: str) -> list[str]:
-    return re.findall(r'<script[^>]+src="_static/pmesocial/([^"?]+)', html)
+    """The course's scripts of a page, by their source names (hashed_names.py adds a hash)."""
+    names = re.findall(r'<script[^>]+src="_static/pmesocial/([^"?]+)', html)
+    assert all(re.search(r"\.[0-9a-f]{10}\.js$", n) for n in names), names
+    return [re.sub(r"\.[0-9a-f]{10}(\.js)$", r"\1", n) for n in names]
 
 
 def test_scripts_only_on_the_pages_that_use_them(book):
@@ -74,7 +77,7 @@ def test_scripts_only_on_the_pages_that_use_them(book):
     assert _course_scripts(pages["exercice"]) == SCRIPTS[extension.EXERCISE_CLASS]
     assert _course_scripts(pages["graphique"]) == SCRIPTS[extension.PLOTLY_CLASS]
     assert "plotly" not in " ".join(_course_scripts(pages["exercice"]))
-    assert pages["exercice"].count("_static/pmesocial/ui/exercise.js") == 1
+    assert _course_scripts(pages["exercice"]).count("ui/exercise.js") == 1
     assert all(s in _course_scripts(pages["exercice"]) for s in STORE)
 
 
@@ -153,7 +156,7 @@ def test_every_page_has_a_description_and_a_favicon(book):
     for name, html in pages.items():
         description = re.search(r'<meta name="description" content="([^"]+)"', html)
         assert description and 20 < len(description.group(1)) <= 155, name
-        assert re.search(r'<link rel="icon" href="_static/favicon\.svg"', html), name
+        assert re.search(r'<link rel="icon" href="_static/favicon\.[0-9a-f]{10}\.svg"', html), name
     assert "Une page sans exercice ni graphique" in re.search(r'name="description" content="([^"]+)"',
                                                                 pages["index"]).group(1)
     assert (out / "_static" / "favicon.svg").exists()

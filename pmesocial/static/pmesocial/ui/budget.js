@@ -69,13 +69,7 @@
     container.setAttribute("data-pmes-ready", "true");
   }
 
-  function renderAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pmes-budget-host[data-pmes-budget]"), function (host) {
-      if (host.getAttribute("data-pmes-ready")) return;
-      var payload = JSON.parse(host.querySelector("script[type='application/json']").textContent);
-      render(host, payload.budget);
-    });
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
-  else renderAll();
+  root.PmesDom.renderEach(".pmes-budget-host[data-pmes-budget]:not([data-pmes-ready])", function (host) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent).budget);
+  });
 })(this);

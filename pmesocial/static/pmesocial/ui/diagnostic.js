@@ -118,11 +118,7 @@
     host.setAttribute("data-pmes-ready", "true");
   }
 
-  function renderAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pmes-diagnostic-host[data-pmes-diagnostic]"), function (host) {
-      if (!host.getAttribute("data-pmes-ready")) render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
-    });
-  }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
-  else renderAll();
+  root.PmesDom.renderEach(".pmes-diagnostic-host[data-pmes-diagnostic]:not([data-pmes-ready])", function (host) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+  });
 })(this);

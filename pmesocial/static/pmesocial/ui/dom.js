@@ -30,6 +30,18 @@
     if (document.readyState === "complete") run();
     else { document.addEventListener("DOMContentLoaded", run); root.addEventListener("load", run); }
   }
+  /* Render every host matching `selector`, in reading order, one host per task once the
+   * page is painted: a module page of a dozen exercises never blocks a phone's main thread
+   * for long (Lighthouse's total blocking time), and the first ones are there first. */
+  function renderEach(selector, fn) {
+    ready(function () {
+      var hosts = Array.prototype.slice.call(document.querySelectorAll(selector));
+      (function next(i) {
+        if (i >= hosts.length) return;
+        try { fn(hosts[i]); } finally { setTimeout(function () { next(i + 1); }, 0); }
+      })(0);
+    });
+  }
   /* The author's data of a page checked with the same schema as in Python (an Ajv
    * validator of schemas/): [] when it is valid, else the French messages. */
   function problems(validate, data, where) {
@@ -40,5 +52,5 @@
     return el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
       el("p", { text: title }), el("ul", {}, messages.slice(0, 8).map(function (m) { return el("li", { text: m }); }))]);
   }
-  root.PmesDom = { el: el, ready: ready, problems: problems, problemBox: problemBox, typo: typo };
+  root.PmesDom = { el: el, ready: ready, renderEach: renderEach, problems: problems, problemBox: problemBox, typo: typo };
 })(this);

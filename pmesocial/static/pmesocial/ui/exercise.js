@@ -3,7 +3,7 @@
  * Every decision comes from rules/scoring.js and rules/evidence.js. */
 (function (root) {
   "use strict";
-  var S = root.PmesScoring, el = root.PmesDom.el, ready = root.PmesDom.ready;
+  var S = root.PmesScoring, el = root.PmesDom.el;
   var check = S.check, correctAnswer = S.correctAnswer, scoreLabel = S.scoreLabel, bankMaxScore = S.bankMaxScore;
   var withUnit = S.withUnit, notAnsweredMessage = S.notAnsweredMessage, INFO = S.INFO;
 
@@ -308,9 +308,5 @@
     container.setAttribute("data-pmes-ready", "true");
   }
 
-  function renderAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pmes-exercise[data-pmes-exercise]:not([data-pmes-ready])"),
-                                 renderExercise);
-  }
-  ready(renderAll);
+  root.PmesDom.renderEach(".pmes-exercise[data-pmes-exercise]:not([data-pmes-ready])", renderExercise);
 })(this);

@@ -255,10 +255,7 @@
     host.setAttribute("data-pmes-ready", "true");
   }
   root.PmesFormView = { render: render, labelOf: labelOf };
-  function renderAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pmes-form-host[data-pmes-form]"), function (host) {
-      if (!host.getAttribute("data-pmes-ready")) render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
-    });
-  }
-  root.PmesDom.ready(renderAll);
+  root.PmesDom.renderEach(".pmes-form-host[data-pmes-form]:not([data-pmes-ready])", function (host) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+  });
 })(this);

@@ -133,10 +133,7 @@
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");
   }
-  function renderAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".pmes-panel-host[data-pmes-panel]"), function (host) {
-      if (!host.getAttribute("data-pmes-ready")) render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
-    });
-  }
-  root.PmesDom.ready(renderAll);
+  root.PmesDom.renderEach(".pmes-panel-host[data-pmes-panel]:not([data-pmes-ready])", function (host) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+  });
 })(this);

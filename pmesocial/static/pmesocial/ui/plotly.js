@@ -3,16 +3,20 @@
    file of the book) and draws the interactive figure from the JSON stored beside it. */
 (function () {
   "use strict";
-  var here = document.currentScript && document.currentScript.src;
-  var PLOTLY_URL = here ? here.replace(/ui\/plotly\.js(\?.*)?$/, "plotly.min.js") : "plotly.min.js";
   var loading = null;
 
-  function loadPlotly() {
+  /* The figure names plotly.js relative to the book's root (its name carries its hash). */
+  function plotlyUrl(figure) {
+    var root = document.documentElement.getAttribute("data-content_root") || "";
+    return new URL(root + figure.getAttribute("data-pmes-plotly"), document.baseURI).href;
+  }
+
+  function loadPlotly(url) {
     if (window.Plotly) return Promise.resolve(window.Plotly);
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = PLOTLY_URL;
+        script.src = url;
         script.onload = function () { resolve(window.Plotly); };
         script.onerror = function () { loading = null; reject(new Error("plotly.js")); };
         document.head.appendChild(script);
@@ -28,7 +32,7 @@
     var status = figure.querySelector(".pmes-chart-status");
     button.disabled = true;
     status.textContent = "Chargement de la version interactive…";
-    loadPlotly().then(function (Plotly) {
+    loadPlotly(plotlyUrl(figure)).then(function (Plotly) {
       var fig = JSON.parse(script.textContent);
       // no mode bar: its buttons would be unlabelled controls nested in the figure
       var config = Object.assign({}, fig.config || {}, { responsive: true, displaylogo: false, displayModeBar: false });
