@@ -85,16 +85,17 @@
       var statuses = E.objectiveStatus(record, payload.document.objective_map, payload.document.objectives);
       var rows = E.progression(record, payload.entry_map, payload.exit_map, payload.document.objectives);
       var cell = function (v) { return v ? v.score + " / " + v.max : "—"; };
+      /* h3: the panel sits in a section of level 2, and headings must not skip a level */
       var selfpos = record.self_positioning || {};
       out.textContent = "";
-      out.appendChild(el("h5", { text: "Tests d'entrée et de sortie : points par objectif" }));
+      out.appendChild(el("h3", { className: "pmes-subtitle", text: "Tests d'entrée et de sortie : points par objectif" }));
       out.appendChild(table(["Module", "Objectif", "Entrée", "Sortie"], rows.map(function (r) { return [r.module, r.text, cell(r.entree), cell(r.sortie)]; })));
-      out.appendChild(el("h5", { text: "Autopositionnement (0 à 4)" }));
+      out.appendChild(el("h3", { className: "pmes-subtitle", text: "Autopositionnement (0 à 4)" }));
       out.appendChild(table(["Module", "Titre", "Entrée", "Sortie"], payload.modules.map(function (m) {
         var k = String(m.number);
         return [m.number, m.title, ((selfpos.entree || {})[k] !== undefined) ? selfpos.entree[k] : "—",
                 ((selfpos.sortie || {})[k] !== undefined) ? selfpos.sortie[k] : "—"]; })));
-      out.appendChild(el("h5", { text: "Évaluation des objectifs" }));
+      out.appendChild(el("h3", { className: "pmes-subtitle", text: "Évaluation des objectifs" }));
       out.appendChild(el("p", { text: payload.rule }));
       out.appendChild(el("p", {}, [el("strong", { text: E.countAcquired(statuses) + " objectif(s) acquis sur " + statuses.length + "." })]));
       out.appendChild(table(["Module", "Objectif", "Points (premières réponses)", "Résultat"], statuses.map(function (s) {
