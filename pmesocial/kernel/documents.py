@@ -11,13 +11,14 @@ from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
 from pmesocial.rules.radar import radar_view
-from pmesocial.rules.typography import typo_html
+from pmesocial.rules.typography import typo_all, typo_html
 
 
 def _course() -> dict:
-    """The course as documents show it. Its text is not typographed here: a document is,
-    as a whole, when it is rendered (render() here, ui/documents.js in the book)."""
-    return course_info()
+    """The course as documents show it. A document is typographed as a whole when rendered
+    (render() here, ui/documents.js in the book); its data are typographed as well because
+    the book's page carries them as JSON, which the build's typography pass cannot reach."""
+    return typo_all(course_info(), skip={"id", "banks", "test"})
 
 
 def view_for(name: str, record: dict, today: str | None = None) -> dict:
@@ -25,7 +26,7 @@ def view_for(name: str, record: dict, today: str | None = None) -> dict:
     info = _course()
     if name == "plan":
         return plan_view(record, load_form("plan"), today)
-    org = load_organisme()
+    org = typo_all(load_organisme())
     if name == "attestation":
         statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
         return attestation_view(record, statuses, org, info, today)
@@ -54,7 +55,7 @@ def document_payload(*names: str) -> dict:
     """What the book needs to fill the same templates: the course, the training body (or
     why it cannot), and, for the attestation, the objectives and their questions."""
     org, error = organisme_or_error()
-    data = {"course": _course(), "organisme": org,
+    data = {"course": _course(), "organisme": typo_all(org) if org else org,
             "organisme_error": error, "names": list(names)}
     if "plan" in names:
         data["plan_form"] = load_form("plan")

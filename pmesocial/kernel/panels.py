@@ -13,6 +13,7 @@ from pmesocial.kernel.documents import document_payload, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import evidence
+from pmesocial.rules.typography import typo
 
 SELF_SCALE = ["Je ne saurais pas", "J'en ai une idée vague", "Je pourrais l'expliquer en partie",
               "Je pourrais l'expliquer clairement", "Je pourrais l'appliquer dans mon entreprise"]
@@ -73,7 +74,7 @@ class Panel(CourseOutput):
         if self.panel == "bilan":
             entry = evidence.objective_map(("entry-test",)).get(evidence.ENTRY_TEST, {})
             exit_ = evidence.objective_map(("exit-test",)).get(evidence.EXIT_TEST, {})
-            data.update(entry_map=entry, exit_map=exit_, rule=FIRST_ATTEMPT_RULE,
+            data.update(entry_map=entry, exit_map=exit_, rule=typo(FIRST_ATTEMPT_RULE),  # JSON in the book page: typographed at its source
                         document=document_payload("attestation", "certificat"))
         return data
 
