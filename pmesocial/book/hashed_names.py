@@ -27,6 +27,7 @@ REFERENCE = re.compile(r'"((?:\.\./)*_static/[^"?#\s]+)(?:\?[^"#\s]*)?"')
 ROOT_REFERENCE = re.compile(r'data-pmes-plotly="(_static/[^"?#\s]+)"')
 CSS_URL = re.compile(r'url\((["\']?)(?!data:|https?:|//|#)([^"\')?#]+)([?#][^"\')]*)?\1\)')
 HASHED = re.compile(rf"^(?P<stem>.+)\.(?P<hash>[0-9a-f]{{{HASH_LENGTH}}})(?P<ext>\.[A-Za-z0-9]+)$")
+HASH_SUFFIX = rf"(?:\.[0-9a-f]{{{HASH_LENGTH}}})?"  # for patterns that must match a name hashed or not
 
 
 def _original(path: Path) -> Path:
@@ -51,7 +52,7 @@ class Fingerprints:
                 body = self._css(original, body.decode("utf-8")).encode("utf-8")
             digest = hashlib.sha256(body).hexdigest()[:HASH_LENGTH]
             copy = original.with_name(f"{original.stem}.{digest}{original.suffix}")
-            if not copy.exists() or copy.read_bytes() != body:
+            if not copy.exists():  # its name is its content: an existing copy is the same
                 copy.write_bytes(body)
             self.names[original] = copy
         return self.names[original]

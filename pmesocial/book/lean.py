@@ -19,22 +19,38 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
+from pmesocial.book.hashed_names import HASH_SUFFIX as HASH
 from pmesocial.paths import STATIC_DIR
 
 logger = logging.getLogger(__name__)
 
-FA_SCRIPT = re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome(?:\.[0-9a-f]{10})?\.js[^"]*"></script>')
+# (HASH: a page Sphinx did not rewrite already names hashed copies, x.<hash>.js.)
+FA_SCRIPT = re.compile(rf'\s*<script defer src="[^"]*_static/scripts/fontawesome{HASH}\.js[^"]*"></script>')
 # pydata-sphinx-theme loads Sphinx's search tools and the whole search index (36 KB
 # compressed) on every page, for an inline search that only runs with search_as_you_type;
 # the book's search box submits to search.html, which loads them itself.
 INLINE_SEARCH = re.compile(r'\s*<script (?:defer )?src="[^"]*(?:_static/searchtools|_static/language_data|searchindex)'
-                           r'(?:\.[0-9a-f]{10})?\.js"></script>')
+                           rf'{HASH}\.js"></script>')
 # The head's other theme scripts block the first paint; deferred, they run in the same
 # order, before DOMContentLoaded, which is when they act. documentation_options.js stays
 # as it is: inline scripts of the head assign to the object it defines.
-# (A page Sphinx did not rewrite already names hashed copies, x.<hash>.js: hashed_names.py.)
-HASH = r"(?:\.[0-9a-f]{10})?"
 BLOCKING_SCRIPT = re.compile(rf'<script( data-[a-z-]+="[^"]*")? src="(?![^"]*documentation_options{HASH}\.js)([^"]+)"></script>')
+# Bootstrap's and the theme's scripts (0.6 s of main thread on a mid-range phone) wire up
+# menus, tooltips, the search dialog and the colour switch: none of it is needed to read.
+# They are inserted once the browser has painted the page (in the same order; both start
+# at once when the document is already loaded), instead of delaying that first paint.
+THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*_static/scripts/(?:bootstrap|pydata-sphinx-theme)'
+                           rf'{HASH}\.js[^"]*)"></script>')
+AFTER_PAINT = ("<script>requestAnimationFrame(function(){{setTimeout(function(){{{0}.forEach(function(src){{"
+               "var s=document.createElement('script');s.src=src;s.async=false;document.body.appendChild(s);}});}},0);}});"
+               "</script>")
+
+
+# pydata-sphinx-theme and sphinx-book-theme each wire up `querySelector(".primary-toggle")`,
+# the first one on the page: pydata's header button, which this theme never shows. The
+# visible menu buttons (the article header's) did nothing, so a phone could not open the
+# course menu. Without the class on the hidden buttons, both scripts find the visible ones.
+HIDDEN_TOGGLES = re.compile(r'class="pst-navbar-icon sidebar-toggle (?:primary|secondary)-toggle"')
 FA_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
 # `.fa-magnifying-glass:before,.fa-search:before{content:"\f002"}`: the icon catalogue
 CATALOGUE_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:"(\\[0-9a-f]{1,6}|[^"\\]+)"\}')
@@ -104,24 +120,6 @@ def subset_font(path: Path, code_points: set[int]) -> tuple[int, int]:
     font.flavor = "woff2"
     font.save(path)
     return before, path.stat().st_size
-
-
-# Bootstrap's and the theme's scripts (0.6 s of main thread on a mid-range phone) wire up
-# menus, tooltips, the search dialog and the colour switch: none of it is needed to read.
-# They are inserted once the browser has painted the page (in the same order; both start
-# at once when the document is already loaded), instead of delaying that first paint.
-THEME_SCRIPTS = re.compile(r'\s*<script defer src="([^"]*_static/scripts/(?:bootstrap|pydata-sphinx-theme)'
-                           r'(?:\.[0-9a-f]{10})?\.js[^"]*)"></script>')
-AFTER_PAINT = ("<script>requestAnimationFrame(function(){{setTimeout(function(){{{0}.forEach(function(src){{"
-               "var s=document.createElement('script');s.src=src;s.async=false;document.body.appendChild(s);}});}},0);}});"
-               "</script>")
-
-
-# pydata-sphinx-theme and sphinx-book-theme each wire up `querySelector(".primary-toggle")`,
-# the first one on the page: pydata's header button, which this theme never shows. The
-# visible menu buttons (the article header's) did nothing, so a phone could not open the
-# course menu. Without the class on the hidden buttons, both scripts find the visible ones.
-HIDDEN_TOGGLES = re.compile(r'class="pst-navbar-icon sidebar-toggle (?:primary|secondary)-toggle"')
 
 
 def lean_page(html: str, search_page: bool = False) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 import textwrap
 
-from pmesocial.rules.bar_chart import PALETTE, PATTERNS, bar_chart_view, value_text
+from pmesocial.rules.bar_chart import PALETTE, PATTERNS, bar_chart_view
 from pmesocial.rules.formatting import NNBSP
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -106,5 +106,3 @@ def bar_chart(labels, values, *, title: str, y_title: str, source: str, alt: str
                   "title": title, "axis_title": y_title, "source": source, "alt": alt,
                   "value_format": value_format, "value_suffix": value_suffix})
 
-
-__all__ = ["Chart", "bar_chart", "value_text"]

@@ -7,6 +7,8 @@ Google's hosts at every start."""
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -77,9 +79,6 @@ class GzipHandler(QuietHandler):
         if (path.suffix not in COMPRESSIBLE or not path.is_file()
                 or "gzip" not in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        import gzip
-        import io
-
         key = (str(path), path.stat().st_mtime)
         if key not in self._cache:
             self._cache[key] = gzip.compress(path.read_bytes(), 6)
