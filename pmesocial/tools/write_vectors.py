@@ -459,8 +459,89 @@ def typography_vectors() -> dict:
             "all": [{"value": v, "skip": ["id", "type"], "typo": typo_all(v, frozenset({"id", "type"}))} for v in values]}
 
 
+XAPI_PROFILE = {"base": "https://of.example/xapi/cours", "home_page": "https://of.example", "identity": False,
+                "title": "Cours « essai »", "forms_with_values": ["satisfaction", "plan"], "dimensions": ["a", "b"],
+                "sequences": [{"id": "positionnement", "title": "Positionnement", "banks": {}, "test": "t-entree"},
+                              {"id": "module-1", "title": "Module 1", "banks": {"m1": ["q1", "q2"]}, "test": None}]}
+XAPI_WHO = {"account": "stagiaire-07", "registration": "6a3b8f8e-2c3d-4f5e-8a9b-123456789abc"}
+
+
+def _xapi_steps() -> list[tuple[str, list, dict, dict]]:
+    """(change, args, event, who): a trainee's course, step by step."""
+    hostile = {**XAPI_WHO, "identity": True}
+    return [
+        ("attempt", ["m1", "q1", "a", 0, 1, AT], {"type": "attempt", "bank": "m1", "question": "q1", "score": 0, "max": 1,
+                                                 "duration": 41.25}, XAPI_WHO),
+        ("attempt", ["m1", "q1", "b", 1, 1, AT], {"type": "attempt", "bank": "m1", "question": "q1", "score": 1, "max": 1,
+                                                 "duration": 3.04}, XAPI_WHO),
+        ("solution", ["m1", "q2", AT], {"type": "solution", "bank": "m1", "question": "q2"}, XAPI_WHO),
+        ("attempt", ["m1", "q2", ["x", "y"], 1.5, 2, LATER], {"type": "attempt", "bank": "m1", "question": "q2",
+                                                             "score": 1.5, "max": 2}, XAPI_WHO),
+        ("submit", ["t-entree", {"qa": ["a", 1, 1], "qb": [None, 0, 1], "qc": ["c", 0, 2]}, LATER],
+         {"type": "submit", "bank": "t-entree", "attempts": {"qa": ["a", 1, 1], "qb": [None, 0, 1], "qc": ["c", 0, 2]},
+          "duration": 600}, {"account": "stagiaire-07", "registration": ""}),
+        ("form", ["plan", {"objectif": "5 devis"}, False, LATER], {"type": "form", "form": "plan", "submitted": False}, XAPI_WHO),
+        ("form", ["plan", {"objectif": "5 devis", "actions": [{"action": "fiche", "heures": 2}]}, True, LATER],
+         {"type": "form", "form": "plan", "submitted": True}, XAPI_WHO),
+        ("form", ["ma-video", {"idee": "visite d'atelier"}, True, LATER], {"type": "form", "form": "ma-video", "submitted": True},
+         XAPI_WHO),
+        ("diagnostic", [{"answers": {"a": 3}, "importance": {}}], {"type": "diagnostic"}, XAPI_WHO),
+        ("diagnostic", [{"answers": {"a": 3, "b": 1}, "importance": {"a": 2}}], {"type": "diagnostic"}, XAPI_WHO),
+        ("diagnostic", [{"answers": {"a": 3, "b": 1}, "importance": {"a": 2}}], {"type": "diagnostic"}, XAPI_WHO),
+        ("diagnostic", [{"answers": {"a": 3, "b": 2}, "importance": {"a": 2}}], {"type": "diagnostic"}, XAPI_WHO),
+        ("trainee", ["<script>alert(1)</script>", "Menuiserie & fils"], {"type": "trainee"}, hostile),
+        ("none", [], {"type": "attestation", "statuses": [{"id": "m1-o1", "status": "acquis"},
+                                                           {"id": "m1-o2", "status": "en-cours"}]}, hostile),
+    ]
+
+
+def xapi_vectors() -> dict:
+    from pmesocial.rules import xapi
+
+    record, steps, stream = new_record(AT), [], []
+    for number, (change, args, event, who) in enumerate(_xapi_steps(), 1):
+        before = copy.deepcopy(record)
+        if change == "diagnostic":
+            record["diagnostic"] = {**args[0], "updated": LATER}
+        elif change != "none":
+            CHANGES[change](record, *copy.deepcopy(args))
+        prof = {**XAPI_PROFILE, "identity": who.get("identity", False)}
+        who_ = {k: v for k, v in who.items() if k != "identity"}
+        made = xapi.statements(event, before, record, prof, who_, LATER, "livre")
+        steps.append({"event": event, "before": before, "after": copy.deepcopy(record), "identity": prof["identity"],
+                      "who": who_, "statements": made})
+        stream += [{**st, "id": f"00000000-0000-4000-8000-{number:06d}{i:06d}"} for i, st in enumerate(made)]
+    other = copy.deepcopy(stream[0])
+    other["object"]["id"] = "https://ailleurs.example/q/1"
+    nobody = copy.deepcopy(stream[0])
+    nobody.pop("actor")
+    second = copy.deepcopy(stream[2])
+    second["actor"]["account"]["name"] = "stagiaire-08"
+    second["timestamp"] = AT
+    group = list(reversed(stream)) + [other, nobody, second]
+    launches = ["", "?page=2",
+                "?endpoint=http%3A%2F%2F127.0.0.1%3A8100%2FxAPI&auth=Basic%20c3RhZ2lhaXJlczpwdw%3D%3D"
+                "&actor=%7B%22account%22%3A%7B%22homePage%22%3A%22https%3A%2F%2Fof.example%22%2C%22name%22%3A%22s-1%22%7D%7D"
+                "&registration=6A3B8F8E-2C3D-4F5E-8A9B-123456789ABC",
+                "?endpoint=https://lrs.of.example/xapi/&auth=Basic+abc&actor={\"account\":{\"name\":\"  s 2 \"}}",
+                "?endpoint=http://x/&auth=Basic%20a",
+                "?endpoint=ftp://x/&auth=a&actor={}",
+                "?endpoint=http://x/&auth=a&actor=pas-du-json",
+                "?endpoint=http://x/&auth=a&actor={\"account\":{\"name\":\"<img src=x onerror=alert(1)>\"}}",
+                "?endpoint=http://x/&auth=a&actor={\"account\":{\"name\":\"s\"}}&registration=123"]
+    parsed = []
+    for query in launches:
+        try:
+            parsed.append({"query": query, "launch": xapi.parse_launch(query)})
+        except xapi.LaunchError as exc:
+            parsed.append({"query": query, "error": str(exc)})
+    return {"profile": XAPI_PROFILE, "steps": steps, "durations": [{"seconds": s, "text": xapi.duration(s)}
+                                                                    for s in (0, 0.04, 0.05, 1, 12.34, 59.96, 3600, -1, None)],
+            "launches": parsed, "group": group, "records": xapi.records_from_statements(group, XAPI_PROFILE)}
+
+
 WRITERS = {"typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
-           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors}
+           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
 
 
 def render(name: str) -> str:

@@ -152,3 +152,20 @@ test("typography: the same French spaces, apostrophes and ordinals", () => {
     assert.deepStrictEqual(typography.typoAll(c.value, skip), c.typo);
   }
 });
+
+test("xapi: the same statements, launch links and rebuilt records", () => {
+  const xapi = load("xapi.js");
+  const v = vectors("xapi");
+  for (const d of v.durations) assert.equal(xapi.duration(d.seconds), d.text, String(d.seconds));
+  assert.ok(v.steps.some((s) => s.statements.length > 1), "a step that ends a sequence");
+  for (const s of v.steps) {
+    const prof = Object.assign({}, v.profile, { identity: s.identity });
+    const made = xapi.statements(s.event, s.before, s.after, prof, s.who, "2026-11-20T10:30:00+00:00", "livre");
+    assert.deepStrictEqual(made, s.statements, JSON.stringify(s.event));
+  }
+  for (const c of v.launches) {
+    if (c.error) assert.throws(() => xapi.parseLaunch(c.query), { message: c.error }, c.query);
+    else assert.deepStrictEqual(xapi.parseLaunch(c.query), c.launch, c.query);
+  }
+  assert.deepStrictEqual(xapi.recordsFromStatements(v.group, v.profile), v.records);
+});
