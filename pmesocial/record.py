@@ -114,6 +114,14 @@ def apply_form(record: dict, form_id: str, values: dict, submitted: bool, at: st
     return record
 
 
+def apply_attestation(record: dict, statuses: dict, at: str) -> dict:
+    """An attestation issued: the objectives' statuses it showed ({objective id: status}),
+    kept once per change of them (the training body is told once per attestation)."""
+    if record.get("attestation", {}).get("statuses") != statuses:
+        record["attestation"] = {"statuses": copy.deepcopy(statuses), "issued": at}
+    return record
+
+
 def apply_trainee(record: dict, name: str, company: str) -> dict:
     record["trainee"] = {**record.get("trainee", {}), "name": str(name)[:TEXT_LIMIT],
                          "company": str(company)[:TEXT_LIMIT]}
@@ -206,39 +214,63 @@ class RecordStore:
         with self.lock:
             return self._read()
 
-    def update(self, change) -> dict:
-        """Apply `change(record)` to the latest record on disk, under the lock."""
+    def update(self, change, event: dict | None = None) -> dict:
+        """Apply `change(record)` to the latest record on disk, under the lock; an `event`
+        (what the trainee did) also goes to the training body's LRS when one is configured."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.lock:
             record = self._read()
+            before = copy.deepcopy(record) if event else None
             change(record)
             record["updated"] = now()
             self._write(record)
-            return copy.deepcopy(record)
+            after = copy.deepcopy(record)
+        if event:
+            self._emit(event, before, after)
+        return after
+
+    def _emit(self, event: dict, before: dict, after: dict) -> None:
+        from pmesocial import lrs  # stdlib only until something is sent
+        from pmesocial.rules.xapi import LaunchError
+
+        try:
+            lrs.emit(event, before, after, self.path)
+        except LaunchError as exc:
+            if str(exc) not in self.notices:
+                self.notices.append(str(exc))
+
 
     # -- what the front ends save ---------------------------------------------------
-    def save_attempt(self, key: str, qid: str, answer, score: int, top: int) -> dict:
-        return self.update(lambda r: apply_attempt(r, key, qid, answer, score, top, now()))
+    # each change that means something to the training body names its xAPI event
+    def save_attempt(self, key: str, qid: str, answer, score: int, top: int, seconds: float | None = None) -> dict:
+        event = {"type": "attempt", "bank": key, "question": qid, "score": score, "max": top, "duration": seconds}
+        return self.update(lambda r: apply_attempt(r, key, qid, answer, score, top, now()), event)
 
     def save_draft(self, key: str, qid: str, answer) -> dict:
         return self.update(lambda r: apply_draft(r, key, qid, answer, now()))
 
     def solution_seen(self, key: str, qid: str) -> dict:
-        return self.update(lambda r: apply_solution_seen(r, key, qid, now()))
+        return self.update(lambda r: apply_solution_seen(r, key, qid, now()),
+                           {"type": "solution", "bank": key, "question": qid})
 
     def reset_question(self, key: str, qid: str) -> dict:
         return self.update(lambda r: apply_reset(r, key, qid, now()))
 
-    def submit_test(self, key: str, attempts: dict) -> dict:
-        return self.update(lambda r: apply_submit(r, key, attempts, now()))
+    def submit_test(self, key: str, attempts: dict, seconds: float | None = None) -> dict:
+        event = {"type": "submit", "bank": key, "attempts": attempts, "duration": seconds}
+        return self.update(lambda r: apply_submit(r, key, attempts, now()), event)
 
     def save_form(self, form_id: str, values: dict, submitted: bool) -> dict:
-        return self.update(lambda r: apply_form(r, form_id, values, submitted, now()))
+        return self.update(lambda r: apply_form(r, form_id, values, submitted, now()),
+                           {"type": "form", "form": form_id, "submitted": submitted})
 
     def save_section(self, section: str, value: dict) -> dict:
         def change(record):
             record[section] = {**value, "updated": now()}
-        return self.update(change)
+        return self.update(change, {"type": section} if section == "diagnostic" else None)
+
+    def attestation_issued(self, statuses: dict) -> dict:
+        return self.update(lambda r: apply_attestation(r, statuses, now()), {"type": "attestation"})
 
     def set_trainee(self, name: str, company: str) -> dict:
         return self.update(lambda r: apply_trainee(r, name, company))

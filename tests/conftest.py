@@ -28,3 +28,14 @@ def isolated_record(tmp_path, monkeypatch):
     """No test reads or writes the trainee's real record."""
     monkeypatch.setenv("PMESOCIAL_RECORD", str(tmp_path / "dossier-test.json"))
     return tmp_path / "dossier-test.json"
+
+
+@pytest.fixture(scope="session")
+def lrs(tmp_path_factory):
+    """Ralph, the real LRS, on a free port of localhost with its file backend: started
+    for the tests that need it, stopped after them (tests may stop and start it again)."""
+    from pmesocial.tools.lrs import LocalLrs
+
+    server = LocalLrs(tmp_path_factory.mktemp("ralph")).start()
+    yield server
+    server.stop()

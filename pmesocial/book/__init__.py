@@ -10,6 +10,7 @@ buttons, English toggle labels).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -30,7 +31,11 @@ FORM_CLASS = "pmes-form-output"
 NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
-STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js", "ui/store.js"]
+STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js",
+         "xapi-profile.js", "ui/store.js"]
+# On every page: a launch link may open any of them (ui/lrs.js keeps it for the session).
+EVERY_PAGE = ["rules/typography.js", "rules/xapi.js", "ui/lrs.js"]
+XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it)
 DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]
 SCRIPTS = {
@@ -91,7 +96,7 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     for css_class, scripts in SCRIPTS.items():
         if css_class in used:
             added += [s for s in scripts if s not in added]
-    for script in added:
+    for script in added + [s for s in EVERY_PAGE if s not in added]:
         app.add_js_file(f"pmesocial/{script}", loading_method="defer")
 
 
@@ -167,6 +172,18 @@ def _copy_from_npm(app, exception):
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists() or target.read_bytes() != source.read_bytes():
                 shutil.copyfile(source, target)
+
+
+def _write_xapi_profile(app, exception):
+    """The course as xAPI statements see it (pmesocial.lrs.course_profile, the same JSON the
+    kernel uses), for ui/lrs.js: a script, since pages load scripts and nothing else."""
+    if exception is None and app.builder.format == "html":
+        from pmesocial.lrs import course_profile
+
+        text = "window.PmesXapiProfile = " + json.dumps(course_profile(), ensure_ascii=False, separators=(",", ":")) + ";\n"
+        target = Path(app.outdir) / "_static" / "pmesocial" / XAPI_PROFILE
+        if not target.exists() or target.read_text("utf-8") != text:
+            target.write_text(text, "utf-8")
 
 
 def _finish_pages(app, exception):
@@ -276,5 +293,6 @@ def setup(app):
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _label_code_toggles)
     app.connect("build-finished", _copy_from_npm)
+    app.connect("build-finished", _write_xapi_profile)
     app.connect("build-finished", _finish_pages)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

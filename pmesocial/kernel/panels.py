@@ -186,6 +186,8 @@ def _bilan(panel, store):
             except OrganismeError as exc:
                 links = [f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(exc)}</p>"]
                 break
+        else:  # the attestation is offered: issued, as far as the record (and the LRS) know
+            store.attestation_issued({s["id"]: s["status"] for s in statuses})
         documents_box.value = "<p>" + " ".join(links) + "</p>"
 
     refresh_btn.on_click(refresh)

@@ -5,6 +5,8 @@ Texts are escaped (markup.escape) before they reach an HTML widget.
 """
 from __future__ import annotations
 
+import time
+
 import ipywidgets as w
 
 from pmesocial.kernel.markup import escape
@@ -220,6 +222,9 @@ class ExerciseWidget(w.VBox):
         self.module_titles = modules or {}
         self.first: dict = {}
         self.submitted = False
+        # the time a question took (xAPI result.duration): since it was shown or last checked
+        self.shown_at = time.monotonic()
+        self.clock: dict[str, float] = {}
         kit = Kit()
         self.views = [QuestionView(q, n, self, self.test_mode, kit) for n, q in enumerate(bank["questions"], 1)]
         self.score = kit.html()
@@ -269,7 +274,10 @@ class ExerciseWidget(w.VBox):
     def checked(self, view: QuestionView, result: scoring.Result) -> None:
         qid = view.question["id"]
         if self.store is not None:
-            record = self.store.save_attempt(self.key, qid, view.answer(), result.score, result.max_score)
+            started = self.clock.get(qid, self.shown_at)
+            self.clock[qid] = time.monotonic()
+            record = self.store.save_attempt(self.key, qid, view.answer(), result.score, result.max_score,
+                                             seconds=self.clock[qid] - started)
             self.first = dict(record["exercises"][self.key].get("first", {}))
         else:
             self.first.setdefault(qid, {"score": result.score, "max": result.max_score})
@@ -303,7 +311,7 @@ class ExerciseWidget(w.VBox):
             attempts[view.question["id"]] = ([view.answer(), result.score, result.max_score] if result.answered
                                              else [None, 0, result.max_score])
         if self.store is not None:
-            record = self.store.submit_test(self.key, attempts)
+            record = self.store.submit_test(self.key, attempts, seconds=time.monotonic() - self.shown_at)
             self.first = dict(record["exercises"][self.key].get("first", {}))
         else:
             self.first = {q: {"score": a[1], "max": a[2]} for q, a in attempts.items()}

@@ -187,8 +187,9 @@ def statements(event: dict, before: dict, after: dict, prof: dict, who: dict, at
             result = {"completion": True, "extensions": {iri["diagnostic_answers"]: _diagnostic_part(after)}}
             out.append(_statement(prof, who, after, "completed", _activity(iri["diagnostic"], "assessment"), at,
                                   result, platform=platform))
-    elif kind == "attestation":
-        statuses = {s["id"]: s["status"] for s in event["statuses"]}
+    elif kind == "attestation" and (after.get("attestation") or {}).get("statuses") != \
+            (before.get("attestation") or {}).get("statuses"):
+        statuses = after["attestation"]["statuses"]
         acquired = sum(1 for s in statuses.values() if s == "acquis")
         result = {"score": _score(acquired, len(statuses)), "completion": True,
                   "extensions": {iri["objectives"]: statuses}}

@@ -103,6 +103,73 @@ def serve(directory: Path, port: int, origins: list[str], quiet: bool = False) -
     uvicorn.run(app(origins), host="127.0.0.1", port=port, log_level="warning")
 
 
+class LocalLrs:
+    """Ralph in a subprocess, for the tests and the benchmark: started and stopped at
+    will (to play an LRS that goes away mid-session), on a free port of localhost."""
+
+    def __init__(self, directory: Path, port: int | None = None):
+        self.directory = Path(directory)
+        self.port = port or _free_port()
+        self.process = None
+        self.creds = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}/xAPI/"
+
+    def auth(self, user: str) -> str:
+        return basic_auth(user, self.creds[user])
+
+    def start(self) -> LocalLrs:
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.creds = _credentials(self.directory)
+        self.process = subprocess.Popen([sys.executable, "-m", "pmesocial.tools.lrs", "--dir", str(self.directory),
+                                         "--port", str(self.port), "--quiet"])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Ralph s'est arrêté au démarrage (code {self.process.returncode}).")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/__heartbeat__", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("Ralph n'a pas répondu à temps.")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        self.process = None
+
+    def launch_query(self, account: str, registration: str = "") -> str:
+        from urllib.parse import urlencode
+
+        actor = json.dumps({"objectType": "Agent", "account": {"homePage": HOME_PAGE, "name": account}})
+        return "?" + urlencode({"endpoint": self.endpoint, "auth": self.auth(TRAINEE_USER), "actor": actor,
+                                "registration": registration})
+
+    def __enter__(self) -> LocalLrs:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=REPO_DIR / "_build" / "lrs", help="where Ralph keeps its files")

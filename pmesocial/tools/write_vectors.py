@@ -23,6 +23,7 @@ from pmesocial.paths import QUIZ_DIR, REPO_DIR
 from pmesocial.record import (
     RecordError,
     apply_attempt,
+    apply_attestation,
     apply_draft,
     apply_form,
     apply_reset,
@@ -96,12 +97,15 @@ def _record_cases() -> list[dict]:
         ("a form draft, then submitted", [["form", ["plan", {"objectif": "5 devis", "actions": [{"action": "x", "heures": 2}]},
                                                     False, AT]],
                                           ["form", ["plan", {"objectif": "5 devis par mois"}, True, LATER]]]),
+        ("an attestation kept once per change of its statuses", [["attestation", [{"o1": "acquis"}, AT]],
+                                                                  ["attestation", [{"o1": "acquis"}, LATER]],
+                                                                  ["attestation", [{"o1": "en-cours"}, LATER]]]),
         ("trainee names are clipped, never interpreted", [["trainee", ["<script>alert(1)</script>", "N" * 1200]]]),
     ]
 
 
 CHANGES = {"attempt": apply_attempt, "draft": apply_draft, "solution": apply_solution_seen, "reset": apply_reset,
-           "submit": apply_submit, "form": apply_form, "trainee": apply_trainee}
+           "submit": apply_submit, "form": apply_form, "trainee": apply_trainee, "attestation": apply_attestation}
 
 
 def _v1_record() -> dict:
@@ -490,8 +494,9 @@ def _xapi_steps() -> list[tuple[str, list, dict, dict]]:
         ("diagnostic", [{"answers": {"a": 3, "b": 1}, "importance": {"a": 2}}], {"type": "diagnostic"}, XAPI_WHO),
         ("diagnostic", [{"answers": {"a": 3, "b": 2}, "importance": {"a": 2}}], {"type": "diagnostic"}, XAPI_WHO),
         ("trainee", ["<script>alert(1)</script>", "Menuiserie & fils"], {"type": "trainee"}, hostile),
-        ("none", [], {"type": "attestation", "statuses": [{"id": "m1-o1", "status": "acquis"},
-                                                           {"id": "m1-o2", "status": "en-cours"}]}, hostile),
+        ("attestation", [{"m1-o1": "acquis", "m1-o2": "en-cours"}, LATER], {"type": "attestation"}, hostile),
+        ("attestation", [{"m1-o1": "acquis", "m1-o2": "en-cours"}, LATER], {"type": "attestation"}, hostile),
+        ("attestation", [{"m1-o1": "acquis", "m1-o2": "acquis"}, LATER], {"type": "attestation"}, XAPI_WHO),
     ]
 
 

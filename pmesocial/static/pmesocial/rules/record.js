@@ -78,6 +78,19 @@
     form.updated = at;
     return record;
   }
+  function applyAttestation(record, statuses, at) {
+    var old = (record.attestation || {}).statuses;
+    if (!old || JSON.stringify(sortKeys(old)) !== JSON.stringify(sortKeys(statuses))) {
+      record.attestation = { statuses: clone(statuses), issued: at };
+    }
+    return record;
+  }
+  function sortKeys(x) {
+    if (!x || typeof x !== "object" || Array.isArray(x)) return x;
+    var out = {};
+    Object.keys(x).sort().forEach(function (k) { out[k] = sortKeys(x[k]); });
+    return out;
+  }
   function applyTrainee(record, name, company) {
     var t = Object.assign({}, record.trainee || {});
     t.name = String(name).slice(0, TEXT_LIMIT);
@@ -134,7 +147,7 @@
 
   var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
                 applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
-                applyForm: applyForm, applyTrainee: applyTrainee, migrate: migrate, checkRecord: checkRecord, parse: parse };
+                applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, migrate: migrate, checkRecord: checkRecord, parse: parse };
   if (typeof module === "object" && module.exports) module.exports = rules;
   else root.PmesRecordRules = rules;
 })(this);

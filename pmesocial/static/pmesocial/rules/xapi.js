@@ -133,9 +133,10 @@
         out.push(statement(prof, who, after, "completed", activity(iri.diagnostic, "assessment"), at,
                            { completion: true, extensions: ext }, null, platform));
       }
-    } else if (kind === "attestation") {
-      var statuses = {}, acquired = 0;
-      event.statuses.forEach(function (s) { statuses[s.id] = s.status; if (s.status === "acquis") acquired += 1; });
+    } else if (kind === "attestation" && after.attestation &&
+               !same((after.attestation || {}).statuses, (before.attestation || {}).statuses || null)) {
+      var statuses = after.attestation.statuses, acquired = 0;
+      Object.keys(statuses).forEach(function (k) { if (statuses[k] === "acquis") acquired += 1; });
       var ext2 = {}; ext2[iri.objectives] = statuses;
       out.push(statement(prof, who, after, "satisfied", activity(iri.course, "course", prof.title), at,
                          { score: score(acquired, Object.keys(statuses).length), completion: true, extensions: ext2 },

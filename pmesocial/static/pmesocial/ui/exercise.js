@@ -223,6 +223,13 @@
     count += 1;
     var prefix = "pmes" + count + "-" + bank.id;
     var entry = R ? ((R.load().exercises || {})[key] || {}) : {};
+    // the time a question took (xAPI result.duration): since it was shown or last checked
+    var shownAt = Date.now(), clock = {};
+    function since(qid) {
+      var start = clock[qid] || shownAt;
+      clock[qid] = Date.now();
+      return (clock[qid] - start) / 1000;
+    }
     var owner = {
       testMode: TEST_PURPOSES.indexOf(bank.purpose) >= 0,
       evidence: EVIDENCE_PURPOSES.indexOf(bank.purpose) >= 0,
@@ -231,7 +238,7 @@
       keep: function (record) { owner.first = Object.assign({}, ((record.exercises || {})[key] || {}).first || {}); },
       draft: function (q, a) { if (R && !owner.submitted) R.saveDraft(key, q.id, a); },
       checked: function (q, a, result) {
-        if (R) owner.keep(R.saveAttempt(key, q.id, a, result.score, result.max_score));
+        if (R) owner.keep(R.saveAttempt(key, q.id, a, result.score, result.max_score, since(q.id)));
         else if (!owner.first[q.id]) owner.first[q.id] = { score: result.score, max: result.max_score };
         updateScore();
       },
@@ -291,7 +298,7 @@
           var a = v.answer(), result = check(v.question, a);
           attempts[v.question.id] = result.answered ? [a, result.score, result.max_score] : [null, 0, result.max_score];
         });
-        if (R) owner.keep(R.submitTest(key, attempts));
+        if (R) owner.keep(R.submitTest(key, attempts, (Date.now() - shownAt) / 1000));
         else Object.keys(attempts).forEach(function (id) { owner.first[id] = { score: attempts[id][1], max: attempts[id][2] }; });
         afterSubmit();
         status.focus();

@@ -108,7 +108,13 @@
     var problem = null;
     if (payload.document.organisme) {
       var attest = el("button", { type: "button", className: "pmes-btn pmes-check pmes-attestation", text: "Télécharger mon attestation (HTML, à imprimer en PDF)" });
-      attest.addEventListener("click", function () { refresh(); download("attestation", "attestation-fin-de-formation.html", payload); });
+      attest.addEventListener("click", function () {
+        refresh();
+        var statuses = {};
+        E.objectiveStatus(R.load(), payload.document.objective_map, payload.document.objectives).forEach(function (s) { statuses[s.id] = s.status; });
+        R.attestationIssued(statuses);
+        download("attestation", "attestation-fin-de-formation.html", payload);
+      });
       var certif = el("button", { type: "button", className: "pmes-btn pmes-certificat", text: "Télécharger le certificat de réalisation (HTML)" });
       certif.addEventListener("click", function () { download("certificat", "certificat-de-realisation.html", payload); });
       buttons.push(attest, certif);

@@ -30,11 +30,15 @@
       return record;
     }
   }
-  function update(change) {
+  /* An `event` (what the trainee did) also goes to the training body's LRS when a launch
+   * link configured one (ui/lrs.js); without it nothing is sent. */
+  function update(change, event) {
     var record = load();
+    var before = event ? JSON.parse(JSON.stringify(record)) : null;
     change(record);
     record.updated = now();
     storageSet(JSON.stringify(record));
+    if (event && root.PmesLrs) root.PmesLrs.emit(event, before, record);
     return record;
   }
   function exportText() { return JSON.stringify(load(), null, 1); }
@@ -54,18 +58,39 @@
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
-  function changer(apply) {
+  function changer(apply, eventOf) {
     return function () {
       var args = Array.prototype.slice.call(arguments);
-      return update(function (r) { apply.apply(null, [r].concat(args, [now()])); });
+      return update(function (r) { apply.apply(null, [r].concat(args, [now()])); },
+                    eventOf ? eventOf.apply(null, args) : null);
     };
+  }
+  var EVENTS = {
+    attempt: function (key, qid, answer, score, top, seconds) {
+      return { type: "attempt", bank: key, question: qid, score: score, max: top,
+               duration: typeof seconds === "number" ? seconds : null };
+    },
+    solution: function (key, qid) { return { type: "solution", bank: key, question: qid }; },
+    submit: function (key, attempts, seconds) {
+      return { type: "submit", bank: key, attempts: attempts, duration: typeof seconds === "number" ? seconds : null };
+    },
+    form: function (formId, values, submitted) { return { type: "form", form: formId, submitted: !!submitted }; },
+    attestation: function () { return { type: "attestation" }; }
+  };
+  function dropExtra(apply, count) {  // the UI passes a duration the pure change does not take
+    return function () { return apply.apply(null, Array.prototype.slice.call(arguments, 0, count).concat([arguments[arguments.length - 1]])); };
   }
   root.PmesRecord = {
     load: load, update: update, exportText: exportText, importText: importText, parse: parse,
     notices: notices, download: download, KEY: KEY, now: now, rules: rules,
-    saveAttempt: changer(applyAttempt), saveDraft: changer(applyDraft), solutionSeen: changer(applySolutionSeen),
-    resetQuestion: changer(applyReset), submitTest: changer(applySubmit), saveForm: changer(applyForm),
+    saveAttempt: changer(dropExtra(applyAttempt, 6), EVENTS.attempt), saveDraft: changer(applyDraft),
+    solutionSeen: changer(applySolutionSeen, EVENTS.solution), resetQuestion: changer(applyReset),
+    submitTest: changer(dropExtra(applySubmit, 3), EVENTS.submit), saveForm: changer(applyForm, EVENTS.form),
+    attestationIssued: changer(rules.applyAttestation, EVENTS.attestation),
     setTrainee: function (name, company) { return update(function (r) { applyTrainee(r, name, company); }); },
-    saveSection: function (section, value) { return update(function (r) { value.updated = now(); r[section] = value; }); }
+    saveSection: function (section, value) {
+      return update(function (r) { value.updated = now(); r[section] = value; },
+                    section === "diagnostic" ? { type: "diagnostic" } : null);
+    }
   };
 })(this);

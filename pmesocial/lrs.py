@@ -1,0 +1,256 @@
+"""Results to the training body's learning record store (LRS), from a kernel.
+
+Where the settings come from, first found wins:
+- PMESOCIAL_LRS_LAUNCH: the launch link the trainer gave (the book's link works here too);
+- PMESOCIAL_LRS_ENDPOINT, PMESOCIAL_LRS_AUTH, PMESOCIAL_LRS_ACCOUNT and optionally
+  PMESOCIAL_LRS_REGISTRATION;
+- a file lrs.json next to the record (or PMESOCIAL_LRS_CONFIG), holding {"launch": "…"}
+  or the same four fields in lower case.
+With none of them, nothing is sent and nothing changes.
+
+Statements (rules/xapi.py) are queued in a file next to the record (dossier.json ->
+dossier.xapi-attente.json), each with its id drawn once, then sent in order in the
+background. An unreachable LRS leaves them queued for the next change or the next
+`flush()`; a resend after a lost answer is harmless, since the LRS keeps one statement
+per id. Statements the LRS refuses as malformed are moved to dossier.xapi-refusees.json,
+never dropped.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+from pmesocial.rules import xapi
+
+BATCH = 100
+TIMEOUT = 5  # seconds: a trainee's widget never waits on a slow LRS (the send runs aside)
+HEADERS = {"X-Experience-API-Version": xapi.VERSION, "Content-Type": "application/json"}
+
+
+class LrsError(RuntimeError):
+    """The LRS could not be reached or refused a request; the message is in French."""
+
+
+# -- settings ------------------------------------------------------------------------
+
+def _record_dir() -> Path:
+    from pmesocial.record import default_path
+
+    return default_path().parent
+
+
+def settings() -> dict | None:
+    """{endpoint, auth, account, registration}, or None when no LRS is configured.
+    LaunchError (French) when the configuration is there but unusable."""
+    env = os.environ
+    if env.get("PMESOCIAL_LRS_LAUNCH"):
+        link = env["PMESOCIAL_LRS_LAUNCH"]
+        return xapi.parse_launch(link.split("?", 1)[1] if "?" in link else "")
+    fields = {k: env.get(f"PMESOCIAL_LRS_{k.upper()}", "") for k in ("endpoint", "auth", "account", "registration")}
+    if not fields["endpoint"]:
+        path = Path(env.get("PMESOCIAL_LRS_CONFIG") or _record_dir() / "lrs.json")
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            raise xapi.LaunchError(f"Le fichier de réglages « {path.name} » de l'entrepôt d'apprentissage est illisible : "
+                                   "demandez-en un nouveau à votre formateur.") from None
+        if not isinstance(data, dict):
+            data = {}
+        if data.get("launch"):
+            link = str(data["launch"])
+            return xapi.parse_launch(link.split("?", 1)[1] if "?" in link else "")
+        fields = {k: str(data.get(k, "")) for k in fields}
+    actor = json.dumps({"objectType": "Agent", "account": {"name": fields["account"]}})
+    return xapi.parse_launch(urlencode({"endpoint": fields["endpoint"], "auth": fields["auth"], "actor": actor,
+                                        "registration": fields["registration"]}))
+
+
+@lru_cache(maxsize=1)
+def course_profile() -> dict:
+    """The course as statements see it (the book carries the same JSON)."""
+    from pmesocial.data.course import course_info
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.data.organisme import load_organisme
+
+    dims = [d["id"] for d in load_diagnostic()["dimensions"]]
+    return xapi.profile(course_info(), load_organisme()["xapi"], dims)
+
+
+# -- the queue -------------------------------------------------------------------------
+
+class StatementQueue:
+    """Statements waiting for the LRS, in a JSON file next to the record, changed under a
+    file lock and replaced atomically like the record itself."""
+
+    def __init__(self, record_path: Path):
+        from filelock import FileLock
+
+        record_path = Path(record_path)
+        self.path = record_path.with_name(f"{record_path.stem}.xapi-attente.json")
+        self.refused_path = record_path.with_name(f"{record_path.stem}.xapi-refusees.json")
+        self.lock = FileLock(str(self.path) + ".lock", timeout=10)
+
+    def _read(self, path: Path) -> list[dict]:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            # a damaged queue is set aside, not overwritten: its statements are not lost
+            path.replace(path.with_name(path.name + ".illisible"))
+            return []
+        return data if isinstance(data, list) else []
+
+    def _write(self, path: Path, items: list[dict]) -> None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(json.dumps(items, ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+
+    def add(self, statements: list[dict]) -> list[str]:
+        """Queue statements, each with a new id; returns the ids."""
+        stamped = [{**s, "id": str(uuid.uuid4())} for s in statements]
+        with self.lock:
+            self._write(self.path, self._read(self.path) + stamped)
+        return [s["id"] for s in stamped]
+
+    def pending(self) -> list[dict]:
+        with self.lock:
+            return self._read(self.path)
+
+    def remove(self, ids: set[str], refused: bool = False) -> None:
+        with self.lock:
+            items = self._read(self.path)
+            gone = [s for s in items if s.get("id") in ids]
+            self._write(self.path, [s for s in items if s.get("id") not in ids])
+            if refused and gone:
+                self._write(self.refused_path, self._read(self.refused_path) + gone)
+
+
+# -- sending ---------------------------------------------------------------------------
+
+_sending = threading.Lock()
+
+
+def _post(conf: dict, batch: list[dict]):
+    import requests
+
+    try:
+        return requests.post(conf["endpoint"] + "statements", json=batch, timeout=TIMEOUT,
+                             headers={**HEADERS, "Authorization": conf["auth"]})
+    except requests.RequestException as exc:
+        raise LrsError(f"L'entrepôt d'apprentissage ({conf['endpoint']}) ne répond pas : vos résultats restent "
+                       f"en attente et partiront au prochain envoi.") from exc
+
+
+def flush(record_path: Path | None = None, conf: dict | None = None) -> int:
+    """Send every queued statement, in order, in batches; returns how many the LRS took.
+    LrsError (French) when it cannot be reached or refuses the account; the rest stays queued."""
+    from pmesocial.record import default_path
+
+    conf = conf or settings()
+    if conf is None:
+        return 0
+    queue = StatementQueue(record_path or default_path())
+    sent = 0
+    with _sending:
+        while True:
+            batch = queue.pending()[:BATCH]
+            if not batch:
+                return sent
+            response = _post(conf, batch)
+            if response.status_code in (200, 204):
+                queue.remove({s["id"] for s in batch})
+                sent += len(batch)
+            elif response.status_code in (401, 403):
+                raise LrsError("L'entrepôt d'apprentissage refuse l'identifiant du lien de lancement : "
+                               "demandez un nouveau lien à votre formateur (vos résultats restent en attente).")
+            elif response.status_code in (400, 409) and len(batch) > 1:
+                # one malformed statement must not hold the others back: send them one by one
+                for statement in batch:
+                    one = _post(conf, [statement])
+                    if one.status_code in (200, 204):
+                        queue.remove({statement["id"]})
+                        sent += 1
+                    elif one.status_code in (400, 409):
+                        queue.remove({statement["id"]}, refused=True)
+                    else:
+                        raise LrsError(f"L'entrepôt d'apprentissage a répondu {one.status_code} : "
+                                       "vos résultats restent en attente.")
+            elif response.status_code in (400, 409):
+                queue.remove({batch[0]["id"]}, refused=True)
+            else:
+                raise LrsError(f"L'entrepôt d'apprentissage a répondu {response.status_code} : "
+                               "vos résultats restent en attente.")
+
+
+def read_statements(endpoint: str, auth: str, registration: str | None = None) -> list[dict]:
+    """Every statement the account may read (of one registration, a group's session),
+    following the LRS's pages. LrsError (French) when it cannot."""
+    import requests
+
+    endpoint = endpoint if endpoint.endswith("/") else endpoint + "/"
+    url = endpoint + "statements" + (f"?{urlencode({'registration': registration})}" if registration else "")
+    origin = "{0.scheme}://{0.netloc}".format(requests.utils.urlparse(endpoint))
+    found = []
+    while url:
+        try:
+            response = requests.get(url, timeout=60, headers={"X-Experience-API-Version": xapi.VERSION,
+                                                               "Authorization": auth})
+        except requests.RequestException as exc:
+            raise LrsError(f"L'entrepôt d'apprentissage ({endpoint}) ne répond pas.") from exc
+        if response.status_code in (401, 403):
+            raise LrsError("L'entrepôt d'apprentissage refuse la lecture à cet identifiant : il faut le compte "
+                           "du formateur (lecture), pas celui des stagiaires (écriture seule).")
+        if response.status_code != 200:
+            raise LrsError(f"L'entrepôt d'apprentissage a répondu {response.status_code} à la lecture.")
+        page = response.json()
+        found += page.get("statements", [])
+        more = page.get("more") or ""
+        url = (origin + more if more.startswith("/") else more) if more else ""
+    return found
+
+
+def _flush_quietly(record_path: Path, conf: dict) -> None:
+    try:
+        flush(record_path, conf)
+    except LrsError:
+        pass  # stays queued; the next change or flush() tries again
+
+
+def emit(event: dict, before: dict, after: dict, record_path: Path, wait: bool = False) -> list[str]:
+    """Queue the statements of one change and send them aside (ids of the queued ones)."""
+    conf = settings()
+    if conf is None:
+        return []
+    from datetime import UTC, datetime
+
+    at = datetime.now(UTC).isoformat(timespec="milliseconds")  # statements of one second keep their order
+    made = xapi.statements(event, before, after, course_profile(), conf, at, "JupyterLab")
+    if not made:
+        return []
+    ids = StatementQueue(record_path).add(made)
+    worker = threading.Thread(target=_flush_quietly, args=(Path(record_path), conf), daemon=True)
+    worker.start()
+    if wait:
+        worker.join()
+    return ids
+
+
+def notice_text(conf: dict) -> str:
+    """The first-use notice: what is sent, to whom, why (French, plain text)."""
+    return (f"Vos résultats sont transmis à votre organisme de formation, dans son entrepôt d'apprentissage "
+            f"({conf['endpoint']}), sous l'identifiant « {conf['account']} » qu'il vous a attribué : vos réponses "
+            f"vérifiées (justes ou non, et si c'était un premier essai), les modules terminés, les tests, "
+            f"l'autodiagnostic, les questionnaires et l'attestation. "
+            + ("Votre nom et votre entreprise sont aussi envoyés, comme votre organisme l'a choisi. "
+               if course_profile()["identity"] else "Ni votre nom ni votre entreprise ne sont envoyés. ") +
+            "Pourquoi : suivre votre progression et prouver la formation suivie (Qualiopi). "
+            "Sans connexion, les envois attendent sur cet ordinateur et partent plus tard.")
+

@@ -1,0 +1,202 @@
+/* Results to the training body's learning record store, from the static book.
+ *
+ * The trainer gives each trainee a launch link (xAPI launch / cmi5 convention: endpoint,
+ * auth, actor, registration in the query string). Any page of the book reads it, keeps it
+ * for this browser session (sessionStorage) and takes it out of the address bar, so the
+ * credential is not bookmarked or shared. Without a launch link nothing is sent.
+ *
+ * Statements (rules/xapi.js) get their id once, wait in localStorage and are sent in
+ * order; an unreachable LRS leaves them waiting (retried with a growing delay, when the
+ * browser is back online and on the next page), and a resend is harmless: the LRS keeps
+ * one statement per id. The first time a link is used, a notice says what is sent, to
+ * whom and why. */
+(function (root) {
+  "use strict";
+  var X = root.PmesXapi;
+  var SETTINGS = "pmesocial-lrs", QUEUE = "pmesocial-xapi-attente", REFUSED = "pmesocial-xapi-refusees",
+      SEEN = "pmesocial-lrs-avis";
+  var BATCH = 50, MAX_DELAY = 60000;
+  var memory = {};  // when storage is refused (private mode), keep things for this page
+  function get(store, key) { try { return root[store].getItem(key); } catch (e) { return memory[store + key] || null; } }
+  function set(store, key, value) { try { root[store].setItem(key, value); } catch (e) { memory[store + key] = value; } }
+  function readList(key) {
+    try { var v = JSON.parse(get("localStorage", key) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+  }
+  var problems = [];  // French messages for the trainee (shown by the notice)
+  function typo(text) { return root.PmesTypography ? root.PmesTypography.typo(text) : text; }
+
+  function takeLaunch() {
+    var launch = null;
+    try { launch = X.parseLaunch(root.location.search); } catch (e) { problems.push(e.message); return; }
+    if (!launch) return;
+    set("sessionStorage", SETTINGS, JSON.stringify(launch));
+    var url = new URL(root.location.href);
+    ["endpoint", "auth", "actor", "registration", "activity_id"].forEach(function (k) { url.searchParams.delete(k); });
+    try { root.history.replaceState(root.history.state, "", url.pathname + url.search + url.hash); } catch (e) { /* file: */ }
+  }
+  function settings() {
+    try { return JSON.parse(get("sessionStorage", SETTINGS) || "null"); } catch (e) { return null; }
+  }
+  function uuid() {
+    var c = root.crypto;
+    if (c && c.randomUUID) return c.randomUUID();
+    var b = new Uint8Array(16);
+    c.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  /* ---------- the queue ---------- */
+  function enqueue(endpoint, statements) {
+    var queue = readList(QUEUE);
+    statements.forEach(function (st) { st.id = uuid(); queue.push({ endpoint: endpoint, statement: st }); });
+    set("localStorage", QUEUE, JSON.stringify(queue));
+  }
+  function removeIds(ids, refused) {
+    var queue = readList(QUEUE), kept = [], gone = [];
+    queue.forEach(function (item) { (ids[item.statement.id] ? gone : kept).push(item); });
+    set("localStorage", QUEUE, JSON.stringify(kept));
+    if (refused && gone.length) set("localStorage", REFUSED, JSON.stringify(readList(REFUSED).concat(gone)));
+  }
+  function pending(endpoint) {
+    return readList(QUEUE).filter(function (item) { return !endpoint || item.endpoint === endpoint; });
+  }
+
+  /* ---------- sending ---------- */
+  var busy = false, delay = 2000, timer = null, status = { sent: 0, error: "" };
+  function post(conf, statements) {
+    return root.fetch(conf.endpoint + "statements", {
+      method: "POST", mode: "cors", credentials: "omit", cache: "no-store", keepalive: true,
+      headers: { "Authorization": conf.auth, "Content-Type": "application/json", "X-Experience-API-Version": X.VERSION },
+      body: JSON.stringify(statements)
+    });
+  }
+  function later() {
+    if (timer) return;
+    timer = root.setTimeout(function () { timer = null; flush(); }, delay);
+    delay = Math.min(delay * 2, MAX_DELAY);
+  }
+  function idsOf(items) { var ids = {}; items.forEach(function (i) { ids[i.statement.id] = true; }); return ids; }
+  function flush() {
+    var conf = settings();
+    if (!conf || busy) return Promise.resolve(status);
+    var batch = pending(conf.endpoint).slice(0, BATCH);
+    if (!batch.length) return Promise.resolve(status);
+    busy = true;
+    var one = batch.length === 1;
+    return post(conf, batch.map(function (i) { return i.statement; })).then(function (response) {
+      busy = false;
+      if (response.ok) {
+        removeIds(idsOf(batch));
+        status.sent += batch.length; status.error = ""; delay = 2000;
+        return flush();
+      }
+      if (response.status === 401 || response.status === 403) {
+        status.error = "L'entrepôt d'apprentissage refuse l'identifiant du lien de lancement : demandez un nouveau lien " +
+                       "à votre formateur (vos résultats restent en attente dans ce navigateur).";
+        return status;
+      }
+      if ((response.status === 400 || response.status === 409) && one) {
+        removeIds(idsOf(batch), true);  // malformed: kept aside, never dropped, and the others go on
+        return flush();
+      }
+      if (response.status === 400 || response.status === 409) {
+        // one bad statement must not hold the others back: send this batch one by one
+        return batch.reduce(function (chain, item) {
+          return chain.then(function () {
+            return post(conf, [item.statement]).then(function (r) {
+              if (r.ok) { removeIds(idsOf([item])); status.sent += 1; }
+              else if (r.status === 400 || r.status === 409) removeIds(idsOf([item]), true);
+              else throw new Error(String(r.status));
+            });
+          });
+        }, Promise.resolve()).then(flush, function () { later(); return status; });
+      }
+      status.error = "L'entrepôt d'apprentissage a répondu " + response.status + " : vos résultats restent en attente.";
+      later();
+      return status;
+    }, function () {
+      busy = false;
+      status.error = "L'entrepôt d'apprentissage ne répond pas : vos résultats restent en attente dans ce navigateur " +
+                     "et partiront dès qu'il répondra.";
+      later();
+      return status;
+    });
+  }
+
+  function emit(event, before, after) {
+    var conf = settings();
+    if (!conf || !root.PmesXapiProfile) return [];
+    var at = new Date().toISOString();  // to the millisecond: statements of one second keep their order
+    var made = X.statements(event, before, after, root.PmesXapiProfile, conf, at, "livre");
+    if (!made.length) return [];
+    enqueue(conf.endpoint, made);
+    flush();
+    return made;
+  }
+
+  /* ---------- the notice ---------- */
+  function noticeText(conf) {
+    var host = conf.endpoint;
+    try { host = new URL(conf.endpoint).host; } catch (e) { /* keep the text */ }
+    var identity = root.PmesXapiProfile && root.PmesXapiProfile.identity;
+    return [
+      "Vous suivez ce cours par le lien de votre organisme de formation : vos résultats lui sont transmis, dans son " +
+        "entrepôt d'apprentissage (" + host + "), sous l'identifiant « " + conf.account + " » qu'il vous a attribué.",
+      "Ce qui est envoyé : vos réponses vérifiées (justes ou non, et si c'était un premier essai), les modules terminés, " +
+        "les tests, l'autodiagnostic, les questionnaires et l'attestation. " +
+        (identity ? "Votre nom et votre entreprise sont aussi envoyés, comme votre organisme l'a choisi."
+                  : "Ni votre nom ni votre entreprise ne sont envoyés."),
+      "Pourquoi : suivre votre progression et prouver la formation suivie (Qualiopi). Sans connexion, les envois " +
+        "attendent dans ce navigateur et partent plus tard."
+    ];
+  }
+  function showNotice() {
+    var conf = settings();
+    var main = document.querySelector("article.bd-article") || document.querySelector("main") || document.body;
+    if (!main) return;
+    problems.forEach(function (text) {
+      var p = document.createElement("p");
+      p.className = "pmes-feedback pmes-ko pmes-lrs-problem";
+      p.setAttribute("role", "alert");
+      p.textContent = typo(text);
+      main.insertBefore(p, main.firstChild);
+    });
+    if (!conf) return;
+    var key = conf.endpoint + "|" + conf.account;
+    if (get("localStorage", SEEN) === key) return;
+    var box = document.createElement("section");
+    box.className = "pmes-lrs-notice";
+    // the theme's own colours; the notice may land on a page with no course stylesheet
+    box.style.cssText = "border:2px solid var(--pst-color-info, #1a6fb0);border-radius:.5rem;padding:.75rem 1rem;" +
+                        "margin:0 0 1.25rem;background:var(--pst-color-info-bg, transparent)";
+    box.setAttribute("aria-labelledby", "pmes-lrs-notice-title");
+    var h = document.createElement("h2");
+    h.id = "pmes-lrs-notice-title";
+    h.className = "pmes-lrs-title";
+    h.style.cssText = "font-size:1.2rem;margin:0 0 .5rem";
+    h.textContent = typo("Vos résultats sont transmis à votre organisme de formation");
+    box.appendChild(h);
+    noticeText(conf).forEach(function (text) {
+      var p = document.createElement("p");
+      p.textContent = typo(text);
+      box.appendChild(p);
+    });
+    var ok = document.createElement("button");
+    ok.type = "button";
+    ok.className = "pmes-btn pmes-lrs-ok";
+    ok.textContent = typo("J'ai compris");
+    ok.addEventListener("click", function () { set("localStorage", SEEN, key); box.remove(); });
+    box.appendChild(ok);
+    var title = main.querySelector("h1");  // after the page's title, so headings stay in order
+    if (title) title.parentNode.insertBefore(box, title.nextSibling); else main.insertBefore(box, main.firstChild);
+  }
+
+  takeLaunch();
+  root.PmesLrs = { emit: emit, flush: flush, settings: settings, pending: pending, status: status,
+                   QUEUE: QUEUE, REFUSED: REFUSED, SETTINGS: SETTINGS };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showNotice); else showNotice();
+  root.addEventListener("online", function () { delay = 2000; flush(); });
+  if (settings()) root.setTimeout(flush, 0);  // what earlier pages left waiting
+})(this);
