@@ -243,6 +243,22 @@ def emit(event: dict, before: dict, after: dict, record_path: Path, wait: bool =
     return ids
 
 
+def _seen_path() -> Path:
+    return _record_dir() / "lrs-avis.json"
+
+
+def notice_seen(conf: dict) -> bool:
+    try:
+        return json.loads(_seen_path().read_text("utf-8")) == f"{conf['endpoint']}|{conf['account']}"
+    except (OSError, ValueError):
+        return False
+
+
+def acknowledge(conf: dict) -> None:
+    _seen_path().parent.mkdir(parents=True, exist_ok=True)
+    _seen_path().write_text(json.dumps(f"{conf['endpoint']}|{conf['account']}"), "utf-8")
+
+
 def notice_text(conf: dict) -> str:
     """The first-use notice: what is sent, to whom, why (French, plain text)."""
     return (f"Vos résultats sont transmis à votre organisme de formation, dans son entrepôt d'apprentissage "

@@ -10,6 +10,7 @@ from pmesocial.data.course import modules
 from pmesocial.data.organisme import OrganismeError
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import document_payload, render_document
+from pmesocial.kernel.lrs_notice import lrs_notice
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import evidence
@@ -89,6 +90,7 @@ def _frame(title: str, children: list, store):
 
     head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(title)}</h4>")]
     head += [w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
+    head += lrs_notice()
     box = w.VBox(head + children)
     box.add_class("pmes-exercise")
     return box

@@ -12,6 +12,8 @@ What this adds to `ralph runserver -b fs`, and why:
 - CORS headers, because the static book calls the LRS from the browser, from another
   origin; Ralph's own server sends none (in production, the reverse proxy in front of
   Ralph adds them, see the README);
+- statements appended to the store's file (Ralph 5.1's file backend refuses a second
+  write otherwise, see `app`);
 - no auto-reload, so a test can start and stop it.
 Passwords are drawn once and kept in <dir>/identifiants.json (a local store, for a demo:
 a training body's production LRS has its own accounts).
@@ -80,7 +82,15 @@ def app(origins: list[str]):
     """Ralph's ASGI app with CORS for the book's origins (call after `prepare`'s settings
     are in the environment: Ralph reads them when imported)."""
     from ralph.api import app as ralph_app
+    from ralph.backends.data.base import BaseOperationType
+    from ralph.backends.lrs.fs import FSLRSBackend
     from starlette.middleware.cors import CORSMiddleware
+
+    # Ralph 5.1's file backend writes with its default operation, CREATE, which refuses a
+    # file that exists: every POST after the first fails (500). Appending is what an LRS
+    # of statements means; the production backends (Elasticsearch, MongoDB, ClickHouse)
+    # have no such limit.
+    FSLRSBackend.default_operation_type = BaseOperationType.APPEND
 
     return CORSMiddleware(ralph_app, allow_origins=origins, allow_methods=["GET", "POST", "PUT", "OPTIONS"],
                           allow_headers=["Authorization", "Content-Type", "X-Experience-API-Version"],
