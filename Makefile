@@ -11,7 +11,7 @@ export CHROMIUM
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
-.PHONY: install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
+.PHONY: lrs install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
         test-js test-notebooks test-browser chromium clean bench items vectors generated lint
 
 install: $(VENV)/.installed
@@ -33,6 +33,13 @@ MODULE ?=
 demo: install
 	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --template=pmesocial --Voila.ip=127.0.0.1 --port=8866 \
 	  $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
+
+# The training body's learning record store on this machine: Ralph (ralph-malph) with its
+# file backend in _build/lrs, on http://127.0.0.1:8100/xAPI/; it prints its two accounts
+# and how to make the group's launch links (README, « Entrepôt d'apprentissage »).
+LRS_PORT ?= 8100
+lrs: install
+	$(BIN)/python -m pmesocial.tools.lrs --port $(LRS_PORT)
 
 # JavaScript from npm, pinned by package-lock.json: plotly.js (basic bundle) and axe-core.
 node_modules/.package-lock.json: package.json package-lock.json
