@@ -44,6 +44,8 @@ from urllib.parse import urlparse
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import bench_lrs  # noqa: E402  (scripts/, next to this file)
+
 from pmesocial.tools.browser import CHROMIUM, LOCAL_HOSTS, NO_OTHER_HOST, NOT_NETWORK, toc_pages  # noqa: E402
 from pmesocial.tools.browser import CHROMIUM_ARGS as BROWSER_ARGS  # noqa: E402
 from pmesocial.tools.browser import serve as shared_serve  # noqa: E402
@@ -534,7 +536,7 @@ def lighthouse_section(audits: dict[str, Audit], targets: Targets) -> list[str]:
 
 
 def report(builds, cold, later, runs, startup, chromium_version, load_start, first_cells=None,
-           audits=None) -> str:
+           audits=None, lrs=None) -> str:
     targets = Targets()
     out = [f"Mesuré le {datetime.now():%d/%m/%Y à %H:%M} ({os.cpu_count()} processeurs, charge "
            f"moyenne sur 1 min {load_start} au début et {load_average()} à la fin ; "
@@ -646,6 +648,9 @@ def report(builds, cold, later, runs, startup, chromium_version, load_start, fir
         out.append(table(["notebook", "cellules de code", "total", "total − notebook vide",
                           "Run All", "cellule la plus lente", "imports, 1re cellule", "objectif"], rows))
 
+    if lrs is not None:
+        out += bench_lrs.section(lrs, fr, sec)
+
     missed = targets.missed
     out.append(f"\n### Bilan : {len(targets.checked) - len(missed)} objectifs atteints "
                f"sur {len(targets.checked)}\n")
@@ -676,8 +681,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="ne mesure pas les notebooks (mise au point du script)")
     parser.add_argument("--skip-lighthouse", action="store_true",
                         help="ne lance pas Lighthouse (mise au point du script)")
+    parser.add_argument("--skip-lrs", action="store_true",
+                        help="ne mesure pas l'entrepôt d'apprentissage (mise au point du script)")
     args = parser.parse_args(argv)
-    if args.readme and (args.skip_build or args.skip_notebooks or args.skip_lighthouse):
+    if args.readme and (args.skip_build or args.skip_notebooks or args.skip_lighthouse or args.skip_lrs):
         parser.error("--readme demande une mesure complète")
 
     load_start = load_average()
@@ -692,11 +699,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_lighthouse:
         print("Lighthouse…", flush=True)
         audits = measure_lighthouse(pages)
+    lrs = None
+    if not args.skip_lrs:
+        print("Entrepôt d'apprentissage (Ralph)…", flush=True)
+        lrs = bench_lrs.measure(BOOK)
     runs, startup, first_cells = (None, 0.0, {})
     if not args.skip_notebooks:
         print("Notebooks…", flush=True)
         runs, startup, first_cells = measure_notebooks()
-    section = report(builds, cold, later, runs, startup, version, load_start, first_cells, audits)
+    section = report(builds, cold, later, runs, startup, version, load_start, first_cells, audits, lrs)
     print("\n" + section)
     if args.readme:
         rewrite_readme(section)

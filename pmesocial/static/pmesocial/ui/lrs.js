@@ -66,10 +66,14 @@
   /* ---------- sending ---------- */
   var busy = false, delay = 2000, timer = null, status = { sent: 0, error: "" };
   function post(conf, statements) {
+    var body = JSON.stringify(statements);
     return root.fetch(conf.endpoint + "statements", {
-      method: "POST", mode: "cors", credentials: "omit", cache: "no-store", keepalive: true,
+      method: "POST", mode: "cors", credentials: "omit", cache: "no-store",
+      // a send may outlive the page (the trainee moves on), but browsers refuse such a
+      // request above 64 KB: big batches go as plain requests
+      keepalive: body.length < 60000,
       headers: { "Authorization": conf.auth, "Content-Type": "application/json", "X-Experience-API-Version": X.VERSION },
-      body: JSON.stringify(statements)
+      body: body
     });
   }
   function later() {
