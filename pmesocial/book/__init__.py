@@ -32,7 +32,7 @@ NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
 STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js",
-         "xapi-profile.js", "ui/store.js"]
+         "ui/store.js"]
 # On every page: a launch link may open any of them (ui/lrs.js keeps it for the session).
 EVERY_PAGE = ["rules/typography.js", "rules/xapi.js", "ui/lrs.js"]
 XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it)
@@ -96,6 +96,8 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     for css_class, scripts in SCRIPTS.items():
         if css_class in used:
             added += [s for s in scripts if s not in added]
+    if "ui/store.js" in added:  # a page that saves may send statements: the course's profile first
+        added.insert(added.index("ui/store.js"), XAPI_PROFILE)
     for script in added + [s for s in EVERY_PAGE if s not in added]:
         app.add_js_file(f"pmesocial/{script}", loading_method="defer")
 
