@@ -53,9 +53,9 @@ def _date(stamp: str) -> str:
 
 
 class GroupView:
-    def __init__(self, folder, anonymous: bool = True):
+    def __init__(self, folder, anonymous: bool = True, loaded: tuple[list, list] | None = None):
         self.folder, self.anonymous = str(folder), anonymous
-        self.records, self.rejected = load_group(folder)
+        self.records, self.rejected = loaded if loaded is not None else load_group(folder)
         self.labelled = group.label_trainees(self.records, anonymous)
         self.spec = load_diagnostic()
         self.diagnostic = group.diagnostic_summary(self.records, self.spec)
@@ -66,6 +66,12 @@ class GroupView:
         self.plans = group.plans(self.labelled)
         self.satisfaction = group.satisfaction_summary(self.records)
         self.cold = group.cold_summary(self.records)
+
+    @classmethod
+    def from_records(cls, records: list[dict], rejected: list, anonymous: bool = True,
+                     source: str = "l'entrepôt d'apprentissage") -> GroupView:
+        """The same view of records read elsewhere (the LRS); `source` names where."""
+        return cls(source, anonymous, loaded=(records, rejected))
 
     # -- text ------------------------------------------------------------------------
     def __repr__(self) -> str:
@@ -239,3 +245,22 @@ class GroupView:
 def group_view(folder, anonymous: bool = True) -> GroupView:
     """Summarise every record exported into `folder` (anonymised unless anonymous=False)."""
     return GroupView(folder, anonymous)
+
+
+def group_view_lrs(registration: str, endpoint: str | None = None, auth: str | None = None, roster=None,
+                   anonymous: bool = True) -> GroupView:
+    """Summarise a group's session read from the training body's LRS (its statements of
+    `registration`), with the trainer's reading account: `auth` is « Basic … », or
+    PMESOCIAL_LRS_TRAINER_AUTH, and `endpoint` PMESOCIAL_LRS_ENDPOINT. Names come only
+    from the trainer's own list `roster` (CSV), and only with anonymous=False."""
+    import os
+
+    from pmesocial.data.group_lrs import load_group_from_lrs
+
+    endpoint = endpoint or os.environ.get("PMESOCIAL_LRS_ENDPOINT", "")
+    auth = auth or os.environ.get("PMESOCIAL_LRS_TRAINER_AUTH", "")
+    if not endpoint or not auth:
+        raise ValueError("Indiquez l'adresse de l'entrepôt (endpoint) et le compte du formateur (auth), ou "
+                         "PMESOCIAL_LRS_ENDPOINT et PMESOCIAL_LRS_TRAINER_AUTH.")
+    records, rejected = load_group_from_lrs(endpoint, auth, registration, roster)
+    return GroupView.from_records(records, rejected, anonymous, source=f"l'entrepôt {endpoint}, session {registration}")
