@@ -11,7 +11,7 @@ export CHROMIUM
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
-.PHONY: lrs install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
+.PHONY: lrs scorm install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
         test-js test-notebooks test-browser chromium clean bench items vectors generated lint
 
 install: $(VENV)/.installed
@@ -57,6 +57,10 @@ book: install js
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "Livre construit : ouvrez _build/html/index.html, ou servez-le avec"
 	@echo "  $(BIN)/python -m http.server -d _build/html 8000   puis http://localhost:8000"
+
+# The book as a SCORM 1.2 package for an LMS (one SCO for the whole course, README).
+scorm: book
+	$(BIN)/python -m pmesocial.tools.make_scorm
 
 # The trainer's edition: the same book plus trainer notes and the group view.
 book-formateur: install js
