@@ -23,7 +23,7 @@ import threading
 import uuid
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from pmesocial.rules import xapi
 
@@ -197,7 +197,7 @@ def read_statements(endpoint: str, auth: str, registration: str | None = None) -
 
     endpoint = endpoint if endpoint.endswith("/") else endpoint + "/"
     url = endpoint + "statements" + (f"?{urlencode({'registration': registration})}" if registration else "")
-    origin = "{0.scheme}://{0.netloc}".format(requests.utils.urlparse(endpoint))
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(endpoint))
     found = []
     while url:
         try:
@@ -259,14 +259,7 @@ def acknowledge(conf: dict) -> None:
     _seen_path().write_text(json.dumps(f"{conf['endpoint']}|{conf['account']}"), "utf-8")
 
 
-def notice_text(conf: dict) -> str:
-    """The first-use notice: what is sent, to whom, why (French, plain text)."""
-    return (f"Vos résultats sont transmis à votre organisme de formation, dans son entrepôt d'apprentissage "
-            f"({conf['endpoint']}), sous l'identifiant « {conf['account']} » qu'il vous a attribué : vos réponses "
-            f"vérifiées (justes ou non, et si c'était un premier essai), les modules terminés, les tests, "
-            f"l'autodiagnostic, les questionnaires et l'attestation. "
-            + ("Votre nom et votre entreprise sont aussi envoyés, comme votre organisme l'a choisi. "
-               if course_profile()["identity"] else "Ni votre nom ni votre entreprise ne sont envoyés. ") +
-            "Pourquoi : suivre votre progression et prouver la formation suivie (Qualiopi). "
-            "Sans connexion, les envois attendent sur cet ordinateur et partent plus tard.")
-
+def notice_paragraphs(conf: dict) -> list[str]:
+    """The first-use notice (rules/xapi.notice, the book shows the same), for this kernel."""
+    paragraphs = course_profile()["notice"]["paragraphs"]
+    return [xapi.fill_notice(p, conf, "sur cet ordinateur") for p in paragraphs]

@@ -33,9 +33,10 @@ NUNJUCKS = "nunjucks-slim.min.js"
 # ones before it); a page loads the union of its kinds, each file once.
 STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js",
          "ui/store.js"]
-# On every page: a launch link may open any of them (ui/lrs.js keeps it for the session).
-EVERY_PAGE = ["rules/typography.js", "rules/xapi.js", "ui/lrs.js"]
 XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it)
+# On every page: a launch link may open any of them (ui/lrs.js keeps it for the session and
+# shows the notice, whose text is in the profile).
+EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/lrs.js"]
 DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]
 SCRIPTS = {
@@ -96,8 +97,6 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
     for css_class, scripts in SCRIPTS.items():
         if css_class in used:
             added += [s for s in scripts if s not in added]
-    if "ui/store.js" in added:  # a page that saves may send statements: the course's profile first
-        added.insert(added.index("ui/store.js"), XAPI_PROFILE)
     for script in added + [s for s in EVERY_PAGE if s not in added]:
         app.add_js_file(f"pmesocial/{script}", loading_method="defer")
 

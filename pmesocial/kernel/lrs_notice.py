@@ -6,8 +6,6 @@ from pmesocial.kernel.markup import escape
 from pmesocial.rules.typography import typo
 from pmesocial.rules.xapi import LaunchError
 
-TITLE = "Vos résultats sont transmis à votre organisme de formation"
-
 
 def lrs_notice() -> list:
     """Widgets to put at the top of a view: none when no LRS is configured or the notice
@@ -22,8 +20,9 @@ def lrs_notice() -> list:
         return [w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(typo(str(exc)))}</p>")]
     if conf is None or lrs.notice_seen(conf):
         return []
-    text = w.HTML(f"<section class='pmes-lrs-notice' aria-label='{escape(typo(TITLE))}'>"
-                  f"<p><strong>{escape(typo(TITLE))}</strong></p><p>{escape(typo(lrs.notice_text(conf)))}</p></section>")
+    title = escape(typo(lrs.course_profile()["notice"]["title"]))
+    body = "".join(f"<p>{escape(typo(p))}</p>" for p in lrs.notice_paragraphs(conf))
+    text = w.HTML(f"<section class='pmes-lrs-notice' aria-label='{title}'><p><strong>{title}</strong></p>{body}</section>")
     ok = w.Button(description=typo("J'ai compris"))
     box = w.VBox([text, ok], layout=w.Layout(border="2px solid #1a6fb0", padding="0.5rem", margin="0 0 1rem"))
 

@@ -47,11 +47,32 @@ class LaunchError(ValueError):
 
 # -- the profile: what the course is, for statements ----------------------------------
 
+def notice(identity: bool) -> dict:
+    """The first-use notice, one text for both front ends: what is sent, to whom, why.
+    {entrepot}, {compte} and {ici} are filled by each front end (fill_notice)."""
+    return {"title": "Vos résultats sont transmis à votre organisme de formation",
+            "paragraphs": [
+                "Votre organisme de formation a relié ce cours à son entrepôt d'apprentissage ({entrepot}) : vos "
+                "résultats y sont transmis sous l'identifiant « {compte} » qu'il vous a attribué.",
+                "Ce qui est envoyé : vos réponses vérifiées (justes ou non, et si c'était un premier essai), les "
+                "modules terminés, les tests, l'autodiagnostic, les questionnaires et l'attestation. "
+                + ("Votre nom et votre entreprise sont aussi envoyés, comme votre organisme l'a choisi." if identity
+                   else "Ni votre nom ni votre entreprise ne sont envoyés."),
+                "Pourquoi : suivre votre progression et prouver la formation suivie (Qualiopi). Sans connexion, "
+                "les envois attendent {ici} et partent plus tard."]}
+
+
+def fill_notice(paragraph: str, conf: dict, here: str) -> str:
+    host = urlsplit(conf["endpoint"]).netloc or conf["endpoint"]
+    return paragraph.replace("{entrepot}", host).replace("{compte}", conf["account"]).replace("{ici}", here)
+
+
 def profile(course: dict, org_xapi: dict, dimensions: list[str]) -> dict:
     """Everything statements need to know of the course, as plain JSON (the book carries
     it as data): `course` is the documents' course info (its sequences and their banks)."""
     return {"base": org_xapi["activites"], "home_page": org_xapi["comptes"], "identity": bool(org_xapi["identite"]),
             "title": course["title"], "forms_with_values": list(FORMS_WITH_VALUES), "dimensions": list(dimensions),
+            "notice": notice(bool(org_xapi["identite"])),
             "sequences": [{"id": s["id"], "title": s["title"], "banks": s["banks"], "test": s.get("test")}
                           for s in course["sequences"]]}
 

@@ -29,6 +29,15 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 NOT_NETWORK = {"data", "blob", "about", "file"}
 
 
+def free_port() -> int:
+    """A port of localhost nobody listens on (for a server a test or the bench starts)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def is_foreign(url: str) -> bool:
     """A request that leaves this machine."""
     parsed = urlparse(url)

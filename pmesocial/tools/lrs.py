@@ -28,6 +28,7 @@ import secrets
 from pathlib import Path
 
 from pmesocial.paths import REPO_DIR
+from pmesocial.tools.browser import free_port
 
 TRAINEE_USER, TRAINER_USER = "stagiaires", "formateur"
 WRITE_ONLY, READ_WRITE = ["statements/write"], ["statements/write", "statements/read"]
@@ -119,7 +120,7 @@ class LocalLrs:
 
     def __init__(self, directory: Path, port: int | None = None):
         self.directory = Path(directory)
-        self.port = port or _free_port()
+        self.port = port or free_port()
         self.process = None
         self.creds = None
 
@@ -159,25 +160,15 @@ class LocalLrs:
         self.process = None
 
     def launch_query(self, account: str, registration: str = "") -> str:
-        from urllib.parse import urlencode
+        from pmesocial.tools.launch_links import launch_link
 
-        actor = json.dumps({"objectType": "Agent", "account": {"homePage": HOME_PAGE, "name": account}})
-        return "?" + urlencode({"endpoint": self.endpoint, "auth": self.auth(TRAINEE_USER), "actor": actor,
-                                "registration": registration})
+        return launch_link("", self.endpoint, self.auth(TRAINEE_USER), account, registration, HOME_PAGE)
 
     def __enter__(self) -> LocalLrs:
         return self.start()
 
     def __exit__(self, *exc) -> None:
         self.stop()
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main(argv=None) -> None:

@@ -51,6 +51,20 @@ def course_data() -> dict:
     return {**info, "banks": banks, "exit_test": evidence.EXIT_TEST}
 
 
+def host_scripts() -> list[str]:
+    """What the launch page loads: the rules the book's record and documents pages use
+    (book/__init__.py's lists, in their order), the package's own rule, its course, itself."""
+    from pmesocial.book import DOCUMENTS, STORE
+
+    rules = [s for s in dict.fromkeys(STORE + DOCUMENTS) if s.startswith(("rules/", "schemas/"))]
+    return [f"../_static/pmesocial/{s}" for s in rules + ["rules/scorm.js"]] + ["course.js", "host.js"]
+
+
+def launch_page() -> bytes:
+    tags = "\n".join(f'<script src="{src}"></script>' for src in host_scripts())
+    return (PACKAGE_DIR / "index.html").read_text("utf-8").replace("<!-- scripts -->", tags).encode("utf-8")
+
+
 def manifest(title: str, files: list[str]) -> str:
     listed = "\n".join(f"      <file href={quoteattr(name)}/>" for name in files)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -86,7 +100,7 @@ def build(book: Path, out: Path) -> Path:
     if not (book / "index.html").is_file():
         raise FileNotFoundError(f"Le livre n'est pas construit dans {book} : lancez d'abord « make book ».")
     course = course_data()
-    extra = {LAUNCH: (PACKAGE_DIR / "index.html").read_bytes(),
+    extra = {LAUNCH: launch_page(),
              "scorm/host.js": (PACKAGE_DIR / "host.js").read_bytes(),
              "scorm/course.js": ("window.PmesScormCourse = " + json.dumps(course, ensure_ascii=False, separators=(",", ":"))
                                  + ";\n").encode("utf-8")}

@@ -1,7 +1,6 @@
 """What the browser tests need to know about the book: its pages and its exercises."""
 from __future__ import annotations
 
-import socket
 import time
 import urllib.request
 from pathlib import Path
@@ -74,12 +73,6 @@ def answer_widget_wrong_then_right(exercise, question: dict, index: int):
     expect(feedback).to_contain_text("Bonne réponse")
     assert plain(right["feedback"]) in feedback.inner_text()
     return feedback
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for_server(url: str, seconds: float = 60) -> None:

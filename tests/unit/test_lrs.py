@@ -30,27 +30,17 @@ def _read(lrs, registration):
     return sender.read_statements(lrs.endpoint, lrs.auth(TRAINER_USER), registration)
 
 
-def _right(question):
-    if question["type"] == "single":
-        return next(o["id"] for o in question["options"] if o.get("correct"))
-    if question["type"] == "multiple":
-        return [o["id"] for o in question["options"] if o.get("correct")]
-    if question["type"] == "classify":
-        return {item["id"]: item["answer"] for item in question["items"]}
-    return question["figure_data"]["value"] if "figure_data" in question else question.get("answer")
-
-
 def test_a_module_answered_in_the_kernel_reaches_ralph(lrs, launched):
     store, reg = launched["store"], launched["registration"]
     store.set_trainee(HOSTILE, COMPANY)
     bank = load_bank("m1-autoevaluation")
     for n, question in enumerate(bank["questions"]):
-        result = scoring.check(question, _right(question))
+        result = scoring.check(question, scoring.correct_answer(question))
         if n == 0:  # a wrong answer first: the first attempt is the one the evidence keeps
             wrong = next(o["id"] for o in question["options"] if not o.get("correct"))
             bad = scoring.check(question, wrong)
             store.save_attempt(bank["id"], question["id"], wrong, bad.score, bad.max_score, seconds=12.5)
-        store.save_attempt(bank["id"], question["id"], _right(question), result.score, result.max_score, seconds=3)
+        store.save_attempt(bank["id"], question["id"], scoring.correct_answer(question), result.score, result.max_score, seconds=3)
     assert sender.flush() >= 0
     statements = _read(lrs, reg)
     answered = [s for s in statements if s["verb"]["id"] == xapi.VERBS["answered"]["id"]]
@@ -73,18 +63,18 @@ def test_nothing_is_lost_while_the_lrs_is_down_and_each_statement_arrives_once(l
     store, reg = launched["store"], launched["registration"]
     bank = load_bank("m2-autoevaluation")
     first, second, third = bank["questions"][:3]
-    store.save_attempt(bank["id"], first["id"], _right(first), 1, 1)
+    store.save_attempt(bank["id"], first["id"], scoring.correct_answer(first), 1, 1)
     sender.flush()
     lrs.stop()
     try:
-        store.save_attempt(bank["id"], second["id"], _right(second), 1, 1)
+        store.save_attempt(bank["id"], second["id"], scoring.correct_answer(second), 1, 1)
         store.save_form("satisfaction", {"note": 4}, submitted=True)
         queue = sender.StatementQueue(store.path)
         waiting = [s["id"] for s in queue.pending()]
         assert len(waiting) == 2
         with pytest.raises(sender.LrsError, match="ne répond pas"):
             sender.flush()
-        store.save_attempt(bank["id"], third["id"], _right(third), 1, 1)
+        store.save_attempt(bank["id"], third["id"], scoring.correct_answer(third), 1, 1)
         assert [s["id"] for s in queue.pending()][:2] == waiting  # in order, same ids
     finally:
         lrs.start()
@@ -139,3 +129,14 @@ def test_a_damaged_queue_is_set_aside_not_lost(isolated_record):
     queue.path.write_text("[{tronqué", "utf-8")
     assert queue.pending() == []
     assert queue.path.with_name(queue.path.name + ".illisible").read_text("utf-8") == "[{tronqué"
+
+
+def test_the_kernel_notice_shows_the_profile_text_until_acknowledged(launched):
+    from pmesocial.kernel.lrs_notice import lrs_notice
+
+    (box,) = lrs_notice()
+    html = box.children[0].value
+    assert launched["account"] in html and "Ni votre nom ni votre entreprise" in html
+    assert "sur cet ordinateur" in html
+    box.children[1].click()
+    assert lrs_notice() == []

@@ -75,8 +75,7 @@ def test_scripts_only_on_the_pages_that_use_them(book):
     pages, warnings, _ = book
     every = extension.EVERY_PAGE  # a launch link may open any page
     assert _course_scripts(pages["index"]) == every
-    exercise = list(SCRIPTS[extension.EXERCISE_CLASS])
-    exercise.insert(exercise.index("ui/store.js"), extension.XAPI_PROFILE)
+    exercise = SCRIPTS[extension.EXERCISE_CLASS]
     assert _course_scripts(pages["exercice"]) == exercise + [s for s in every if s not in exercise]
     assert _course_scripts(pages["graphique"]) == SCRIPTS[extension.PLOTLY_CLASS] + every
     assert "plotly" not in " ".join(_course_scripts(pages["exercice"]))

@@ -141,20 +141,12 @@
   }
 
   /* ---------- the notice ---------- */
-  function noticeText(conf) {
+  function noticeText(conf) {  // the text is the profile's (rules/xapi.py notice), as in JupyterLab
     var host = conf.endpoint;
-    try { host = new URL(conf.endpoint).host; } catch (e) { /* keep the text */ }
-    var identity = root.PmesXapiProfile && root.PmesXapiProfile.identity;
-    return [
-      "Vous suivez ce cours par le lien de votre organisme de formation : vos résultats lui sont transmis, dans son " +
-        "entrepôt d'apprentissage (" + host + "), sous l'identifiant « " + conf.account + " » qu'il vous a attribué.",
-      "Ce qui est envoyé : vos réponses vérifiées (justes ou non, et si c'était un premier essai), les modules terminés, " +
-        "les tests, l'autodiagnostic, les questionnaires et l'attestation. " +
-        (identity ? "Votre nom et votre entreprise sont aussi envoyés, comme votre organisme l'a choisi."
-                  : "Ni votre nom ni votre entreprise ne sont envoyés."),
-      "Pourquoi : suivre votre progression et prouver la formation suivie (Qualiopi). Sans connexion, les envois " +
-        "attendent dans ce navigateur et partent plus tard."
-    ];
+    try { host = new URL(conf.endpoint).host; } catch (e) { /* keep the address as it is */ }
+    return root.PmesXapiProfile.notice.paragraphs.map(function (p) {
+      return p.split("{entrepot}").join(host).split("{compte}").join(conf.account).split("{ici}").join("dans ce navigateur");
+    });
   }
   function showNotice() {
     var conf = settings();
@@ -167,7 +159,7 @@
       p.textContent = typo(text);
       main.insertBefore(p, main.firstChild);
     });
-    if (!conf) return;
+    if (!conf || !root.PmesXapiProfile) return;
     var key = conf.endpoint + "|" + conf.account;
     if (get("localStorage", SEEN) === key) return;
     var box = document.createElement("section");
@@ -180,7 +172,7 @@
     h.id = "pmes-lrs-notice-title";
     h.className = "pmes-lrs-title";
     h.style.cssText = "font-size:1.2rem;margin:0 0 .5rem";
-    h.textContent = typo("Vos résultats sont transmis à votre organisme de formation");
+    h.textContent = typo(root.PmesXapiProfile.notice.title);
     box.appendChild(h);
     noticeText(conf).forEach(function (text) {
       var p = document.createElement("p");
