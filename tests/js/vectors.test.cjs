@@ -170,3 +170,40 @@ test("xapi: the same statements, launch links and rebuilt records", () => {
   }
   assert.deepStrictEqual(xapi.recordsFromStatements(v.group, v.profile), v.records);
 });
+
+test("scorm: the suspend data keeps the evidence first, fits in 4 096 characters, and resumes", () => {
+  const scorm = load("scorm.js");
+  const course = { title: "Cours", sequences: [{ id: "m1", title: "M1", minutes: 10, banks: { b1: ["q1", "q2"] }, test: null },
+                                               { id: "bilan", title: "Bilan", minutes: 5, banks: {}, test: "sortie" }],
+                   banks: [{ id: "b1", purpose: "self-check", questions: ["q1", "q2"], max: [1, 2], hash: "aaaa1111" },
+                           { id: "sortie", purpose: "exit-test", questions: ["s1", "s2"], max: [1, 1], hash: "bbbb2222" }],
+                   exit_test: "sortie" };
+  const at = "2026-12-01T09:00:00+00:00", later = "2026-12-01T10:00:00+00:00";
+  const r = record.fresh(at);
+  record.applyAttempt(r, "b1", "q1", "a", 0, 1, at);
+  record.applyAttempt(r, "b1", "q1", "b", 1, 1, later);
+  record.applySolutionSeen(r, "b1", "q2", later);
+  record.applySubmit(r, "sortie", { s1: ["x", 1, 1], s2: [null, 0, 1] }, later);
+  record.applyTrainee(r, "<script>x</script>", "A & B");
+  record.applyForm(r, "satisfaction", { note: 4, commentaire: "z".repeat(6000) }, true, later);
+  const packed = scorm.encode(r, course);
+  assert.ok(packed.text.length <= scorm.LIMIT);
+  assert.ok(packed.dropped.some((d) => d.includes("satisfaction")), "the long form is what gives way");
+  assert.equal(packed.kept[0], "premières réponses : sortie");  // the exit test's evidence first
+  const back = scorm.decode(packed.text, course).record;
+  assert.deepStrictEqual(back.exercises.b1.first, r.exercises.b1.first);
+  assert.deepStrictEqual(back.exercises.sortie.first, r.exercises.sortie.first);
+  assert.equal(back.trainee.name, "<script>x</script>");
+  assert.deepStrictEqual(scorm.report(back, course), scorm.report(r, course));
+  assert.deepStrictEqual(scorm.report(r, course), { lesson_status: "completed", done: 2, count: 2, score: 50 });
+  // a local record keeps its answers; the earliest first attempt wins
+  const local = record.fresh(later);
+  record.applyAttempt(local, "b1", "q1", "c", 1, 1, later);
+  const merged = scorm.merge(local, back).record;
+  assert.equal(merged.exercises.b1.answers.q1, "c");
+  assert.deepStrictEqual(merged.exercises.b1.first.q1, { score: 0, max: 1, at: at });
+  assert.throws(() => scorm.decode("{tronqué", course), /pas lisibles/);
+  assert.throws(() => scorm.decode(JSON.stringify({ v: 99, s: at }), course), /ne viennent pas de ce cours/);
+  assert.equal(scorm.decode("", course), null);
+  assert.equal(scorm.sessionTime(3723456), "0001:02:03.46");
+});
