@@ -120,7 +120,10 @@ def _book_throughput(lrs: LocalLrs, book_dir: Path) -> float:
     return BOOK_ANSWERS / seconds
 
 
-def _group_from_lrs(size: int, work: Path) -> tuple[int, float, float] | str:
+def _group_from_lrs(size: int, work: Path, per_trainee: float | None) -> tuple[int, float, float] | str:
+    if per_trainee and size * per_trainee > FILE_BACKEND_LIMIT:
+        return (f"non mesuré : environ {size * per_trainee / 1e6:.1f} million(s) de déclarations ({per_trainee:.0f} par "
+                f"stagiaire) ; le stockage fichier de Ralph relit tout son fichier à chaque page d'une lecture").replace(".", ",")
     folder = work / f"groupe-{size}"
     generate(folder, count=size, malformed=0)
     records, _ = load_group(folder)
@@ -159,9 +162,12 @@ def measure(book_dir: Path) -> LrsBench:
         with LocalLrs(work / "ralph-livre") as lrs:
             print("  débit du livre…", flush=True)
             result.book = _book_throughput(lrs, book_dir)
+        per_trainee = None
         for size in GROUP_SIZES:
             print(f"  vue de groupe depuis l'entrepôt, {size} stagiaires…", flush=True)
-            result.groups[size] = _group_from_lrs(size, work)
+            result.groups[size] = _group_from_lrs(size, work, per_trainee)
+            if not isinstance(result.groups[size], str):
+                per_trainee = result.groups[size][0] / size
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return result
@@ -176,11 +182,14 @@ def section(bench: LrsBench, fr, sec) -> list[str]:
            f"{fr(bench.kernel_batch, 0)} déclarations/s |",
            f"| noyau : une réponse, une requête ({KERNEL_ONE_BY_ONE} réponses) | {fr(bench.kernel_single, 0)} déclarations/s |",
            f"| livre (Chromium) : {BOOK_ANSWERS} réponses vérifiées à la suite | {fr(bench.book, 0)} déclarations/s |"]
+    def grouped(n: int) -> str:
+        return f"{n:,}".replace(",", "\u202f")
+
     for size, value in bench.groups.items():
-        label = f"vue de groupe lue dans l'entrepôt, {size:,} stagiaires".replace(",", " ")
+        label = f"vue de groupe lue dans l'entrepôt, {grouped(size)} stagiaires"
         if isinstance(value, str):
             out.append(f"| {label} | {value} |")
         else:
             count, seconds, megabytes = value
-            out.append(f"| {label} ({count:,} déclarations, {fr(megabytes, 0)} Mo) | {sec(seconds, 2)} |".replace(",", " "))
+            out.append(f"| {label} ({grouped(count)} déclarations, {fr(megabytes, 0)} Mo) | {sec(seconds, 2)} |")
     return out

@@ -235,7 +235,9 @@ def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str
 def generate(folder: Path, count: int = 20, malformed: int = 2, seed: int = 2026) -> list[Path]:
     rng = random.Random(seed)
     banks, diag_spec = all_banks(), load_diagnostic()
-    people = rng.sample([(first, last) for first in FIRST_NAMES for last in LAST_NAMES], count)
+    pairs = [(first, last) for first in FIRST_NAMES for last in LAST_NAMES]
+    # past the distinct names (a group of thousands, for the benchmark), names come round again
+    people = rng.sample(pairs, count) if count <= len(pairs) else [rng.choice(pairs) for _ in range(count)]
     companies = [rng.choice(COMPANIES) for _ in range(count)]
     if count:
         companies[rng.randrange(count)] = HOSTILE_COMPANY
