@@ -1,26 +1,44 @@
 """A group of trainees seen by their trainer: pure functions over exported records
-(read by data/group_folder.py); the summaries below are what kernel/group_view.py shows.
+(read by data/group_folder.py) and the course data they are read against (`context()`,
+which the book's group-view page carries as JSON); rules/group_page.py turns the
+summaries below into the page both front ends fill. Mirrored in JavaScript by
+static/pmesocial/rules/group.js (tests/vectors/group.json).
 Trainees are anonymised by default (« Stagiaire 1 », « Stagiaire 2 »…, in a stable
 order); their names and companies are raw text here, to be escaped by whoever shows them.
 """
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from functools import lru_cache
 
-from pmesocial.data.banks import load_bank
-from pmesocial.data.forms import load_form
 from pmesocial.data.group_folder import SOURCE
-from pmesocial.data.validation import DataFileError
-from pmesocial.paths import QUIZ_DIR
 from pmesocial.rules import evidence, forms
 from pmesocial.rules.diagnostic import compute, level_for
 from pmesocial.rules.scoring import round_half_up
 
 LEVELS = range(1, 6)
-BANK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+FORMS = ("besoins", "satisfaction", "evaluation-a-froid", "plan")
+
+
+@lru_cache(maxsize=1)
+def context() -> dict:
+    """What the summaries read besides the records: the diagnostic, the four forms, each
+    bank's title, purpose and prompts (whitespace folded), the objectives and the
+    questions that assess them. Plain JSON: the book's group-view page carries it."""
+    from pmesocial.data.banks import all_banks
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.data.forms import load_form
+
+    banks = all_banks()
+    entry = evidence.objective_map(("entry-test",), banks).get(evidence.ENTRY_TEST, {})
+    exit_ = evidence.objective_map(("exit-test",), banks).get(evidence.EXIT_TEST, {})
+    return {"diagnostic": load_diagnostic(), "forms": {f: load_form(f) for f in FORMS},
+            "banks": {b["id"]: {"title": b["title"], "purpose": b["purpose"],
+                                "questions": {q["id"]: " ".join(q["prompt"].split()) for q in b["questions"]}}
+                      for b in banks},
+            "objectives": evidence.objectives(), "objective_map": evidence.objective_map(banks=banks),
+            "entry_map": entry, "exit_map": exit_}
 
 
 def ordered(records: list[dict]) -> list[dict]:
@@ -78,21 +96,10 @@ def diagnostic_summary(records: list[dict], spec: dict) -> list[dict]:
 
 # -- exercises -------------------------------------------------------------------------
 
-@lru_cache(maxsize=256)
-def _prompts(bank_id: str) -> dict:
-    """A bank's title, purpose and question prompts (whitespace folded); empty if it is
-    gone. The id comes from a trainee's file: only a plain name of data/quiz is ever opened."""
-    if not BANK_ID.fullmatch(bank_id) or not (QUIZ_DIR / f"{bank_id}.yaml").is_file():
-        return {"title": None, "purpose": None, "questions": {}}
-    try:
-        bank = load_bank(bank_id)
-    except (DataFileError, OSError, KeyError):
-        return {"title": None, "purpose": None, "questions": {}}
-    return {"title": bank["title"], "purpose": bank["purpose"],
-            "questions": {q["id"]: " ".join(q["prompt"].split()) for q in bank["questions"]}}
+NO_BANK = {"title": None, "purpose": None, "questions": {}}  # a bank the course no longer has
 
 
-def question_success(records: list[dict]) -> list[dict]:
+def question_success(records: list[dict], ctx: dict | None = None) -> list[dict]:
     """Every question answered in the group: how many answered it and the mean success
     rate of the **first** attempts (score / max), from the most missed to the best
     answered. Solutions seen before answering are left out."""
@@ -103,11 +110,12 @@ def question_success(records: list[dict]) -> list[dict]:
                 ratios = totals.setdefault((key, qid), [])
                 if not attempt.get("solution_first") and attempt["max"] > 0:
                     ratios.append(attempt["score"] / attempt["max"])
+    banks = (ctx or context())["banks"]
     rows = []
     for (key, qid), ratios in totals.items():
         if not ratios:
             continue
-        bank = _prompts(key)
+        bank = banks.get(key, NO_BANK)  # a key from a trainee's file only ever looks up this table
         rows.append({"key": key, "bank": key, "bank_title": bank["title"], "purpose": bank["purpose"],
                      "question": qid, "prompt": bank["questions"].get(qid),
                      "answered": len(ratios), "rate": sum(ratios) / len(ratios)})
@@ -124,12 +132,11 @@ def _mean(values: list) -> float | None:
 PHASES = ("entree", "sortie")
 
 
-def progression_summary(records: list[dict]) -> list[dict]:
+def progression_summary(records: list[dict], ctx: dict | None = None) -> list[dict]:
     """Per objective the entry and exit tests assess: mean ratio of points at entry and
     at exit (over the trainees who took each), and how many trainees took either."""
-    entry = evidence.objective_map(("entry-test",)).get(evidence.ENTRY_TEST, {})
-    exit_ = evidence.objective_map(("exit-test",)).get(evidence.EXIT_TEST, {})
-    objective_list = evidence.objectives()
+    ctx = ctx or context()
+    entry, exit_, objective_list = ctx["entry_map"], ctx["exit_map"], ctx["objectives"]
     rows = evidence.progression({}, entry, exit_, objective_list)  # every objective, nothing measured
     ratios = {row["id"]: {phase: [] for phase in PHASES} for row in rows}
     trainees = {row["id"]: 0 for row in rows}
@@ -145,9 +152,10 @@ def progression_summary(records: list[dict]) -> list[dict]:
              "trainees": trainees[row["id"]]} for row in rows]
 
 
-def acquired_summary(records: list[dict]) -> list[dict]:
+def acquired_summary(records: list[dict], ctx: dict | None = None) -> list[dict]:
     """Per trainee of the group (stable order): objectives acquired, from first attempts."""
-    mapping, objective_list = evidence.objective_map(), evidence.objectives()
+    ctx = ctx or context()
+    mapping, objective_list = ctx["objective_map"], ctx["objectives"]
     return [{"acquired": evidence.count_acquired(evidence.objective_status(r, mapping, objective_list)),
              "objectives": len(objective_list)} for r in ordered(records)]
 
@@ -158,9 +166,13 @@ def form_values(record: dict, form_id: str) -> dict:
     return record.get("forms", {}).get(form_id, {}).get("values", {})
 
 
-def choice_counts(records: list[dict], form_id: str, field_id: str) -> list[dict]:
+def _form(ctx: dict | None, form_id: str) -> dict:
+    return (ctx or context())["forms"][form_id]
+
+
+def choice_counts(records: list[dict], form_id: str, field_id: str, ctx: dict | None = None) -> list[dict]:
     """How many trainees chose each option of a choice or choices field."""
-    field = next(f for f in load_form(form_id)["fields"] if f["id"] == field_id)
+    field = next(f for f in _form(ctx, form_id)["fields"] if f["id"] == field_id)
     counts = Counter()
     for record in records:
         value = form_values(record, form_id).get(field_id)
@@ -183,10 +195,10 @@ def respondents(records: list[dict], form_id: str) -> int:
     return sum(1 for r in records if r.get("forms", {}).get(form_id, {}).get("submitted"))
 
 
-def satisfaction_summary(records: list[dict]) -> dict:
+def satisfaction_summary(records: list[dict], ctx: dict | None = None) -> dict:
     """Per rated criterion: number of answers, mean (one decimal), distribution 1..5; the
     goals met; and the non-empty comments, in the group's stable order (without who wrote them)."""
-    spec = load_form("satisfaction")
+    spec = _form(ctx, "satisfaction")
     criteria = []
     for field in [f for f in spec["fields"] if f["type"] == "scale"]:
         given = [form_values(r, "satisfaction").get(field["id"]) for r in records]
@@ -207,16 +219,16 @@ def satisfaction_summary(records: list[dict]) -> dict:
             "goals": goals, "goal_options": review["options"], "respondents": respondents(records, "satisfaction")}
 
 
-def needs_summary(records: list[dict]) -> dict:
+def needs_summary(records: list[dict], ctx: dict | None = None) -> dict:
     """What the group said at entry: size, sector, current use, goals, wishes, adaptations."""
     return {"respondents": respondents(records, "besoins"),
-            **{f: choice_counts(records, "besoins", f) for f in ("taille", "secteur", "usage", "objectifs")},
+            **{f: choice_counts(records, "besoins", f, ctx) for f in ("taille", "secteur", "usage", "objectifs")},
             "attentes": texts(records, "besoins", "attentes"), "adaptation": texts(records, "besoins", "adaptation")}
 
 
-def plans(labelled: list[tuple[str, dict]]) -> list[dict]:
+def plans(labelled: list[tuple[str, dict]], ctx: dict | None = None) -> list[dict]:
     """Each trainee's 90-day plan, as they wrote it (raw text: escape it to show it)."""
-    spec = load_form("plan")
+    spec = _form(ctx, "plan")
     out = []
     for label, record in labelled:
         values = form_values(record, "plan")
@@ -230,14 +242,25 @@ def plans(labelled: list[tuple[str, dict]]) -> list[dict]:
     return out
 
 
-def cold_summary(records: list[dict]) -> dict:
+def cold_summary(records: list[dict], ctx: dict | None = None) -> dict:
     """The cold evaluation, a few weeks after: what was done, effects, obstacles, usefulness."""
-    spec = load_form("evaluation-a-froid")
+    spec = _form(ctx, "evaluation-a-froid")
     usefulness = [form_values(r, "evaluation-a-froid").get("utilite") for r in records]
     usefulness = [u for u in usefulness if isinstance(u, int) and not isinstance(u, bool)]
     field = next(f for f in spec["fields"] if f["id"] == "utilite")
     return {"respondents": respondents(records, "evaluation-a-froid"),
-            **{f: choice_counts(records, "evaluation-a-froid", f) for f in ("plan", "effets", "obstacles")},
+            **{f: choice_counts(records, "evaluation-a-froid", f, ctx) for f in ("plan", "effets", "obstacles")},
             "usefulness": {"count": len(usefulness), "scale": field["scale"],
                            "mean": round_half_up(sum(usefulness) / len(usefulness) * 10) / 10 if usefulness else None},
             "actions": texts(records, "evaluation-a-froid", "actions"), "suite": texts(records, "evaluation-a-froid", "suite")}
+
+
+def summaries(records: list[dict], anonymous: bool = True, ctx: dict | None = None) -> dict:
+    """Every summary of the group at once (what rules/group_page.py formats)."""
+    ctx = ctx or context()
+    labelled = label_trainees(records, anonymous)
+    return {"records": records, "labelled": labelled, "diagnostic": diagnostic_summary(records, ctx["diagnostic"]),
+            "questions": question_success(records, ctx), "progression": progression_summary(records, ctx),
+            "acquired": acquired_summary(records, ctx), "needs": needs_summary(records, ctx),
+            "plans": plans(labelled, ctx), "satisfaction": satisfaction_summary(records, ctx),
+            "cold": cold_summary(records, ctx)}

@@ -135,7 +135,7 @@ def test_label_falls_back_when_name_is_empty():
 def test_view_is_deterministic_and_french(sample_folder, sample_html):
     first, second = sample_html[True], group_view(sample_folder)._repr_html_()
     assert first == second
-    assert "pmes-radar-band" in first and "class='pmes-provenance'" in first
+    assert "pmes-radar-band" in first and 'class="pmes-provenance"' in first
     assert f"{NNBSP}%" in first and not re.search(r"\d\.\d", re.sub(r"<svg.*?</svg>|<style>.*?</style>", "", first))
     assert repr(group_view(sample_folder)) == ("Vue de groupe de « " + str(sample_folder)
                                                + " » : 20 dossiers lus, 2 fichiers ignorés (stagiaires anonymisés).")
