@@ -95,14 +95,20 @@ def _questions(questions: list[dict]) -> dict:
                      for q in missed]}
 
 
-def _plans(plans: list[dict]) -> list[dict]:
-    def hours(value) -> str:
-        return plain(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+def cell(value) -> str:
+    """A value a trainee typed, as text: nothing for a blank, figures in French."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return plain(value)
+    return value if isinstance(value, str) else "oui" if value is True else "non" if value is False else ""
 
+
+def _plans(plans: list[dict]) -> list[dict]:
     return [{"title": f"{p['label']} — plan {'complet' if p['complete'] else 'incomplet'}, {plain(p['hours'])} h par semaine",
-             "objectif": p["objectif"] or "—",
-             "rows": [[str(r.get("action", "")), str(r.get("responsable", "")), hours(r.get("heures", "")),
-                       str(r.get("indicateur", "")), day(r["echeance"]) if isinstance(r.get("echeance"), str) else "—"]
+             "objectif": cell(p["objectif"]) or "—",
+             "rows": [[cell(r.get("action")), cell(r.get("responsable")), cell(r.get("heures")), cell(r.get("indicateur")),
+                       day(r["echeance"]) if isinstance(r.get("echeance"), str) else "—"]
                       for r in p["actions"]]} for p in plans]
 
 

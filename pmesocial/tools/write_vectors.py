@@ -545,13 +545,56 @@ def xapi_vectors() -> dict:
             "launches": parsed, "group": group, "records": xapi.records_from_statements(group, XAPI_PROFILE)}
 
 
-WRITERS = {"typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+def _group_records() -> list[dict]:
+    """Sample trainees (make_sample_records) and hand-made edge cases: a hostile name, a
+    plan with blank, boolean and text hours, a comment over two lines, a bank the course
+    no longer has, a solution seen before answering."""
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.tools.make_sample_records import HOSTILE_COMPANY, make_record
+
+    rng, banks, spec = random.Random(2026), all_banks(), load_diagnostic()
+    records = [make_record(rng, i, banks, spec, f"Stagiaire{i} Nom", "Menuiserie Morel") for i in range(1, 5)]
+    odd = new_record(AT)
+    apply_trainee(odd, "Claire <script>alert(1)</script> O'Brien & \"Fils\"", HOSTILE_COMPANY)
+    apply_form(odd, "plan", {"objectif": "<b>Plus</b> de devis", "actions": [
+        {"action": "Fiche", "responsable": None, "heures": None, "indicateur": "Appels", "echeance": "2026-12-15"},
+        {"action": "Avis", "responsable": "Paul", "heures": "deux", "indicateur": "", "echeance": None}]}, False, LATER)
+    apply_form(odd, "satisfaction", {"commentaire": "Très bien.\nMerci <i>beaucoup</i> !", "clarte-contenus": 5, "outils": 2}, True, LATER)
+    apply_attempt(odd, "banque-disparue", "q-perdue", "a", 1, 4, LATER)
+    apply_solution_seen(odd, "m1-autoevaluation", load_bank("m1-autoevaluation")["questions"][0]["id"], LATER)
+    empty = new_record(LATER)
+    for n, record in enumerate(records + [odd, empty]):
+        record["_source"] = f"dossier-{n:02d}.json"
+    return records + [odd, empty]
+
+
+def group_vectors() -> dict:
+    """The group view: the course context the book's page carries, groups of records, the
+    page view (formatted strings) and the HTML of its template."""
+    from pmesocial.kernel.group_view import render_group_view
+    from pmesocial.rules import group
+    from pmesocial.rules.group_page import page_view
+
+    ctx, records = group.context(), _group_records()
+    rejected = [["dossier-tronque.json", "Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."]]
+    cases = []
+    for name, chosen, anonymous in (("anonyme", records, True), ("noms", records, False),
+                                    ("vide", [], True), ("un seul", records[-2:-1], False)):
+        summary = group.summaries(chosen, anonymous, ctx)
+        view = page_view(summary, rejected, "dossier « groupe »", anonymous)
+        cases.append({"name": name, "records": chosen, "rejected": rejected, "anonymous": anonymous,
+                      "source": "dossier « groupe »", "view": view, "html": render_group_view(view)})
+    spreads = [{"values": v, "spread": group.spread(v)} for v in ([], [50], [25, 100], [25, 100, 50], [0, 25, 25, 50, 75, 100, 100])]
+    return {"context": ctx, "cases": cases, "spreads": spreads}
+
+
+WRITERS = {"group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
            "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
 
 
 def render(name: str) -> str:
-    # scoring carries every bank's texts: compact; the others stay readable in a diff
-    indent = None if name == "scoring" else 1
+    # scoring and group carry every bank's texts: compact; the others stay readable in a diff
+    indent = None if name in ("scoring", "group") else 1
     return json.dumps(WRITERS[name](), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
 
 

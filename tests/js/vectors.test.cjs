@@ -207,3 +207,16 @@ test("scorm: the suspend data keeps the evidence first, fits in 4 096 characters
   assert.equal(scorm.decode("", course), null);
   assert.equal(scorm.sessionTime(3723456), "0001:02:03.46");
 });
+
+test("group view: the same summaries, page view and HTML from the same records", () => {
+  const group = load("group.js");
+  const render = require(path.join(STATIC, "ui", "documents.js")).render;
+  const typography = load("typography.js");
+  const v = vectors("group");
+  for (const c of v.spreads) assert.deepStrictEqual(group.spread(c.values), c.spread, JSON.stringify(c.values));
+  for (const c of v.cases) {
+    const view = group.pageView(group.summaries(c.records, c.anonymous, v.context), c.rejected, c.source, c.anonymous);
+    assert.deepStrictEqual(view, c.view, c.name);
+    assert.equal(sameHtml(render("group_view.html.j2", typography.typoAll(view))), sameHtml(c.html), c.name);
+  }
+});

@@ -360,6 +360,445 @@ root: root
 };
 
 })();
+t["group_view.html.j2"] = (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+var macro_t_1 = runtime.makeMacro(
+["headers", "rows"], 
+[], 
+function (l_headers, l_rows, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("headers", l_headers);
+frame.set("rows", l_rows);
+var t_2 = "";t_2 += "<div class=\"pmes-provenance-wrap\"><table class=\"pmes-provenance\"><thead><tr>";
+frame = frame.push();
+var t_5 = l_headers;
+if(t_5) {t_5 = runtime.fromIterator(t_5);
+var t_4 = t_5.length;
+for(var t_3=0; t_3 < t_5.length; t_3++) {
+var t_6 = t_5[t_3];
+frame.set("h", t_6);
+frame.set("loop.index", t_3 + 1);
+frame.set("loop.index0", t_3);
+frame.set("loop.revindex", t_4 - t_3);
+frame.set("loop.revindex0", t_4 - t_3 - 1);
+frame.set("loop.first", t_3 === 0);
+frame.set("loop.last", t_3 === t_4 - 1);
+frame.set("loop.length", t_4);
+t_2 += "<th scope=\"col\">";
+t_2 += runtime.suppressValue(t_6, env.opts.autoescape);
+t_2 += "</th>";
+;
+}
+}
+frame = frame.pop();
+t_2 += "</tr></thead><tbody>";
+frame = frame.push();
+var t_9 = l_rows;
+if(t_9) {t_9 = runtime.fromIterator(t_9);
+var t_8 = t_9.length;
+for(var t_7=0; t_7 < t_9.length; t_7++) {
+var t_10 = t_9[t_7];
+frame.set("row", t_10);
+frame.set("loop.index", t_7 + 1);
+frame.set("loop.index0", t_7);
+frame.set("loop.revindex", t_8 - t_7);
+frame.set("loop.revindex0", t_8 - t_7 - 1);
+frame.set("loop.first", t_7 === 0);
+frame.set("loop.last", t_7 === t_8 - 1);
+frame.set("loop.length", t_8);
+t_2 += "<tr>";
+frame = frame.push();
+var t_13 = t_10;
+if(t_13) {t_13 = runtime.fromIterator(t_13);
+var t_12 = t_13.length;
+for(var t_11=0; t_11 < t_13.length; t_11++) {
+var t_14 = t_13[t_11];
+frame.set("cell", t_14);
+frame.set("loop.index", t_11 + 1);
+frame.set("loop.index0", t_11);
+frame.set("loop.revindex", t_12 - t_11);
+frame.set("loop.revindex0", t_12 - t_11 - 1);
+frame.set("loop.first", t_11 === 0);
+frame.set("loop.last", t_11 === t_12 - 1);
+frame.set("loop.length", t_12);
+t_2 += "<td>";
+t_2 += runtime.suppressValue(t_14, env.opts.autoescape);
+t_2 += "</td>";
+;
+}
+}
+frame = frame.pop();
+t_2 += "</tr>";
+;
+}
+}
+frame = frame.pop();
+t_2 += "</tbody></table></div>";
+;
+frame = callerFrame;
+return new runtime.SafeString(t_2);
+});
+context.addExport("table");
+context.setVariable("table", macro_t_1);
+output += "\n";
+var macro_t_15 = runtime.makeMacro(
+["item"], 
+[], 
+function (l_item, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("item", l_item);
+var t_16 = "";frame = frame.push();
+var t_19 = l_item;
+if(t_19) {t_19 = runtime.fromIterator(t_19);
+var t_18 = t_19.length;
+for(var t_17=0; t_17 < t_19.length; t_17++) {
+var t_20 = t_19[t_17];
+frame.set("line", t_20);
+frame.set("loop.index", t_17 + 1);
+frame.set("loop.index0", t_17);
+frame.set("loop.revindex", t_18 - t_17);
+frame.set("loop.revindex0", t_18 - t_17 - 1);
+frame.set("loop.first", t_17 === 0);
+frame.set("loop.last", t_17 === t_18 - 1);
+frame.set("loop.length", t_18);
+t_16 += runtime.suppressValue(t_20, env.opts.autoescape);
+if(!runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "loop")),"last")) {
+t_16 += "<br>";
+;
+}
+;
+}
+}
+frame = frame.pop();
+;
+frame = callerFrame;
+return new runtime.SafeString(t_16);
+});
+context.addExport("lines");
+context.setVariable("lines", macro_t_15);
+output += "\n";
+var macro_t_21 = runtime.makeMacro(
+["block"], 
+[], 
+function (l_block, kwargs) {
+var callerFrame = frame;
+frame = new runtime.Frame();
+kwargs = kwargs || {};
+if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
+frame.set("caller", kwargs.caller); }
+frame.set("block", l_block);
+var t_22 = "";if(l_block) {
+t_22 += "<h5>";
+t_22 += runtime.suppressValue(runtime.memberLookup((l_block),"title"), env.opts.autoescape);
+t_22 += "</h5><ul class=\"pmes-group-comments\">";
+frame = frame.push();
+var t_25 = runtime.memberLookup((l_block),"entries");
+if(t_25) {t_25 = runtime.fromIterator(t_25);
+var t_24 = t_25.length;
+for(var t_23=0; t_23 < t_25.length; t_23++) {
+var t_26 = t_25[t_23];
+frame.set("item", t_26);
+frame.set("loop.index", t_23 + 1);
+frame.set("loop.index0", t_23);
+frame.set("loop.revindex", t_24 - t_23);
+frame.set("loop.revindex0", t_24 - t_23 - 1);
+frame.set("loop.first", t_23 === 0);
+frame.set("loop.last", t_23 === t_24 - 1);
+frame.set("loop.length", t_24);
+t_22 += "<li>";
+t_22 += runtime.suppressValue((lineno = 4, colno = 139, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "lines"), "lines", context, [t_26])), env.opts.autoescape);
+t_22 += "</li>";
+;
+}
+}
+frame = frame.pop();
+t_22 += "</ul>";
+;
+}
+;
+frame = callerFrame;
+return new runtime.SafeString(t_22);
+});
+context.addExport("texts");
+context.setVariable("texts", macro_t_21);
+output += "\n<div class=\"pmes-group\">\n<p><strong>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "read"), env.opts.autoescape);
+output += "</strong> dans « ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "source"), env.opts.autoescape);
+output += " »";
+if(runtime.contextOrFrameLookup(context, frame, "anonymous")) {
+output += " ; les stagiaires sont anonymisés.";
+;
+}
+else {
+output += " ; noms affichés, pour votre seul usage.";
+;
+}
+output += "</p>\n";
+if(!runtime.contextOrFrameLookup(context, frame, "records")) {
+output += "<p class=\"pmes-info\">Aucun dossier lisible : rien à résumer pour l'instant.</p>";
+;
+}
+output += "\n";
+if(env.getFilter("length").call(context, runtime.contextOrFrameLookup(context, frame, "rejected"))) {
+output += "<p>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "rejected_count"), env.opts.autoescape);
+output += " :</p><ul class=\"pmes-group-rejected\">";
+frame = frame.push();
+var t_29 = runtime.contextOrFrameLookup(context, frame, "rejected");
+if(t_29) {t_29 = runtime.fromIterator(t_29);
+var t_28 = t_29.length;
+for(var t_27=0; t_27 < t_29.length; t_27++) {
+var t_30 = t_29[t_27];
+frame.set("r", t_30);
+frame.set("loop.index", t_27 + 1);
+frame.set("loop.index0", t_27);
+frame.set("loop.revindex", t_28 - t_27);
+frame.set("loop.revindex0", t_28 - t_27 - 1);
+frame.set("loop.first", t_27 === 0);
+frame.set("loop.last", t_27 === t_28 - 1);
+frame.set("loop.length", t_28);
+output += "<li><code>";
+output += runtime.suppressValue(runtime.memberLookup((t_30),"name"), env.opts.autoescape);
+output += "</code> : ";
+output += runtime.suppressValue(runtime.memberLookup((t_30),"reason"), env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>";
+;
+}
+output += "\n";
+if(runtime.contextOrFrameLookup(context, frame, "records")) {
+output += "\n<h4>Les stagiaires</h4>\n";
+output += runtime.suppressValue((lineno = 11, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Stagiaire","Commencé le","Besoins","Questions répondues (modules)","Test d’entrée / de sortie","Objectifs acquis","Autodiagnostic","Plan à 90 jours","Satisfaction","Évaluation à froid"],runtime.contextOrFrameLookup(context, frame, "trainees")])), env.opts.autoescape);
+output += "\n<h4>Besoins à l'entrée</h4>\n<p>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"respondents"), env.opts.autoescape);
+output += " enregistré leurs besoins.</p>\n";
+output += runtime.suppressValue((lineno = 14, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"rows")])), env.opts.autoescape);
+output += "\n";
+output += runtime.suppressValue((lineno = 15, colno = 8, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"attentes")])), env.opts.autoescape);
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"adaptation")) {
+output += "<p><strong>Demandes d'adaptation</strong> : transmettez-les au référent handicap, sans les diffuser au groupe.</p>";
+output += runtime.suppressValue((lineno = 16, colno = 147, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"adaptation")])), env.opts.autoescape);
+;
+}
+output += "\n<h4>Autodiagnostic du groupe</h4>\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"done")) {
+output += "\n<p>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"done"), env.opts.autoescape);
+output += " rempli l'autodiagnostic. Trait foncé : la médiane du groupe (la moitié des stagiaires est au-dessus, la moitié au-dessous) ; bande claire : la moitié centrale du groupe, du premier au troisième quartile. Scores sur 100.</p>\n<div class=\"pmes-radar-box\">";
+var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("radar.svg.j2", false, "group_view.html.j2", false, function(t_32,t_31) {
+if(t_32) { cb(t_32); return; }
+callback(null,t_31);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_34,t_33) {
+if(t_34) { cb(t_34); return; }
+callback(null,t_33);});
+});
+tasks.push(
+function(result, callback){
+output += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
+output += "</div>\n";
+output += runtime.suppressValue((lineno = 21, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Dimension","Réponses","Médiane","Q1 – Q3","Min – max","Niveau de la médiane"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"rows")])), env.opts.autoescape);
+output += "\n";
+});
+}
+else {
+output += "<p class=\"pmes-info\">Aucun stagiaire n'a encore rempli l'autodiagnostic.</p>";
+;
+}
+output += "\n<h4>Questions les plus manquées</h4>\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"answered")) {
+output += "\n<p>Les ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"shown"), env.opts.autoescape);
+output += " questions au taux de réussite le plus bas, sur ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"answered"), env.opts.autoescape);
+output += " : des points à reprendre avec le groupe. Le taux de réussite est la moyenne des points obtenus à la première réponse, rapportés aux points possibles.</p>\n<div class=\"pmes-provenance-wrap\"><table class=\"pmes-provenance\"><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Exercice</th><th scope=\"col\">Réponses</th><th scope=\"col\">Taux de réussite</th></tr></thead><tbody>\n";
+frame = frame.push();
+var t_37 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"rows");
+if(t_37) {t_37 = runtime.fromIterator(t_37);
+var t_36 = t_37.length;
+for(var t_35=0; t_35 < t_37.length; t_35++) {
+var t_38 = t_37[t_35];
+frame.set("q", t_38);
+frame.set("loop.index", t_35 + 1);
+frame.set("loop.index0", t_35);
+frame.set("loop.revindex", t_36 - t_35);
+frame.set("loop.revindex0", t_36 - t_35 - 1);
+frame.set("loop.first", t_35 === 0);
+frame.set("loop.last", t_35 === t_36 - 1);
+frame.set("loop.length", t_36);
+output += "<tr><td>";
+if(runtime.memberLookup((t_38),"prompt")) {
+output += runtime.suppressValue(runtime.memberLookup((t_38),"prompt"), env.opts.autoescape);
+;
+}
+else {
+output += "<code>";
+output += runtime.suppressValue(runtime.memberLookup((t_38),"question"), env.opts.autoescape);
+output += "</code>";
+;
+}
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_38),"where"), env.opts.autoescape);
+output += "<br><small><code>";
+output += runtime.suppressValue(runtime.memberLookup((t_38),"bank"), env.opts.autoescape);
+output += " · ";
+output += runtime.suppressValue(runtime.memberLookup((t_38),"question"), env.opts.autoescape);
+output += "</code></small></td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_38),"answered"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_38),"rate"), env.opts.autoescape);
+output += "</td></tr>";
+;
+}
+}
+frame = frame.pop();
+output += "\n</tbody></table></div>\n";
+;
+}
+else {
+output += "<p class=\"pmes-info\">Aucune réponse aux exercices pour l'instant.</p>";
+;
+}
+output += "\n<h4>Progression : tests d'entrée et de sortie</h4>\n<p>Part moyenne des points obtenus aux questions qui évaluent chaque objectif, au test d'entrée puis au test de sortie (des questions différentes, de même difficulté ; moyenne sur les stagiaires qui ont passé chaque test).</p>\n";
+output += runtime.suppressValue((lineno = 32, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Module","Objectif","Entrée","Sortie","Stagiaires (entrée / sortie)"],runtime.contextOrFrameLookup(context, frame, "progression")])), env.opts.autoescape);
+output += "\n<h4>Les plans à 90 jours</h4>\n";
+if(runtime.contextOrFrameLookup(context, frame, "plan_count")) {
+output += "\n<p>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "plan_count"), env.opts.autoescape);
+output += ".</p>\n";
+frame = frame.push();
+var t_41 = runtime.contextOrFrameLookup(context, frame, "plans");
+if(t_41) {t_41 = runtime.fromIterator(t_41);
+var t_40 = t_41.length;
+for(var t_39=0; t_39 < t_41.length; t_39++) {
+var t_42 = t_41[t_39];
+frame.set("plan", t_42);
+frame.set("loop.index", t_39 + 1);
+frame.set("loop.index0", t_39);
+frame.set("loop.revindex", t_40 - t_39);
+frame.set("loop.revindex0", t_40 - t_39 - 1);
+frame.set("loop.first", t_39 === 0);
+frame.set("loop.last", t_39 === t_40 - 1);
+frame.set("loop.length", t_40);
+output += "<h5>";
+output += runtime.suppressValue(runtime.memberLookup((t_42),"title"), env.opts.autoescape);
+output += "</h5><p>Objectif : ";
+output += runtime.suppressValue(runtime.memberLookup((t_42),"objectif"), env.opts.autoescape);
+output += "</p>";
+output += runtime.suppressValue((lineno = 36, colno = 93, runtime.callWrap(macro_t_1, "table", context, [["Action","Qui","Heures par semaine","Indicateur","Échéance"],runtime.memberLookup((t_42),"rows")])), env.opts.autoescape);
+;
+}
+}
+frame = frame.pop();
+output += "\n";
+;
+}
+else {
+output += "<p class=\"pmes-info\">Aucun stagiaire n'a encore écrit son plan (module 9).</p>";
+;
+}
+output += "\n<h4>Satisfaction</h4>\n<p>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"respondents"), env.opts.autoescape);
+output += " répondu au questionnaire. Notes de 1 (";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"low"), env.opts.autoescape);
+output += ") à 5 (";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"high"), env.opts.autoescape);
+output += ").</p>\n";
+output += runtime.suppressValue((lineno = 40, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Critère","Réponses","Moyenne sur 5","Répartition (note : nombre)"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"rows")])), env.opts.autoescape);
+output += "\n";
+if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals"))) {
+output += "<h5>Objectifs de départ atteints ?</h5>";
+output += runtime.suppressValue((lineno = 41, colno = 83, runtime.callWrap(macro_t_1, "table", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goal_headers"),runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals")])), env.opts.autoescape);
+;
+}
+output += "\n";
+if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"comments"))) {
+output += "<h5>Commentaires (";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"comment_count"), env.opts.autoescape);
+output += ")</h5><p>Dans l'ordre du groupe, sans le nom de leur auteur.</p><ul class=\"pmes-group-comments\">";
+frame = frame.push();
+var t_45 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"comments");
+if(t_45) {t_45 = runtime.fromIterator(t_45);
+var t_44 = t_45.length;
+for(var t_43=0; t_43 < t_45.length; t_43++) {
+var t_46 = t_45[t_43];
+frame.set("c", t_46);
+frame.set("loop.index", t_43 + 1);
+frame.set("loop.index0", t_43);
+frame.set("loop.revindex", t_44 - t_43);
+frame.set("loop.revindex0", t_44 - t_43 - 1);
+frame.set("loop.first", t_43 === 0);
+frame.set("loop.last", t_43 === t_44 - 1);
+frame.set("loop.length", t_44);
+output += "<li>";
+output += runtime.suppressValue((lineno = 42, colno = 233, runtime.callWrap(macro_t_15, "lines", context, [t_46])), env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>";
+;
+}
+else {
+output += "<p>Aucun commentaire libre.</p>";
+;
+}
+output += "\n<h4>Évaluation à froid</h4>\n<p>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"respondents"), env.opts.autoescape);
+output += " répondu, quelques semaines après la formation.</p>\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"any")) {
+output += runtime.suppressValue((lineno = 45, colno = 25, runtime.callWrap(macro_t_1, "table", context, [["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 45, colno = 73, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"actions")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 45, colno = 98, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"suite")])), env.opts.autoescape);
+;
+}
+output += "\n";
+;
+}
+output += "\n</div>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+
+})();
 t["radar.svg.j2"] = (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;
