@@ -111,7 +111,8 @@ lint: install
 test-browser: install chromium js
 	$(BIN)/pytest -q -n 2 --dist loadfile tests/browser
 
-test: install chromium js lint exercises-check items test-unit test-js test-notebooks book test-browser
+# the browser tests read both editions: the learner book and the trainer's (group-view page)
+test: install chromium js lint exercises-check items test-unit test-js test-notebooks book book-formateur test-browser
 	@echo "Tous les tests sont passés."
 
 # Measure builds, page weights and notebook run times (a benchmark, not a test);

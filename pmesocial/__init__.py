@@ -8,6 +8,7 @@ here, so that the layers inside the package (data, rules, kernel, book) can move
     autodiagnostic()                     the self-diagnostic of the PME
     mon_dossier(), autopositionnement("entree"), bilan(), group_view("dossiers/")
     group_view_lrs(registration, endpoint, auth)         the same view, read from the LRS
+    group_files()                        the same view of files the trainer drops (no folder, no code)
     audience_then_and_now(), years_to_50_million(), …   the modules' charts and tables
     law_table(["prospection-b2c", …])                    legal rules with their text, date and source
     check_in_code(answer, bank, question)                the practice notebooks' code path
@@ -22,6 +23,7 @@ _PUBLIC = {
     "autodiagnostic": "pmesocial.kernel.diagnostic_view", "mon_dossier": "pmesocial.kernel.panels",
     "autopositionnement": "pmesocial.kernel.panels", "bilan": "pmesocial.kernel.panels",
     "group_view": "pmesocial.kernel.group_view", "group_view_lrs": "pmesocial.kernel.group_view",
+    "group_files": "pmesocial.kernel.group_view",
     "check_in_code": "pmesocial.kernel.practice",
     "law_table": "pmesocial.kernel.law",
     **{name: "pmesocial.kernel.course_charts" for name in (

@@ -28,6 +28,7 @@ BUDGET_CLASS = "pmes-budget-output"
 DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
 PANEL_CLASS = "pmes-panel-output"
 FORM_CLASS = "pmes-form-output"
+GROUP_CLASS = "pmes-group-output"
 NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
@@ -47,6 +48,10 @@ SCRIPTS = {
                                            "ui/diagnostic.js"],
     PANEL_CLASS: STORE + DOCUMENTS + ["ui/panel.js"],
     FORM_CLASS: STORE + DOCUMENTS + ["schemas/form.js", "ui/form.js"],
+    # the trainer's group view: record rules to read files, the group rules and template
+    GROUP_CLASS: STORE + DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "rules/group.js", XAPI_PROFILE,
+                                      "rules/xapi.js", "ui/group_lrs.js",
+                                      "ui/group_view.js"],
 }
 
 

@@ -13,7 +13,15 @@ import json
 
 from docutils import nodes
 
-from pmesocial.book import BUDGET_CLASS, DIAGNOSTIC_CLASS, EXERCISE_CLASS, FORM_CLASS, PANEL_CLASS, PLOTLY_CLASS
+from pmesocial.book import (
+    BUDGET_CLASS,
+    DIAGNOSTIC_CLASS,
+    EXERCISE_CLASS,
+    FORM_CLASS,
+    GROUP_CLASS,
+    PANEL_CLASS,
+    PLOTLY_CLASS,
+)
 from pmesocial.kernel.display import MIME_TYPE
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -38,6 +46,7 @@ TOOLS = {
     "diagnostic": ("pmes-diagnostic-host", "data-pmes-diagnostic", DIAGNOSTIC_CLASS),
     "panel": ("pmes-panel-host", "data-pmes-panel", PANEL_CLASS),
     "form": ("pmes-form-host", "data-pmes-form", FORM_CLASS),
+    "group": ("pmes-group-host", "data-pmes-group", GROUP_CLASS),
 }
 NOSCRIPT = "<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript>"
 

@@ -6,7 +6,8 @@ otherwise, and everything a trainee typed is escaped.
 """
 from __future__ import annotations
 
-from pmesocial.data.group_folder import load_group
+from pmesocial.data.group_folder import load_group, records_from_files
+from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.markup import templates
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import group
@@ -77,3 +78,42 @@ def group_view_lrs(registration: str, endpoint: str | None = None, auth: str | N
                          "PMESOCIAL_LRS_ENDPOINT et PMESOCIAL_LRS_TRAINER_AUTH.")
     records, rejected = load_group_from_lrs(endpoint, auth, registration, roster)
     return GroupView.from_records(records, rejected, anonymous, source=f"l'entrepôt {endpoint}, session {registration}")
+
+
+class GroupFiles(CourseOutput):
+    """The group view of files the trainer picks, with no folder to name: an upload in
+    JupyterLab; in the book, a page that reads dropped files (ui/group_view.js) and the
+    LRS (ui/group_lrs.js) with the same rules and template, and no kernel."""
+    kind = "group"
+
+    def __repr__(self) -> str:
+        return "Vue de groupe : déposez les dossiers exportés par vos stagiaires."
+
+    def payload(self) -> dict:
+        # raw texts: the page typographs the view it fills, as render_group_view does
+        return {"kind": self.kind, "version": 1, "context": group.context()}
+
+    def build_widget(self):
+        import ipywidgets as w
+        from IPython.display import HTML, display
+
+        upload = w.FileUpload(accept=".json", multiple=True, description="Dossiers des stagiaires")
+        names = w.Checkbox(value=False, description="Afficher les noms (pour votre seul usage)", indent=False)
+        out = w.Output()
+
+        def show(_=None):
+            records, rejected = records_from_files([(f["name"], bytes(f["content"])) for f in upload.value])
+            out.clear_output()
+            with out:
+                if upload.value:
+                    display(HTML(GroupView.from_records(records, rejected, not names.value, "fichiers déposés")._repr_html_()))
+
+        upload.observe(show, "value")
+        names.observe(show, "value")
+        return w.VBox([upload, names, out])
+
+
+
+def group_files() -> GroupFiles:
+    """Drop exported records and see the group view (JupyterLab, or the book with no kernel)."""
+    return GroupFiles()

@@ -585,7 +585,30 @@ def group_vectors() -> dict:
         cases.append({"name": name, "records": chosen, "rejected": rejected, "anonymous": anonymous,
                       "source": "dossier « groupe »", "view": view, "html": render_group_view(view)})
     spreads = [{"values": v, "spread": group.spread(v)} for v in ([], [50], [25, 100], [25, 100, 50], [0, 25, 25, 50, 75, 100, 100])]
-    return {"context": ctx, "cases": cases, "spreads": spreads}
+    return {"context": ctx, "cases": cases, "spreads": spreads, "files": _group_files(records[0])}
+
+
+def _group_files(record: dict) -> list[dict]:
+    """Exported files as a trainer drops them (bytes in base64): read, or set aside and why."""
+    import base64
+
+    from pmesocial.data.group_folder import read_record_file
+    from pmesocial.record import RecordError
+
+    good = json.dumps({k: v for k, v in record.items() if k != "_source"}, ensure_ascii=False).encode()
+    files = [("bon.json", good), ("bom.JSON", b"\xef\xbb\xbf" + good), ("latin1.json", "{\"é\": 1}".encode("latin-1")),
+             ("tronque.json", good[:200]), ("autre.json", b'{"format": "autre"}'), ("notes.txt", good),
+             ("futur.json", json.dumps({"format": "pmesocial-record", "version": 99}).encode()),
+             ("abime.json", json.dumps({**json.loads(good), "exercises": []}).encode())]
+    out = []
+    for name, data in files:
+        case = {"name": name, "data": base64.b64encode(data).decode()}
+        try:
+            case["source"] = read_record_file(name, data)["_source"]
+        except RecordError as exc:
+            case["reason"] = str(exc)
+        out.append(case)
+    return out
 
 
 WRITERS = {"group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,

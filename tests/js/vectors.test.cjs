@@ -220,3 +220,13 @@ test("group view: the same summaries, page view and HTML from the same records",
     assert.equal(sameHtml(render("group_view.html.j2", typography.typoAll(view))), sameHtml(c.html), c.name);
   }
 });
+
+test("group view: dropped files are read, or set aside with the same French reason", () => {
+  globalThis.PmesRecordRules = record;  // readRecordFile parses with the record rules
+  const group = load("group.js");
+  for (const c of vectors("group").files) {
+    const got = group.readRecordFile(c.name, new Uint8Array(Buffer.from(c.data, "base64")));
+    if (c.reason) assert.equal(got.reason, c.reason, c.name);
+    else assert.equal(got.record._source, c.source, c.name);
+  }
+});

@@ -368,17 +368,20 @@ var output = "";
 try {
 var parentTemplate = null;
 var macro_t_1 = runtime.makeMacro(
-["headers", "rows"], 
+["label", "headers", "rows"], 
 [], 
-function (l_headers, l_rows, kwargs) {
+function (l_label, l_headers, l_rows, kwargs) {
 var callerFrame = frame;
 frame = new runtime.Frame();
 kwargs = kwargs || {};
 if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
 frame.set("caller", kwargs.caller); }
+frame.set("label", l_label);
 frame.set("headers", l_headers);
 frame.set("rows", l_rows);
-var t_2 = "";t_2 += "<div class=\"pmes-provenance-wrap\"><table class=\"pmes-provenance\"><thead><tr>";
+var t_2 = "";t_2 += "<div class=\"pmes-provenance-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"";
+t_2 += runtime.suppressValue(l_label, env.opts.autoescape);
+t_2 += "\"><table class=\"pmes-provenance\"><thead><tr>";
 frame = frame.push();
 var t_5 = l_headers;
 if(t_5) {t_5 = runtime.fromIterator(t_5);
@@ -501,9 +504,9 @@ if (Object.prototype.hasOwnProperty.call(kwargs, "caller")) {
 frame.set("caller", kwargs.caller); }
 frame.set("block", l_block);
 var t_22 = "";if(l_block) {
-t_22 += "<h5>";
+t_22 += "<h4>";
 t_22 += runtime.suppressValue(runtime.memberLookup((l_block),"title"), env.opts.autoescape);
-t_22 += "</h5><ul class=\"pmes-group-comments\">";
+t_22 += "</h4><ul class=\"pmes-group-comments\">";
 frame = frame.push();
 var t_25 = runtime.memberLookup((l_block),"entries");
 if(t_25) {t_25 = runtime.fromIterator(t_25);
@@ -519,7 +522,7 @@ frame.set("loop.first", t_23 === 0);
 frame.set("loop.last", t_23 === t_24 - 1);
 frame.set("loop.length", t_24);
 t_22 += "<li>";
-t_22 += runtime.suppressValue((lineno = 4, colno = 139, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "lines"), "lines", context, [t_26])), env.opts.autoescape);
+t_22 += runtime.suppressValue((lineno = 5, colno = 139, runtime.callWrap(runtime.contextOrFrameLookup(context, frame, "lines"), "lines", context, [t_26])), env.opts.autoescape);
 t_22 += "</li>";
 ;
 }
@@ -585,21 +588,21 @@ output += "</ul>";
 }
 output += "\n";
 if(runtime.contextOrFrameLookup(context, frame, "records")) {
-output += "\n<h4>Les stagiaires</h4>\n";
-output += runtime.suppressValue((lineno = 11, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Stagiaire","Commencé le","Besoins","Questions répondues (modules)","Test d’entrée / de sortie","Objectifs acquis","Autodiagnostic","Plan à 90 jours","Satisfaction","Évaluation à froid"],runtime.contextOrFrameLookup(context, frame, "trainees")])), env.opts.autoescape);
-output += "\n<h4>Besoins à l'entrée</h4>\n<p>";
+output += "\n<h3>Les stagiaires</h3>\n";
+output += runtime.suppressValue((lineno = 12, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Les stagiaires",["Stagiaire","Commencé le","Besoins","Questions répondues (modules)","Test d’entrée / de sortie","Objectifs acquis","Autodiagnostic","Plan à 90 jours","Satisfaction","Évaluation à froid"],runtime.contextOrFrameLookup(context, frame, "trainees")])), env.opts.autoescape);
+output += "\n<h3>Besoins à l'entrée</h3>\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"respondents"), env.opts.autoescape);
 output += " enregistré leurs besoins.</p>\n";
-output += runtime.suppressValue((lineno = 14, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 15, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Besoins à l’entrée",["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"rows")])), env.opts.autoescape);
 output += "\n";
-output += runtime.suppressValue((lineno = 15, colno = 8, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"attentes")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 16, colno = 8, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"attentes")])), env.opts.autoescape);
 output += "\n";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"adaptation")) {
 output += "<p><strong>Demandes d'adaptation</strong> : transmettez-les au référent handicap, sans les diffuser au groupe.</p>";
-output += runtime.suppressValue((lineno = 16, colno = 147, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"adaptation")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 17, colno = 147, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"adaptation")])), env.opts.autoescape);
 ;
 }
-output += "\n<h4>Autodiagnostic du groupe</h4>\n";
+output += "\n<h3>Autodiagnostic du groupe</h3>\n";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"done")) {
 output += "\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"done"), env.opts.autoescape);
@@ -624,7 +627,7 @@ callback(null);
 });
 env.waterfall(tasks, function(){
 output += "</div>\n";
-output += runtime.suppressValue((lineno = 21, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Dimension","Réponses","Médiane","Q1 – Q3","Min – max","Niveau de la médiane"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 22, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Autodiagnostic du groupe",["Dimension","Réponses","Médiane","Q1 – Q3","Min – max","Niveau de la médiane"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"rows")])), env.opts.autoescape);
 output += "\n";
 });
 }
@@ -632,13 +635,13 @@ else {
 output += "<p class=\"pmes-info\">Aucun stagiaire n'a encore rempli l'autodiagnostic.</p>";
 ;
 }
-output += "\n<h4>Questions les plus manquées</h4>\n";
+output += "\n<h3>Questions les plus manquées</h3>\n";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"answered")) {
 output += "\n<p>Les ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"shown"), env.opts.autoescape);
 output += " questions au taux de réussite le plus bas, sur ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"answered"), env.opts.autoescape);
-output += " : des points à reprendre avec le groupe. Le taux de réussite est la moyenne des points obtenus à la première réponse, rapportés aux points possibles.</p>\n<div class=\"pmes-provenance-wrap\"><table class=\"pmes-provenance\"><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Exercice</th><th scope=\"col\">Réponses</th><th scope=\"col\">Taux de réussite</th></tr></thead><tbody>\n";
+output += " : des points à reprendre avec le groupe. Le taux de réussite est la moyenne des points obtenus à la première réponse, rapportés aux points possibles.</p>\n<div class=\"pmes-provenance-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Questions les plus manquées\"><table class=\"pmes-provenance\"><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Exercice</th><th scope=\"col\">Réponses</th><th scope=\"col\">Taux de réussite</th></tr></thead><tbody>\n";
 frame = frame.push();
 var t_37 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "questions")),"rows");
 if(t_37) {t_37 = runtime.fromIterator(t_37);
@@ -686,9 +689,9 @@ else {
 output += "<p class=\"pmes-info\">Aucune réponse aux exercices pour l'instant.</p>";
 ;
 }
-output += "\n<h4>Progression : tests d'entrée et de sortie</h4>\n<p>Part moyenne des points obtenus aux questions qui évaluent chaque objectif, au test d'entrée puis au test de sortie (des questions différentes, de même difficulté ; moyenne sur les stagiaires qui ont passé chaque test).</p>\n";
-output += runtime.suppressValue((lineno = 32, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Module","Objectif","Entrée","Sortie","Stagiaires (entrée / sortie)"],runtime.contextOrFrameLookup(context, frame, "progression")])), env.opts.autoescape);
-output += "\n<h4>Les plans à 90 jours</h4>\n";
+output += "\n<h3>Progression : tests d'entrée et de sortie</h3>\n<p>Part moyenne des points obtenus aux questions qui évaluent chaque objectif, au test d'entrée puis au test de sortie (des questions différentes, de même difficulté ; moyenne sur les stagiaires qui ont passé chaque test).</p>\n";
+output += runtime.suppressValue((lineno = 33, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Progression",["Module","Objectif","Entrée","Sortie","Stagiaires (entrée / sortie)"],runtime.contextOrFrameLookup(context, frame, "progression")])), env.opts.autoescape);
+output += "\n<h3>Les plans à 90 jours</h3>\n";
 if(runtime.contextOrFrameLookup(context, frame, "plan_count")) {
 output += "\n<p>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "plan_count"), env.opts.autoescape);
@@ -707,12 +710,12 @@ frame.set("loop.revindex0", t_40 - t_39 - 1);
 frame.set("loop.first", t_39 === 0);
 frame.set("loop.last", t_39 === t_40 - 1);
 frame.set("loop.length", t_40);
-output += "<h5>";
+output += "<h4>";
 output += runtime.suppressValue(runtime.memberLookup((t_42),"title"), env.opts.autoescape);
-output += "</h5><p>Objectif : ";
+output += "</h4><p>Objectif : ";
 output += runtime.suppressValue(runtime.memberLookup((t_42),"objectif"), env.opts.autoescape);
 output += "</p>";
-output += runtime.suppressValue((lineno = 36, colno = 93, runtime.callWrap(macro_t_1, "table", context, [["Action","Qui","Heures par semaine","Indicateur","Échéance"],runtime.memberLookup((t_42),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 37, colno = 93, runtime.callWrap(macro_t_1, "table", context, [runtime.memberLookup((t_42),"title"),["Action","Qui","Heures par semaine","Indicateur","Échéance"],runtime.memberLookup((t_42),"rows")])), env.opts.autoescape);
 ;
 }
 }
@@ -724,25 +727,25 @@ else {
 output += "<p class=\"pmes-info\">Aucun stagiaire n'a encore écrit son plan (module 9).</p>";
 ;
 }
-output += "\n<h4>Satisfaction</h4>\n<p>";
+output += "\n<h3>Satisfaction</h3>\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"respondents"), env.opts.autoescape);
 output += " répondu au questionnaire. Notes de 1 (";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"low"), env.opts.autoescape);
 output += ") à 5 (";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"high"), env.opts.autoescape);
 output += ").</p>\n";
-output += runtime.suppressValue((lineno = 40, colno = 8, runtime.callWrap(macro_t_1, "table", context, [["Critère","Réponses","Moyenne sur 5","Répartition (note : nombre)"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 41, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Satisfaction",["Critère","Réponses","Moyenne sur 5","Répartition (note : nombre)"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"rows")])), env.opts.autoescape);
 output += "\n";
 if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals"))) {
-output += "<h5>Objectifs de départ atteints ?</h5>";
-output += runtime.suppressValue((lineno = 41, colno = 83, runtime.callWrap(macro_t_1, "table", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goal_headers"),runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals")])), env.opts.autoescape);
+output += "<h4>Objectifs de départ atteints ?</h4>";
+output += runtime.suppressValue((lineno = 42, colno = 83, runtime.callWrap(macro_t_1, "table", context, ["Objectifs de départ atteints",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goal_headers"),runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals")])), env.opts.autoescape);
 ;
 }
 output += "\n";
 if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"comments"))) {
-output += "<h5>Commentaires (";
+output += "<h4>Commentaires (";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"comment_count"), env.opts.autoescape);
-output += ")</h5><p>Dans l'ordre du groupe, sans le nom de leur auteur.</p><ul class=\"pmes-group-comments\">";
+output += ")</h4><p>Dans l'ordre du groupe, sans le nom de leur auteur.</p><ul class=\"pmes-group-comments\">";
 frame = frame.push();
 var t_45 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"comments");
 if(t_45) {t_45 = runtime.fromIterator(t_45);
@@ -758,7 +761,7 @@ frame.set("loop.first", t_43 === 0);
 frame.set("loop.last", t_43 === t_44 - 1);
 frame.set("loop.length", t_44);
 output += "<li>";
-output += runtime.suppressValue((lineno = 42, colno = 233, runtime.callWrap(macro_t_15, "lines", context, [t_46])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 43, colno = 233, runtime.callWrap(macro_t_15, "lines", context, [t_46])), env.opts.autoescape);
 output += "</li>";
 ;
 }
@@ -771,13 +774,13 @@ else {
 output += "<p>Aucun commentaire libre.</p>";
 ;
 }
-output += "\n<h4>Évaluation à froid</h4>\n<p>";
+output += "\n<h3>Évaluation à froid</h3>\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"respondents"), env.opts.autoescape);
 output += " répondu, quelques semaines après la formation.</p>\n";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"any")) {
-output += runtime.suppressValue((lineno = 45, colno = 25, runtime.callWrap(macro_t_1, "table", context, [["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"rows")])), env.opts.autoescape);
-output += runtime.suppressValue((lineno = 45, colno = 73, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"actions")])), env.opts.autoescape);
-output += runtime.suppressValue((lineno = 45, colno = 98, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"suite")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 46, colno = 25, runtime.callWrap(macro_t_1, "table", context, ["Évaluation à froid",["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 46, colno = 95, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"actions")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 46, colno = 120, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"suite")])), env.opts.autoescape);
 ;
 }
 output += "\n";

@@ -319,7 +319,24 @@
     return view;
   }
 
-  var api = { SOURCE: SOURCE, ordered: ordered, labelTrainees: labelTrainees, spread: spread, summaries: summaries,
+  // -- exported files (data/group_folder.py) --------------------------------------------
+  var NOT_UTF8 = "Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : " +
+                 "ce n'est pas un dossier exporté par le cours.";
+  var NOT_JSON = "Ce fichier n'est pas un dossier exporté par le cours (il faut un fichier .json).";
+  /* One file (name, bytes as a Uint8Array) -> {record} with its file name, or {reason} in French. */
+  function readRecordFile(name, bytes) {
+    var rules = root.PmesRecordRules || require("./record.js"), text;
+    if (!/\.json$/i.test(name)) return { reason: NOT_JSON };
+    // a BOM is dropped, as Python's utf-8-sig does
+    try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (e) { return { reason: NOT_UTF8 }; }
+    try {
+      var record = rules.parse(text);
+      record[SOURCE] = name;
+      return { record: record };
+    } catch (e) { return { reason: e.message }; }
+  }
+
+  var api = { SOURCE: SOURCE, readRecordFile: readRecordFile, ordered: ordered, labelTrainees: labelTrainees, spread: spread, summaries: summaries,
               pageView: pageView, plural: plural };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesGroup = api;

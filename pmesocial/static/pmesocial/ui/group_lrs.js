@@ -79,6 +79,6 @@
     host.appendChild(view);
   }
 
+  // rendered by ui/group_view.js, inside the group-view page
   root.PmesGroupLrs = { readAll: readAll, render: render, basic: basic };
-  D.renderEach(".pmes-group-lrs", render);
 })(this);
