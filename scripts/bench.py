@@ -44,7 +44,8 @@ from urllib.parse import urlparse
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-import bench_lrs  # noqa: E402  (scripts/, next to this file)
+import bench_group  # noqa: E402  (scripts/, next to this file)
+import bench_lrs  # noqa: E402
 
 from pmesocial.tools.browser import CHROMIUM, LOCAL_HOSTS, NO_OTHER_HOST, NOT_NETWORK, toc_pages  # noqa: E402
 from pmesocial.tools.browser import CHROMIUM_ARGS as BROWSER_ARGS  # noqa: E402
@@ -536,7 +537,7 @@ def lighthouse_section(audits: dict[str, Audit], targets: Targets) -> list[str]:
 
 
 def report(builds, cold, later, runs, startup, chromium_version, load_start, first_cells=None,
-           audits=None, lrs=None) -> str:
+           audits=None, lrs=None, groups=None) -> str:
     targets = Targets()
     out = [f"Mesuré le {datetime.now():%d/%m/%Y à %H:%M} ({os.cpu_count()} processeurs, charge "
            f"moyenne sur 1 min {load_start} au début et {load_average()} à la fin ; "
@@ -650,6 +651,8 @@ def report(builds, cold, later, runs, startup, chromium_version, load_start, fir
 
     if lrs is not None:
         out += bench_lrs.section(lrs, fr, sec)
+    if groups is not None:
+        out += bench_group.section(groups, fr, sec, targets.check)
 
     missed = targets.missed
     out.append(f"\n### Bilan : {len(targets.checked) - len(missed)} objectifs atteints "
@@ -683,8 +686,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="ne lance pas Lighthouse (mise au point du script)")
     parser.add_argument("--skip-lrs", action="store_true",
                         help="ne mesure pas l'entrepôt d'apprentissage (mise au point du script)")
+    parser.add_argument("--skip-group", action="store_true",
+                        help="ne mesure pas la vue de groupe ni le paquet SCORM (mise au point du script)")
     args = parser.parse_args(argv)
-    if args.readme and (args.skip_build or args.skip_notebooks or args.skip_lighthouse or args.skip_lrs):
+    if args.readme and (args.skip_build or args.skip_notebooks or args.skip_lighthouse or args.skip_lrs
+                        or args.skip_group):
         parser.error("--readme demande une mesure complète")
 
     load_start = load_average()
@@ -703,11 +709,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_lrs:
         print("Entrepôt d'apprentissage (Ralph)…", flush=True)
         lrs = bench_lrs.measure(BOOK)
+    groups = None
+    if not args.skip_group:
+        print("Vue de groupe et paquet SCORM…", flush=True)
+        groups = bench_group.measure()
     runs, startup, first_cells = (None, 0.0, {})
     if not args.skip_notebooks:
         print("Notebooks…", flush=True)
         runs, startup, first_cells = measure_notebooks()
-    section = report(builds, cold, later, runs, startup, version, load_start, first_cells, audits, lrs)
+    section = report(builds, cold, later, runs, startup, version, load_start, first_cells, audits, lrs, groups)
     print("\n" + section)
     if args.readme:
         rewrite_readme(section)

@@ -122,7 +122,7 @@ def _book_throughput(lrs: LocalLrs, book_dir: Path) -> float:
 
 def _group_from_lrs(size: int, work: Path, per_trainee: float | None) -> tuple[int, float, float] | str:
     if per_trainee and size * per_trainee > FILE_BACKEND_LIMIT:
-        return (f"non mesuré : environ {size * per_trainee / 1e6:.1f} million(s) de déclarations ({per_trainee:.0f} par "
+        return (f"non mesuré : environ {size * per_trainee / 1e6:.1f} millions de déclarations ({per_trainee:.0f} par "
                 f"stagiaire) ; le stockage fichier de Ralph relit tout son fichier à chaque page d'une lecture").replace(".", ",")
     folder = work / f"groupe-{size}"
     generate(folder, count=size, malformed=0)
@@ -178,7 +178,7 @@ def section(bench: LrsBench, fr, sec) -> list[str]:
     out = ["\n### Entrepôt d'apprentissage (Ralph local, stockage fichier)\n",
            "Ralph 5.1 lancé par `pmesocial.tools.lrs` sur 127.0.0.1, magasin neuf pour chaque mesure.\n",
            "| mesure | résultat |", "|---|---|",
-           f"| noyau : {KERNEL_BACKLOG} déclarations en attente, envoyées par lots de 100 | "
+           f"| noyau : {fr(KERNEL_BACKLOG, 0)} déclarations en attente, envoyées par lots de 100 | "
            f"{fr(bench.kernel_batch, 0)} déclarations/s |",
            f"| noyau : une réponse, une requête ({KERNEL_ONE_BY_ONE} réponses) | {fr(bench.kernel_single, 0)} déclarations/s |",
            f"| livre (Chromium) : {BOOK_ANSWERS} réponses vérifiées à la suite | {fr(bench.book, 0)} déclarations/s |"]
