@@ -23,7 +23,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pmesocial.data.validation import validator
+from pmesocial.data.validation import fast_check, validator
 
 FORMAT, VERSION = "pmesocial-record", 2
 TEXT_LIMIT = 1000
@@ -159,6 +159,8 @@ def check_record(data) -> dict:
     if isinstance(data.get("version"), int) and data["version"] > VERSION:
         raise RecordError("Ce dossier vient d'une version plus récente du cours : mettez le cours à jour.")
     data = migrate(data)
+    if fast_check("record.schema.json")(data):
+        return data
     problems = sorted(validator("record.schema.json").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if problems:
         where = "/".join(map(str, problems[0].absolute_path)) or "racine"

@@ -56,6 +56,24 @@ def validator(schema_name: str) -> Draft202012Validator:
     return _import_jsonschema().Draft202012Validator(schema)
 
 
+@cache
+def fast_check(schema_name: str):
+    """The schema compiled to Python by fastjsonschema (it comes with nbformat): a yes or
+    no about eight times faster than jsonschema's, for a trainer's folder of thousands of
+    records. jsonschema stays the reference: it alone names what is wrong."""
+    import fastjsonschema
+
+    check = fastjsonschema.compile(json.loads((SCHEMA_DIR / schema_name).read_text("utf-8")))
+
+    def is_valid(data) -> bool:
+        try:
+            check(data)
+            return True
+        except fastjsonschema.JsonSchemaException:
+            return False
+    return is_valid
+
+
 def field_path(path) -> str:
     """['options', 2, 'feedback'] -> 'options[2].feedback'."""
     out = ""
