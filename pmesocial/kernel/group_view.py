@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pmesocial.data.group_folder import load_group, records_from_files
 from pmesocial.kernel.display import CourseOutput
-from pmesocial.kernel.markup import templates
+from pmesocial.kernel.markup import download_link, templates
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import group
-from pmesocial.rules.group_page import page_view, plural
-from pmesocial.rules.typography import typo_all, typo_html
+from pmesocial.rules.group_page import export_label, page_view, plural, results_csv
+from pmesocial.rules.typography import typo, typo_all, typo_html
 
 
 def _table_style() -> str:
@@ -52,8 +52,14 @@ class GroupView:
             text += f", {plural(len(self.rejected), 'fichier ignoré', 'fichiers ignorés')}"
         return text + (" (stagiaires anonymisés)." if self.anonymous else " (noms affichés).")
 
+    def export_csv(self) -> str:
+        """The trainees' table for a spreadsheet: pseudonymous unless names were asked for."""
+        return results_csv(self.page)
+
     def _repr_html_(self) -> str:
-        return _table_style() + render_group_view(self.page)
+        link = download_link(self.export_csv(), "resultats-du-groupe.csv", typo(export_label(self.anonymous)),
+                             mime="text/csv") if self.records else ""
+        return _table_style() + render_group_view(self.page) + (f"<p>{link}</p>" if link else "")
 
 
 def group_view(folder, anonymous: bool = True) -> GroupView:

@@ -133,6 +133,30 @@ def _cold(c: dict) -> dict:
             "actions": texts("Actions menées", c["actions"]), "suite": texts("Besoins pour la suite", c["suite"])}
 
 
+TRAINEE_HEADERS = ["Stagiaire", "Commencé le", "Besoins", "Questions répondues (modules)", "Test d'entrée / de sortie",
+                   "Objectifs acquis", "Autodiagnostic", "Plan à 90 jours", "Satisfaction", "Évaluation à froid"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_field(text: str) -> str:
+    # a cell a spreadsheet would run as a formula (a trainee may type « =HYPERLINK(…) »)
+    # is kept as text; a cell holding ; " or a line break is quoted (RFC 4180)
+    text = "'" + text if text.startswith(FORMULA_START) else text
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ';"\r\n') else text
+
+
+def results_csv(view: dict) -> str:
+    """The trainees' table of the page view as CSV for a spreadsheet (« ; », UTF-8 with a
+    BOM, as French spreadsheets expect): pseudonymous (« Stagiaire 1 »…) unless the view
+    shows names."""
+    rows = [view["trainee_headers"], *view.get("trainees", [])]
+    return "\ufeff" + "".join(";".join(_csv_field(str(c)) for c in row) + "\r\n" for row in rows)
+
+
+def export_label(anonymous: bool) -> str:
+    return "Exporter le tableau des stagiaires (CSV, " + ("anonyme)" if anonymous else "avec les noms)")
+
+
 def page_view(summary: dict, rejected: list, source: str, anonymous: bool = True) -> dict:
     """Everything the group-view template shows: the group's summaries (group.summaries)
     of records read from `source` (a folder, the LRS, dropped files), and the files set
@@ -140,7 +164,8 @@ def page_view(summary: dict, rejected: list, source: str, anonymous: bool = True
     records = summary["records"]
     view = {"source": source, "anonymous": anonymous, "read": plural(len(records), "dossier lu", "dossiers lus"),
             "records": bool(records), "rejected_count": plural(len(rejected), "fichier ignoré", "fichiers ignorés"),
-            "rejected": [{"name": name, "reason": reason} for name, reason in rejected], "radar": None}
+            "rejected": [{"name": name, "reason": reason} for name, reason in rejected], "radar": None,
+            "trainee_headers": list(TRAINEE_HEADERS)}
     if not records:
         return view
     view["diagnostic"], view["radar"] = _diagnostic(summary["diagnostic"])

@@ -562,10 +562,13 @@ def _group_records() -> list[dict]:
     apply_form(odd, "satisfaction", {"commentaire": "Très bien.\nMerci <i>beaucoup</i> !", "clarte-contenus": 5, "outils": 2}, True, LATER)
     apply_attempt(odd, "banque-disparue", "q-perdue", "a", 1, 4, LATER)
     apply_solution_seen(odd, "m1-autoevaluation", load_bank("m1-autoevaluation")["questions"][0]["id"], LATER)
+    # what a spreadsheet would run, or split, in the CSV export of the trainees' table
+    spread_sheet = new_record(LATER)
+    apply_trainee(spread_sheet, '=HYPERLINK("http://x";"clic")', "Dupont; Fils\n+33 « SARL »")
     empty = new_record(LATER)
-    for n, record in enumerate(records + [odd, empty]):
+    for n, record in enumerate(records + [odd, spread_sheet, empty]):
         record["_source"] = f"dossier-{n:02d}.json"
-    return records + [odd, empty]
+    return records + [odd, spread_sheet, empty]
 
 
 def group_vectors() -> dict:
@@ -573,17 +576,18 @@ def group_vectors() -> dict:
     page view (formatted strings) and the HTML of its template."""
     from pmesocial.kernel.group_view import render_group_view
     from pmesocial.rules import group
-    from pmesocial.rules.group_page import page_view
+    from pmesocial.rules.group_page import export_label, page_view, results_csv
 
     ctx, records = group.context(), _group_records()
     rejected = [["dossier-tronque.json", "Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."]]
     cases = []
     for name, chosen, anonymous in (("anonyme", records, True), ("noms", records, False),
-                                    ("vide", [], True), ("un seul", records[-2:-1], False)):
+                                    ("vide", [], True), ("un seul", records[-3:-2], False)):
         summary = group.summaries(chosen, anonymous, ctx)
         view = page_view(summary, rejected, "dossier « groupe »", anonymous)
         cases.append({"name": name, "records": chosen, "rejected": rejected, "anonymous": anonymous,
-                      "source": "dossier « groupe »", "view": view, "html": render_group_view(view)})
+                      "source": "dossier « groupe »", "view": view, "html": render_group_view(view),
+                      "csv": results_csv(view), "export_label": export_label(anonymous)})
     spreads = [{"values": v, "spread": group.spread(v)} for v in ([], [50], [25, 100], [25, 100, 50], [0, 25, 25, 50, 75, 100, 100])]
     return {"context": ctx, "cases": cases, "spreads": spreads, "files": _group_files(records[0])}
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -86,6 +87,11 @@ def test_dropped_files_give_the_kernel_s_view_anonymous_then_named(page, trainer
         expected = _kernel_text(page, kernel._repr_html_())
         first = next((i for i, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
         assert got == expected, f"anonymous={anonymous}: …{got[first - 80:first + 80]}… ≠ …{expected[first - 80:first + 80]}…"
+        # the trainees' table exported as the kernel exports it: pseudonymous until names are shown
+        with page.expect_download() as saved:
+            page.locator(".pmes-group-files-view .pmes-group-export").click()
+        assert Path(saved.value.path()).read_bytes().decode("utf-8") == kernel.export_csv()
+        assert saved.value.suggested_filename == "resultats-du-groupe.csv"
     assert page.locator(".pmes-group-files-view script").count() == 0
     assert page.evaluate("() => !!window.pwned") is False
 

@@ -218,6 +218,8 @@ test("group view: the same summaries, page view and HTML from the same records",
     const view = group.pageView(group.summaries(c.records, c.anonymous, v.context), c.rejected, c.source, c.anonymous);
     assert.deepStrictEqual(view, c.view, c.name);
     assert.equal(sameHtml(render("group_view.html.j2", typography.typoAll(view))), sameHtml(c.html), c.name);
+    assert.equal(group.resultsCsv(view), c.csv, c.name);
+    assert.equal(group.exportLabel(c.anonymous), c.export_label, c.name);
   }
 });
 

@@ -123,6 +123,36 @@ def test_names_shown_on_request_are_escaped(sample_folder, sample_html):
     assert "noms affichés" in repr(group_view(sample_folder, anonymous=False))
 
 
+def test_the_export_is_pseudonymous_unless_names_are_shown(sample_folder):
+    import csv
+    import io
+
+    records, _ = load_group(sample_folder)
+    names = {r["trainee"]["name"] for r in records if r["trainee"]["name"]}
+    for anonymous in (True, False):
+        view = group_view(sample_folder, anonymous)
+        text = view.export_csv()
+        assert text.startswith("\ufeff") and text.count("\r\n") == len(records) + 1
+        rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+        assert rows[0] == view.page["trainee_headers"] and rows[0][0] == "Stagiaire"
+        labels = [row[0] for row in rows[1:]]
+        if anonymous:
+            assert labels == [f"Stagiaire {i}" for i in range(1, len(records) + 1)]
+            assert not any(name in text for name in names)
+        else:
+            assert names <= {label.split(" (")[0] for label in labels}
+        assert "resultats-du-groupe.csv" in view._repr_html_()
+
+
+def test_a_spreadsheet_formula_or_separator_in_a_name_stays_text():
+    from pmesocial.rules.group_page import results_csv
+
+    view = {"trainee_headers": ["Stagiaire", "Note"],
+            "trainees": [['=HYPERLINK("http://x";"clic")', "a;b"], ["+33 1 23", "deux\nlignes"], ["@SOMME(A1)", "-1"]]}
+    assert results_csv(view) == ('\ufeffStagiaire;Note\r\n"\'=HYPERLINK(""http://x"";""clic"")";"a;b"\r\n'
+                                 "'+33 1 23;\"deux\nlignes\"\r\n'@SOMME(A1);'-1\r\n")
+
+
 def test_label_falls_back_when_name_is_empty():
     a = make("2026-03-02T09:00:00+00:00", "b.json", name="Claire Morel", company="Menuiserie Morel")
     b = make("2026-03-02T09:00:00+00:00", "a.json")

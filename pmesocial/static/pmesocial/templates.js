@@ -589,7 +589,7 @@ output += "</ul>";
 output += "\n";
 if(runtime.contextOrFrameLookup(context, frame, "records")) {
 output += "\n<h3>Les stagiaires</h3>\n";
-output += runtime.suppressValue((lineno = 12, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Les stagiaires",["Stagiaire","Commencé le","Besoins","Questions répondues (modules)","Test d’entrée / de sortie","Objectifs acquis","Autodiagnostic","Plan à 90 jours","Satisfaction","Évaluation à froid"],runtime.contextOrFrameLookup(context, frame, "trainees")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 12, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Les stagiaires",runtime.contextOrFrameLookup(context, frame, "trainee_headers"),runtime.contextOrFrameLookup(context, frame, "trainees")])), env.opts.autoescape);
 output += "\n<h3>Besoins à l'entrée</h3>\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "needs")),"respondents"), env.opts.autoescape);
 output += " enregistré leurs besoins.</p>\n";

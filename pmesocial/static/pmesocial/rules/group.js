@@ -297,12 +297,26 @@
                     ["Freins", counts(c.obstacles)], ["Utilité, de 1 à 5", usefulness]],
              actions: textBlock("Actions menées", c.actions), suite: textBlock("Besoins pour la suite", c.suite) };
   }
+  var TRAINEE_HEADERS = ["Stagiaire", "Commencé le", "Besoins", "Questions répondues (modules)", "Test d'entrée / de sortie",
+                         "Objectifs acquis", "Autodiagnostic", "Plan à 90 jours", "Satisfaction", "Évaluation à froid"];
+  function csvField(text) {  // as group_page._csv_field: no formula, RFC 4180 quoting
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[;"\r\n]/.test(text) ? '"' + text.split('"').join('""') + '"' : text;
+  }
+  function resultsCsv(view) {
+    var rows = [view.trainee_headers].concat(view.trainees || []);
+    return "\ufeff" + rows.map(function (row) { return row.map(function (c) { return csvField(String(c)); }).join(";") + "\r\n"; }).join("");
+  }
+  function exportLabel(anonymous) {
+    return "Exporter le tableau des stagiaires (CSV, " + (anonymous ? "anonyme)" : "avec les noms)");
+  }
   function pageView(summary, rejected, source, anonymous) {
     anonymous = anonymous !== false;
     var records = summary.records;
     var view = { source: source, anonymous: anonymous, read: plural(records.length, "dossier lu", "dossiers lus"),
                  records: records.length > 0, rejected_count: plural(rejected.length, "fichier ignoré", "fichiers ignorés"),
-                 rejected: rejected.map(function (r) { return { name: r[0], reason: r[1] }; }), radar: null };
+                 rejected: rejected.map(function (r) { return { name: r[0], reason: r[1] }; }), radar: null,
+                 trainee_headers: TRAINEE_HEADERS.slice() };
     if (!records.length) return view;
     var diag = diagnosticView(summary.diagnostic), planList = plansView(summary.plans);
     view.diagnostic = diag[0]; view.radar = diag[1];
@@ -337,7 +351,7 @@
   }
 
   var api = { SOURCE: SOURCE, readRecordFile: readRecordFile, ordered: ordered, labelTrainees: labelTrainees, spread: spread, summaries: summaries,
-              pageView: pageView, plural: plural };
+              pageView: pageView, resultsCsv: resultsCsv, exportLabel: exportLabel, plural: plural };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesGroup = api;
 })(this);

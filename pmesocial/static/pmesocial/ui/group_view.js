@@ -15,6 +15,12 @@
     var anonymous = options.anonymous !== false;
     var view = G.pageView(G.summaries(records, anonymous, context), rejected, options.source || "fichiers déposés", anonymous);
     host.innerHTML = root.PmesDocuments.render("group_view.html.j2", root.PmesTypography.typoAll(view));
+    if (!records.length) return;
+    var save = el("button", { type: "button", className: "pmes-btn pmes-group-export", text: G.exportLabel(anonymous) });
+    save.addEventListener("click", function () {  // pseudonymous unless the names are shown
+      root.PmesRecord.download("resultats-du-groupe.csv", G.resultsCsv(view), "text/csv;charset=utf-8");
+    });
+    host.appendChild(el("p", {}, [save]));
   }
 
   function readAll(files, onProgress) {
