@@ -291,6 +291,34 @@ class RecordStore:
             self._write(record)
         return record
 
+    # -- erasure (« Effacer mon dossier ») ------------------------------------------
+    def own_files(self) -> list[Path]:
+        """Every file this store wrote next to the record: the record, its set-aside copies
+        (unreadable, before an import), the statements not yet sent or refused by the LRS,
+        the notices seen. Named one by one: the folder may hold the trainee's own files."""
+        stem, suffix, folder = self.path.stem, self.path.suffix, self.path.parent
+        patterns = [self.path.name, f"{stem}.illisible-*{suffix}", f"{stem}.avant-import-*{suffix}",
+                    f"{stem}.xapi-attente.json*", f"{stem}.xapi-refusees.json*", f".{self.path.name}.*.tmp",
+                    *OWN_NOTICE_FILES]
+        return sorted({p for pattern in patterns for p in folder.glob(pattern) if p.is_file()})
+
+    def erase(self) -> list[Path]:
+        """Delete the record and every copy of it on this computer; what was erased. The
+        LRS settings (lrs.json) stay: they are the training body's, not the trainee's."""
+        from pmesocial.lrs import StatementQueue  # its sender may be writing the queue
+
+        with self.lock, StatementQueue(self.path).lock:
+            gone = self.own_files()
+            for path in gone:
+                path.unlink(missing_ok=True)
+            self._checked_text = None
+            self.notices.clear()
+        Path(self.lock.lock_file).unlink(missing_ok=True)
+        return [p for p in gone if not p.name.endswith(".lock")]
+
+
+# the first-use notices acknowledged, kept next to the record (pmesocial.lrs, kernel/privacy_notice.py)
+OWN_NOTICE_FILES = ("lrs-avis.json", "avis-donnees.json")
 
 _store: RecordStore | None = None
 

@@ -30,6 +30,15 @@ def isolated_record(tmp_path, monkeypatch):
     return tmp_path / "dossier-test.json"
 
 
+@pytest.fixture(autouse=True)
+def privacy_notice_already_shown(monkeypatch):
+    """The privacy notice heads the first view of a kernel: a test that builds a view sees
+    the view alone, unless it asks for the notice (tests/unit/test_privacy.py)."""
+    from pmesocial.kernel import notices
+
+    monkeypatch.setattr(notices, "_shown", [True])
+
+
 @pytest.fixture(scope="session")
 def lrs(tmp_path_factory):
     """Ralph, the real LRS, on a free port of localhost with its file backend: started

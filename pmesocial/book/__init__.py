@@ -34,10 +34,11 @@ NUNJUCKS = "nunjucks-slim.min.js"
 # ones before it); a page loads the union of its kinds, each file once.
 STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js",
          "ui/store.js"]
-XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it)
+XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it, the privacy texts)
 # On every page: a launch link may open any of them (ui/lrs.js keeps it for the session and
-# shows the notice, whose text is in the profile).
-EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/lrs.js"]
+# shows its notice), and the first page a trainee opens shows the privacy notice
+# (ui/privacy.js); both texts are in the profile.
+EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/notice.js", "ui/lrs.js", "ui/privacy.js"]
 DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]
 SCRIPTS = {
@@ -181,12 +182,18 @@ def _copy_from_npm(app, exception):
 
 
 def _write_xapi_profile(app, exception):
-    """The course as xAPI statements see it (pmesocial.lrs.course_profile, the same JSON the
-    kernel uses), for ui/lrs.js: a script, since pages load scripts and nothing else."""
+    """What every page needs to know of the course's data flows, as a script (pages load
+    scripts and nothing else): the course as xAPI statements see it (pmesocial.lrs.
+    course_profile, the same JSON the kernel uses) for ui/lrs.js, and the privacy notice and
+    erase dialogue (rules/privacy.py) for ui/privacy.js and ui/panel.js."""
     if exception is None and app.builder.format == "html":
+        from pmesocial.data.organisme import load_organisme
         from pmesocial.lrs import course_profile
+        from pmesocial.rules import privacy
 
-        text = "window.PmesXapiProfile = " + json.dumps(course_profile(), ensure_ascii=False, separators=(",", ":")) + ";\n"
+        def as_js(name, value):
+            return f"window.{name} = " + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + ";\n"
+        text = as_js("PmesXapiProfile", course_profile()) + as_js("PmesPrivacyTexts", privacy.texts(load_organisme()))
         target = Path(app.outdir) / "_static" / "pmesocial" / XAPI_PROFILE
         if not target.exists() or target.read_text("utf-8") != text:
             target.write_text(text, "utf-8")
@@ -261,7 +268,19 @@ def substitutions() -> dict:
         "nb_questions_entree": str(len(load_bank(evidence.ENTRY_TEST)["questions"])),
         "programme_tableau": "| Séquence | Durée |\n|---|---|\n" + "\n".join(rows)
                              + f"\n| **Total** | **{duration(planned_minutes())}** |",
+        **_privacy(org),
     }
+
+
+def _privacy(org: dict) -> dict:
+    """The privacy notice, word for word as the front ends show it (trainee guide), and the
+    « registre des traitements » entry (trainer guide), from rules/privacy.py."""
+    from pmesocial.rules import privacy
+
+    notice = privacy.notice(org)
+    return {"avis_donnees": "\n".join(f"- {_md(privacy.fill(p, 'guide'))}" for p in notice["paragraphs"]),
+            "registre_traitements": "| Rubrique | Contenu |\n|---|---|\n" + "\n".join(
+                f"| {_md(heading)} | {_md(text)} |" for heading, text in privacy.register_entry(org))}
 
 
 def _register_substitutions(app, config):

@@ -11,6 +11,7 @@ from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import radar_svg, render
 from pmesocial.kernel.markup import download_link, escape
+from pmesocial.kernel.notices import first_use_notices
 from pmesocial.record import default_store
 from pmesocial.rules import diagnostic
 
@@ -90,6 +91,7 @@ def DiagnosticWidget(spec: dict, store):
                        + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))]
     for notice in store.notices:
         children.append(kit.html(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(notice)}</p>"))
+    children += first_use_notices()
 
     def refresh(save: bool = True):
         result = diagnostic.compute(spec, answers, importance)

@@ -10,8 +10,8 @@ from pmesocial.data.course import modules
 from pmesocial.data.organisme import OrganismeError
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import document_payload, render_document
-from pmesocial.kernel.lrs_notice import lrs_notice
 from pmesocial.kernel.markup import download_link, escape
+from pmesocial.kernel.notices import first_use_notices
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import evidence
 from pmesocial.rules.typography import typo
@@ -90,7 +90,7 @@ def _frame(title: str, children: list, store):
 
     head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(title)}</h4>")]
     head += [w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
-    head += lrs_notice()
+    head += first_use_notices()
     box = w.VBox(head + children)
     box.add_class("pmes-exercise")
     return box
@@ -104,8 +104,7 @@ def _dossier(panel, store):
                   layout=w.Layout(width="95%"), continuous_update=False)
     company = w.Text(value=record["trainee"].get("company", ""), description="Votre entreprise",
                      style={"description_width": "10em"}, layout=w.Layout(width="95%"), continuous_update=False)
-    for field in (name, company):  # kept as typed, so that nothing is lost
-        field.observe(lambda _c: store.set_trainee(name.value, company.value), names="value")
+    # kept as typed, so that nothing is lost (observed below)
     save = w.Button(description="Enregistrer", button_style="primary")
     upload = w.FileUpload(accept=".json", multiple=False, description="Importer un dossier")
     status, export = w.HTML(), w.HTML()
@@ -135,12 +134,57 @@ def _dossier(panel, store):
                         "(Run All) pour y retrouver vos réponses ; l'ancien dossier a été gardé de côté.</p>")
         refresh_export()
 
+    def cleared():
+        erasing.append(True)  # emptying the fields must not write a new record
+        name.value = company.value = ""
+        erasing.clear()
+        refresh_export()
+
+    erasing: list = []
+    for field in (name, company):
+        field.observe(lambda _c: None if erasing else store.set_trainee(name.value, company.value), names="value")
     save.on_click(on_save)
     upload.observe(on_upload, names="value")
     refresh_export()
     info = w.HTML(f"<p>Vos réponses sont enregistrées dans <code>{escape(store.path)}</code>. Exportez-les pour "
                   "les transmettre à votre formateur ou les reprendre ailleurs.</p>")
-    return _frame("Mon dossier de formation", [info, name, company, save, status, export, upload], store)
+    return _frame("Mon dossier de formation", [info, name, company, save, status, export, upload,
+                                               *_eraser(store, status, cleared)], store)
+
+
+def _eraser(store, status, cleared) -> list:
+    """« Effacer mon dossier »: asks first, then erases every copy on this computer and says
+    what it could not erase (rules/privacy.py, the book says the same)."""
+    import ipywidgets as w
+
+    from pmesocial.data.organisme import load_organisme
+    from pmesocial.rules import privacy
+
+    texts = privacy.erase_texts(load_organisme())
+    start = w.Button(description=typo(texts["button"]), button_style="danger")
+    question = w.HTML(f"<p>{escape(typo(privacy.fill(texts['confirm'], 'kernel')))}</p>")
+    yes, no = w.Button(description=typo(texts["yes"]), button_style="danger"), w.Button(description=typo(texts["no"]))
+    ask = w.VBox([question, w.HBox([yes, no])], layout=w.Layout(display="none"))
+
+    def asking(show: bool):
+        ask.layout.display = None if show else "none"
+        start.layout.display = "none" if show else None
+
+    def on_yes(_):
+        store.erase()
+        cleared()
+        asking(False)
+        status.value = (f"<p class='pmes-feedback pmes-ok' role='status'><strong>"
+                        f"{escape(typo(privacy.fill(texts['done'], 'kernel')))}</strong> {escape(typo(texts['left']))}</p>")
+
+    def on_no(_):
+        asking(False)
+        status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(typo(texts['cancelled']))}</p>"
+
+    start.on_click(lambda _: asking(True))
+    yes.on_click(on_yes)
+    no.on_click(on_no)
+    return [w.HTML(f"<h5>{escape(typo(texts['button']))}</h5>"), start, ask]
 
 
 def _autopositionnement(panel, store):

@@ -126,7 +126,7 @@ def test_record_from_jupyterlab_gives_the_same_scores_in_the_book(app_page, lab,
 
     page.goto(book_url + "/outils/mon_dossier.html")
     page.locator("input.pmes-import").set_input_files(str(exported))
-    expect(page.locator(".pmes-panel [role=status]")).to_contain_text("Dossier importé")
+    expect(page.locator(".pmes-panel > [role=status]")).to_contain_text("Dossier importé")
     page.goto(book_url + "/outils/autodiagnostic.html")
     host = page.locator(".pmes-diagnostic-host[data-pmes-ready='true']")
     host.wait_for()
@@ -171,7 +171,7 @@ def test_drafts_and_the_plan_survive_a_reload_and_reach_the_book(app_page, lab, 
     info.value.save_as(exported)
     page.goto(book_url + "/outils/mon_dossier.html")
     page.locator("input.pmes-import").set_input_files(str(exported))
-    expect(page.locator(".pmes-panel [role=status]")).to_contain_text("Dossier importé")
+    expect(page.locator(".pmes-panel > [role=status]")).to_contain_text("Dossier importé")
     page.goto(book_url + "/notebooks/09_passer_a_l_action.html")
     host = page.locator(".pmes-form-host[data-pmes-ready='true']")
     host.wait_for()

@@ -132,7 +132,7 @@ def test_a_damaged_queue_is_set_aside_not_lost(isolated_record):
 
 
 def test_the_kernel_notice_shows_the_profile_text_until_acknowledged(launched):
-    from pmesocial.kernel.lrs_notice import lrs_notice
+    from pmesocial.kernel.notices import lrs_notice
 
     (box,) = lrs_notice()
     html = box.children[0].value

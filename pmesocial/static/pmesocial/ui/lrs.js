@@ -150,7 +150,7 @@
   }
   function showNotice() {
     var conf = settings();
-    var main = document.querySelector("article.bd-article") || document.querySelector("main") || document.body;
+    var main = root.PmesNotice.mainOf(document);
     if (!main) return;
     problems.forEach(function (text) {
       var p = document.createElement("p");
@@ -162,37 +162,15 @@
     if (!conf || !root.PmesXapiProfile) return;
     var key = conf.endpoint + "|" + conf.account;
     if (get("localStorage", SEEN) === key) return;
-    var box = document.createElement("section");
-    box.className = "pmes-lrs-notice";
-    // the theme's own colours; the notice may land on a page with no course stylesheet
-    box.style.cssText = "border:2px solid var(--pst-color-info, #1a6fb0);border-radius:.5rem;padding:.75rem 1rem;" +
-                        "margin:0 0 1.25rem;background:var(--pst-color-info-bg, transparent)";
-    box.setAttribute("aria-labelledby", "pmes-lrs-notice-title");
-    var h = document.createElement("h2");
-    h.id = "pmes-lrs-notice-title";
-    h.className = "pmes-lrs-title";
-    h.style.cssText = "font-size:1.2rem;margin:0 0 .5rem";
-    h.textContent = typo(root.PmesXapiProfile.notice.title);
-    box.appendChild(h);
-    noticeText(conf).forEach(function (text) {
-      var p = document.createElement("p");
-      p.textContent = typo(text);
-      box.appendChild(p);
-    });
-    var ok = document.createElement("button");
-    ok.type = "button";
-    ok.className = "pmes-btn pmes-lrs-ok";
-    ok.textContent = typo("J'ai compris");
-    ok.addEventListener("click", function () { set("localStorage", SEEN, key); box.remove(); });
-    box.appendChild(ok);
-    var title = main.querySelector("h1");  // after the page's title, so headings stay in order
-    if (title) title.parentNode.insertBefore(box, title.nextSibling); else main.insertBefore(box, main.firstChild);
+    root.PmesNotice.show({ id: "pmes-lrs-notice", className: "pmes-lrs-notice", title: root.PmesXapiProfile.notice.title,
+                           paragraphs: noticeText(conf), ok: "J'ai compris",
+                           onOk: function () { set("localStorage", SEEN, key); } });
   }
 
   takeLaunch();
   root.PmesLrs = { emit: emit, flush: flush, settings: settings, pending: pending, status: status,
                    QUEUE: QUEUE, REFUSED: REFUSED, SETTINGS: SETTINGS };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", showNotice); else showNotice();
+  root.PmesNotice.whenReady(showNotice);
   root.addEventListener("online", function () { delay = 2000; flush(); });
   if (settings()) root.setTimeout(flush, 0);  // what earlier pages left waiting
 })(this);

@@ -53,6 +53,36 @@
     body.appendChild(el("div", { className: "pmes-buttons" }, [save, exp]));
     body.appendChild(labelled("pmes-import-file", "Importer un dossier (fichier JSON)", file));
     body.appendChild(status);
+    body.appendChild(eraser(function () { clearTimeout(timer); name.value = ""; company.value = ""; status.textContent = ""; }));
+  }
+
+  /* « Effacer mon dossier »: asks first (in the page, not a pop-up a screen reader may
+   * miss), then erases everything this browser keeps and says what it could not erase. */
+  function eraser(cleared) {
+    var t = root.PmesPrivacy.texts.erase, fill = root.PmesPrivacy.fill;  // el() applies the typography
+    var status = el("div", { role: "status", "aria-live": "polite", className: "pmes-erase-status" });
+    var start = el("button", { type: "button", className: "pmes-btn pmes-erase", text: t.button });
+    var ask = el("div", { className: "pmes-erase-confirm", hidden: true }, [
+      el("p", { id: "pmes-erase-question", text: fill(t.confirm) }),
+      el("div", { className: "pmes-buttons" }, [
+        el("button", { type: "button", className: "pmes-btn pmes-erase-yes", text: t.yes,
+                       "aria-describedby": "pmes-erase-question" }),
+        el("button", { type: "button", className: "pmes-btn pmes-erase-no", text: t.no })])]);
+    var yes = ask.querySelector(".pmes-erase-yes"), no = ask.querySelector(".pmes-erase-no");
+    start.addEventListener("click", function () { ask.hidden = false; start.hidden = true; no.focus(); });
+    no.addEventListener("click", function () {
+      ask.hidden = true; start.hidden = false; start.focus(); message(status, t.cancelled, true);
+    });
+    yes.addEventListener("click", function () {
+      R.erase();
+      cleared();
+      ask.hidden = true; start.hidden = false;
+      status.textContent = "";
+      status.appendChild(el("p", { className: "pmes-feedback pmes-ok pmes-erased" }, [
+        el("strong", { text: fill(t.done) }), " " + t.left]));
+      start.focus();
+    });
+    return el("div", { className: "pmes-erase-box" }, [el("h2", { className: "pmes-subtitle", text: t.button }), start, ask, status]);
   }
 
   function autopositionnement(body, payload) {

@@ -4,7 +4,7 @@
 (function (root) {
   "use strict";
   var rules = root.PmesRecordRules;
-  var KEY = "pmesocial-record";
+  var KEY = "pmesocial-record", KEY_PREFIX = "pmesocial-";
   var notices = [];
   var memory = null;  // when localStorage is refused (private mode), keep it for this page
   var fresh = rules.fresh, parse = rules.parse;
@@ -49,6 +49,22 @@
     storageSet(JSON.stringify(record));
     return record;
   }
+  /* « Effacer mon dossier »: every key the course wrote in this browser (the record, its
+   * set-aside copies, statements not yet sent, notices seen). The session's launch link
+   * (sessionStorage) is the training body's setting, gone when the tab closes. */
+  function erase() {
+    var gone = [];
+    try {
+      for (var i = root.localStorage.length - 1; i >= 0; i--) {
+        var key = root.localStorage.key(i);
+        if (key && key.indexOf(KEY_PREFIX) === 0) gone.push(key);
+      }
+      gone.forEach(function (key) { root.localStorage.removeItem(key); });
+    } catch (e) { /* storage refused: only this page's copy existed */ }
+    memory = null;
+    notices.length = 0;
+    return gone;
+  }
   function download(filename, text, type) {
     var blob = new Blob([text], { type: type });
     var a = document.createElement("a");
@@ -81,7 +97,7 @@
     return function () { return apply.apply(null, Array.prototype.slice.call(arguments, 0, count).concat([arguments[arguments.length - 1]])); };
   }
   root.PmesRecord = {
-    load: load, update: update, exportText: exportText, importText: importText, parse: parse,
+    load: load, update: update, exportText: exportText, importText: importText, parse: parse, erase: erase,
     notices: notices, download: download, KEY: KEY, now: now, rules: rules,
     saveAttempt: changer(dropExtra(applyAttempt, 6), EVENTS.attempt), saveDraft: changer(applyDraft),
     solutionSeen: changer(applySolutionSeen, EVENTS.solution), resetQuestion: changer(applyReset),

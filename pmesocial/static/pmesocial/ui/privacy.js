@@ -1,0 +1,20 @@
+/* The privacy notice on the first page a trainee opens, until « J'ai compris »: what the
+ * course keeps, where, why, for how long, how to erase it. The text is rules/privacy.py's,
+ * carried by the profile script (window.PmesPrivacyTexts), the same as in JupyterLab and
+ * in the trainee guide. */
+(function (root) {
+  "use strict";
+  var SEEN = "pmesocial-avis-donnees";
+  var texts = root.PmesPrivacyTexts;
+  function fill(text) { return text.split("{ici}").join(texts.here); }
+  function get() { try { return root.localStorage.getItem(SEEN); } catch (e) { return null; } }
+  function set(value) { try { root.localStorage.setItem(SEEN, value); } catch (e) { /* private mode: shown again next page */ } }
+  function showNotice() {
+    if (!texts || get() === String(texts.notice.version)) return;
+    root.PmesNotice.show({ id: "pmes-privacy-notice", className: "pmes-privacy-notice", title: texts.notice.title,
+                           paragraphs: texts.notice.paragraphs.map(fill), ok: texts.notice.ok,
+                           onOk: function () { set(String(texts.notice.version)); } });
+  }
+  root.PmesPrivacy = { texts: texts, fill: fill, SEEN: SEEN };
+  root.PmesNotice.whenReady(showNotice);
+})(this);

@@ -1,0 +1,87 @@
+"""The trainee's data in the static book: the privacy notice on the first page, word for
+word the text of rules/privacy.py, until acknowledged; « Effacer mon dossier » asks first,
+then leaves nothing of the course in this browser's storage and says what it could not
+erase."""
+import json
+import re
+
+from playwright.sync_api import expect
+
+from pmesocial.data.organisme import load_organisme
+from pmesocial.record import new_record
+from pmesocial.rules import privacy
+from pmesocial.rules.typography import typo
+
+from .helpers import open_page, page_path
+
+HOME = page_path("book/intro")
+DOSSIER = page_path("outils/mon_dossier")
+ORG = load_organisme()
+
+
+def _course_keys(page) -> list[str]:
+    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pmesocial'))")
+
+
+def test_the_first_page_shows_the_privacy_notice_until_acknowledged(page, book_url):
+    open_page(page, book_url + HOME)
+    notice = page.locator(".pmes-privacy-notice")
+    expect(notice).to_be_visible()
+    expected = privacy.notice(ORG)
+    paragraphs = notice.locator("p").evaluate_all("ps => ps.map(p => p.textContent)")
+    assert paragraphs == [typo(privacy.fill(p, "book")) for p in expected["paragraphs"]]
+    assert notice.locator("h2").evaluate("h => h.textContent") == typo(expected["title"])
+    # after the page's title, so that headings keep their order
+    assert page.evaluate("document.querySelector('.pmes-privacy-notice').previousElementSibling.tagName") == "H1"
+    notice.get_by_role("button", name=re.compile("ai compris")).click()
+    expect(notice).to_have_count(0)
+    open_page(page, book_url + DOSSIER)
+    expect(page.locator(".pmes-privacy-notice")).to_have_count(0)
+
+
+def _seed(page, book_url):
+    """A trainee's full set of keys: the record, its set-aside copies, statements waiting."""
+    record = new_record()
+    record["trainee"] = {"name": "<b>Claire</b> Morel", "company": "Menuiserie Morel"}
+    open_page(page, book_url + HOME)
+    page.evaluate("""(record) => {
+        localStorage.setItem('pmesocial-record', JSON.stringify(record));
+        localStorage.setItem('pmesocial-record.illisible-2026-12-01T10:00:00+00:00', '{abîmé');
+        localStorage.setItem('pmesocial-record.avant-import-2026-12-02T10:00:00+00:00', JSON.stringify(record));
+        localStorage.setItem('pmesocial-xapi-attente', '[]');
+        localStorage.setItem('pmesocial-xapi-refusees', '[]');
+        localStorage.setItem('pmesocial-lrs-avis', '"x"');
+        localStorage.setItem('pmesocial-avis-donnees', '1');
+        localStorage.setItem('autre-site', 'pas à nous');
+    }""", record)
+    open_page(page, book_url + DOSSIER)
+    expect(page.locator("#pmes-trainee-name")).to_have_value("<b>Claire</b> Morel")
+
+
+def test_erasing_the_record_asks_first_then_leaves_nothing_in_the_browser(page, book_url):
+    _seed(page, book_url)
+    seeded = _course_keys(page)
+    assert len(seeded) == 7
+    texts = privacy.erase_texts(ORG)
+    box = page.locator(".pmes-erase-box")
+    box.get_by_role("button", name=typo(texts["button"])).click()
+    question = box.locator("#pmes-erase-question")
+    expect(question).to_be_visible()
+    assert question.evaluate("p => p.textContent") == typo(privacy.fill(texts["confirm"], "book"))
+    box.get_by_role("button", name=texts["no"]).click()
+    expect(box.locator(".pmes-erase-status")).to_have_text(typo(texts["cancelled"]))
+    assert sorted(_course_keys(page)) == sorted(seeded)
+
+    box.get_by_role("button", name=typo(texts["button"])).click()
+    box.get_by_role("button", name=typo(texts["yes"])).click()
+    said = box.locator(".pmes-erase-status").evaluate("s => s.textContent")
+    assert said == typo(privacy.fill(texts["done"], "book")) + " " + typo(texts["left"])
+    assert ORG["donnees_personnelles"]["contact"]["courriel"] in said
+    assert _course_keys(page) == []
+    assert page.evaluate("localStorage.getItem('autre-site')") == "pas à nous"  # only the course's own keys
+    expect(page.locator("#pmes-trainee-name")).to_have_value("")
+    page.wait_for_timeout(500)  # a name typed just before must not come back (debounced save)
+    assert _course_keys(page) == []
+    page.reload()
+    expect(page.locator("#pmes-trainee-name")).to_have_value("")
+    assert json.loads(page.evaluate("PmesRecord.exportText()"))["trainee"] in ({}, {"name": "", "company": ""})
