@@ -79,7 +79,9 @@ def answer_lines(question: dict, answer) -> list[str]:
     if kind == "multiple":
         return [o["text"] for o in question["options"] if o["id"] in answer]
     labels = {c["id"]: c["label"] for c in question["categories"]}
-    return [f"{i['text']} → {labels.get(answer.get(i['id']), NONE)}" for i in question["items"]]
+    placed = {i["id"]: answer.get(i["id"]) for i in question["items"]}
+    return [f"{i['text']} → {labels.get(placed[i['id']], NONE) if isinstance(placed[i['id']], str) else NONE}"
+            for i in question["items"]]
 
 
 def first_view(attempt) -> dict:
@@ -149,7 +151,8 @@ def goals_view(record: dict, ctx: dict) -> dict:
     review = next(f for f in ctx["forms"]["satisfaction"]["fields"] if f["type"] == "review")
     met = {o["id"]: o["label"] for o in review["options"]}
     chosen = needs.get("objectifs") if isinstance(needs.get("objectifs"), list) else []
-    goals = [{"label": o["label"], "met": met.get(said.get(o["id"]), "") if isinstance(said, dict) else ""}
+    said = said if isinstance(said, dict) else {}
+    goals = [{"label": o["label"], "met": met.get(said.get(o["id"]), "") if isinstance(said.get(o["id"]), str) else ""}
              for o in field["options"] if o["id"] in chosen]
     attentes = needs.get("attentes") if isinstance(needs.get("attentes"), str) else ""
     plan = (forms.get("plan") or {}).get("values") or {}
