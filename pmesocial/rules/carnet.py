@@ -26,6 +26,7 @@ NO_CORRECTION = ("Corrections non montrées : le test d'entrée situe votre poin
 QUESTION_KEYS = ("id", "type", "prompt", "points", "options", "items", "categories", "min", "max", "tolerance")
 FIGURE_KEYS = ("indicator", "value", "unit", "year", "source", "source_date", "confidence", "caveat")
 MODULE_PREFIX = re.compile(r"^m(\d+)-")
+LONG = 6  # answer lines and feedback paragraphs past which a question may break across pages
 RAW_KEYS = frozenset({"radar", "state", "status"})  # geometry and class names, left out of typography
 
 
@@ -108,11 +109,11 @@ def question_view(number: int, question: dict, answer, attempt, corrections: boo
     lines = answer_lines(question, answer) if scoring.is_answered(question, answer) else []
     result = scoring.check(question, answer) if corrections and lines else None
     lines = lines or ([STALE] if answer is not None else [NONE])
+    feedback = [{"text": f.text, "info": f.ref == scoring.INFO, "correct": f.correct}
+                for f in result.feedback] if result else []
     return {"number": number, "prompt": question["prompt"], "answer": lines, "inline": len(lines) == 1,
-            "first": first_view(attempt),
-            "verdict": VERDICTS[result.correct] if result else "",
-            "feedback": [{"text": f.text, "info": f.ref == scoring.INFO, "correct": f.correct}
-                         for f in result.feedback] if result else []}
+            "first": first_view(attempt), "verdict": VERDICTS[result.correct] if result else "", "feedback": feedback,
+            "long": len(lines) + len(feedback) > LONG}
 
 
 def bank_view(bank: dict, entry: dict) -> dict:

@@ -811,7 +811,7 @@ try {
 var parentTemplate = null;
 output += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Mon carnet de formation — ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"name") || "stagiaire", env.opts.autoescape);
-output += "</title>\n<style>\nbody { font: 15px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 52em; margin: 2em auto; padding: 0 1em; overflow-wrap: break-word; }\nh1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 2px solid #0b4f8a; padding-bottom: .15em; }\nh3 { font-size: 1.08em; margin: 1.3em 0 .4em; } h4 { font-size: 1em; margin: .9em 0 .3em; }\nh2, h3, h4, .bank-head { break-after: avoid; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; font-size: .93em; margin: .4em 0 .8em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }\nthead th { background: #eef3fb; } thead { display: table-header-group; }\ntr, li, .question, .estimates, svg { break-inside: avoid; page-break-inside: avoid; }\n.meta, .note { color: #3d3d3d; } .note { font-size: .92em; }\n.question { border-left: 3px solid #c8c8c8; padding: .05em 0 .05em .6em; margin: .55em 0; }\n.question.right { border-left-color: #1b7a3a; } .question.wrong { border-left-color: #a4161a; } .question.partial { border-left-color: #b35c00; }\n.prompt { font-weight: 600; margin: 0 0 .2em; } .answer, .first { margin: .1em 0; } .lines { margin: 0 0 .15em; padding-left: 1.2em; }\n.label { color: #3d3d3d; } .feedback { margin: .15em 0; font-size: .93em; }\n.feedback p { margin: .15em 0; } .info { color: #3d3d3d; font-style: italic; }\n.weak { font-weight: bold; color: #a4161a; } .status-acquis { color: #1b7a3a; font-weight: 600; }\nsvg { max-width: 36em; width: 100%; height: auto; display: block; margin: 1em auto; }\n@media (max-width: 32em) { body { padding: 0 .6em; } table { font-size: .82em; } th, td { padding: .25em .3em; } }\n@page { size: A4; margin: 15mm 14mm 16mm; }\n@media print {\n  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }\n  .noprint { display: none; } h2 { margin-top: 1.2em; } .section { break-before: auto; }\n  p, li { orphans: 3; widows: 3; }\n}\n</style>\n</head>\n<body>\n<p class=\"noprint note\"><em>Pour obtenir un PDF : menu « Imprimer » de votre navigateur, puis « Enregistrer au format PDF ».</em></p>\n<h1>Mon carnet de formation</h1>\n<p class=\"meta\">« Médias sociaux et PME : mythes ou réalités ? » — ";
+output += "</title>\n<style>\nbody { font: 15px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 52em; margin: 2em auto; padding: 0 1em; overflow-wrap: break-word; }\nh1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 2px solid #0b4f8a; padding-bottom: .15em; }\nh3 { font-size: 1.08em; margin: 1.3em 0 .4em; } h4 { font-size: 1em; margin: .9em 0 .3em; }\nh2, h3, h4, .bank-head { break-after: avoid; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; font-size: .93em; margin: .4em 0 .8em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n.num { white-space: nowrap; }\nthead th { background: #eef3fb; } thead { display: table-header-group; }\ntr, li, .question, .estimates, svg, .feedback p { break-inside: avoid; page-break-inside: avoid; }\n.question.long { break-inside: auto; page-break-inside: auto; } .prompt { break-after: avoid; page-break-after: avoid; }\n.meta, .note { color: #3d3d3d; } .note { font-size: .92em; }\n.question { border-left: 3px solid #c8c8c8; padding: .05em 0 .05em .6em; margin: .55em 0; }\n.question.right { border-left-color: #1b7a3a; } .question.wrong { border-left-color: #a4161a; } .question.partial { border-left-color: #b35c00; }\n.prompt { font-weight: 600; margin: 0 0 .2em; } .answer, .first { margin: .1em 0; } .lines { margin: 0 0 .15em; padding-left: 1.2em; }\n.label { color: #3d3d3d; } .feedback { margin: .15em 0; font-size: .93em; }\n.feedback p { margin: .15em 0; } .info { color: #3d3d3d; font-style: italic; }\n.weak { font-weight: bold; color: #a4161a; } .status-acquis { color: #1b7a3a; font-weight: 600; }\nsvg { max-width: 36em; width: 100%; height: auto; display: block; margin: 1em auto; }\n.wrap { overflow-x: auto; }  /* on a phone a wide table scrolls, the page does not */\n@media (max-width: 32em) { body { padding: 0 .6em; } table { font-size: .85em; } th, td { padding: .25em .3em; } }\n@page { size: A4; margin: 15mm 14mm 16mm; }\n@media print {\n  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }\n  .noprint { display: none; } .wrap { overflow: visible; } svg { width: 15cm; max-width: 100%; } h2 { margin-top: 1.2em; } .section { break-before: auto; }\n  p, li { orphans: 3; widows: 3; }\n}\n</style>\n</head>\n<body>\n<p class=\"noprint note\"><em>Pour obtenir un PDF : menu « Imprimer » de votre navigateur, puis « Enregistrer au format PDF ».</em></p>\n<h1>Mon carnet de formation</h1>\n<p class=\"meta\">« Médias sociaux et PME : mythes ou réalités ? » — ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"name") || "nom non renseigné", env.opts.autoescape);
 output += ", ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"company") || "entreprise non renseignée", env.opts.autoescape);
@@ -905,7 +905,7 @@ output += "<div class=\"section\">\n<h2>";
 output += runtime.suppressValue(runtime.memberLookup((t_8),"title"), env.opts.autoescape);
 output += "</h2>\n";
 if(env.getFilter("length").call(context, runtime.memberLookup((t_8),"objectives"))) {
-output += "<table>\n<thead><tr><th scope=\"col\">Objectif</th><th scope=\"col\">Points (premières réponses)</th><th scope=\"col\">Résultat</th></tr></thead>\n<tbody>";
+output += "<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Objectif</th><th scope=\"col\" class=\"num\">Points</th><th scope=\"col\" class=\"result\">Résultat</th></tr></thead>\n<tbody>";
 frame = frame.push();
 var t_11 = runtime.memberLookup((t_8),"objectives");
 if(t_11) {t_11 = runtime.fromIterator(t_11);
@@ -922,9 +922,9 @@ frame.set("loop.last", t_9 === t_10 - 1);
 frame.set("loop.length", t_10);
 output += "<tr><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_12),"text"), env.opts.autoescape);
-output += "</td><td>";
+output += "</td><td class=\"num\">";
 output += runtime.suppressValue(runtime.memberLookup((t_12),"points"), env.opts.autoescape);
-output += "</td><td class=\"status-";
+output += "</td><td class=\"result status-";
 output += runtime.suppressValue(runtime.memberLookup((t_12),"status"), env.opts.autoescape);
 output += "\">";
 output += runtime.suppressValue(runtime.memberLookup((t_12),"label"), env.opts.autoescape);
@@ -933,12 +933,12 @@ output += "</td></tr>";
 }
 }
 frame = frame.pop();
-output += "</tbody>\n</table>";
+output += "</tbody>\n</table></div>";
 ;
 }
 output += "\n";
 if(env.getFilter("length").call(context, runtime.memberLookup((t_8),"estimates"))) {
-output += "<div class=\"estimates\"><h3>Mes estimations face aux chiffres publiés</h3>\n<table>\n<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Mon estimation</th><th scope=\"col\">Valeur publiée</th><th scope=\"col\">Source</th><th scope=\"col\">Année</th></tr></thead>\n<tbody>";
+output += "<div class=\"estimates\"><h3>Mes estimations face aux chiffres publiés</h3>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Mon estimation</th><th scope=\"col\">Valeur publiée</th><th scope=\"col\">Source</th><th scope=\"col\">Année</th></tr></thead>\n<tbody>";
 frame = frame.push();
 var t_15 = runtime.memberLookup((t_8),"estimates");
 if(t_15) {t_15 = runtime.fromIterator(t_15);
@@ -961,14 +961,14 @@ output += "</td><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_16),"value"), env.opts.autoescape);
 output += "</td><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_16),"source"), env.opts.autoescape);
-output += "</td><td>";
+output += "</td><td class=\"num\">";
 output += runtime.suppressValue(runtime.memberLookup((t_16),"year"), env.opts.autoescape);
 output += "</td></tr>";
 ;
 }
 }
 frame = frame.pop();
-output += "</tbody>\n</table></div>";
+output += "</tbody>\n</table></div></div>";
 ;
 }
 output += "\n";
@@ -1016,6 +1016,10 @@ frame.set("loop.last", t_21 === t_22 - 1);
 frame.set("loop.length", t_22);
 output += "<div class=\"question ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((t_24),"first")),"state"), env.opts.autoescape);
+if(runtime.memberLookup((t_24),"long")) {
+output += " long";
+;
+}
 output += "\">\n<p class=\"prompt\">";
 output += runtime.suppressValue(runtime.memberLookup((t_24),"number"), env.opts.autoescape);
 output += ". ";
@@ -1162,7 +1166,7 @@ output += result;
 callback(null);
 });
 env.waterfall(tasks, function(){
-output += "\n<table>\n<thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Score sur 100</th><th scope=\"col\">Niveau</th><th scope=\"col\">Importance</th></tr></thead>\n<tbody>";
+output += "\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Score sur 100</th><th scope=\"col\">Niveau</th><th scope=\"col\">Importance</th></tr></thead>\n<tbody>";
 frame = frame.push();
 var t_43 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"dimensions");
 if(t_43) {t_43 = runtime.fromIterator(t_43);
@@ -1194,7 +1198,7 @@ output += "</td></tr>";
 }
 }
 frame = frame.pop();
-output += "</tbody>\n</table>\n<h3>Mes priorités</h3>\n";
+output += "</tbody>\n</table></div>\n<h3>Mes priorités</h3>\n";
 if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"priorities"))) {
 output += "<ol>";
 frame = frame.push();
@@ -1273,7 +1277,7 @@ output += " point(s) restent à compléter dans le module 9.</p>";
 }
 output += "\n<p>Objectif : <strong>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"objectif") || "(à écrire)", env.opts.autoescape);
-output += "</strong></p>\n<table>\n<thead><tr><th scope=\"col\">N°</th><th scope=\"col\">Action</th><th scope=\"col\">Qui s'en charge</th><th scope=\"col\">Temps par semaine</th><th scope=\"col\">Indicateur</th><th scope=\"col\">Échéance</th></tr></thead>\n<tbody>";
+output += "</strong></p>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\" class=\"num\">N°</th><th scope=\"col\">Action</th><th scope=\"col\">Qui s'en charge</th><th scope=\"col\">Temps par semaine</th><th scope=\"col\">Indicateur</th><th scope=\"col\">Échéance</th></tr></thead>\n<tbody>";
 frame = frame.push();
 var t_55 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"rows");
 if(t_55) {t_55 = runtime.fromIterator(t_55);
@@ -1288,13 +1292,13 @@ frame.set("loop.revindex0", t_54 - t_53 - 1);
 frame.set("loop.first", t_53 === 0);
 frame.set("loop.last", t_53 === t_54 - 1);
 frame.set("loop.length", t_54);
-output += "<tr><td>";
+output += "<tr><td class=\"num\">";
 output += runtime.suppressValue(runtime.memberLookup((t_56),"number"), env.opts.autoescape);
 output += "</td><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_56),"action"), env.opts.autoescape);
 output += "</td><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_56),"responsable"), env.opts.autoescape);
-output += "</td><td>";
+output += "</td><td class=\"num\">";
 output += runtime.suppressValue(runtime.memberLookup((t_56),"heures"), env.opts.autoescape);
 output += "</td><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_56),"indicateur"), env.opts.autoescape);
@@ -1305,7 +1309,7 @@ output += "</td></tr>";
 }
 }
 frame = frame.pop();
-output += "</tbody>\n</table>\n<p>Temps total prévu : <strong>";
+output += "</tbody>\n</table></div>\n<p>Temps total prévu : <strong>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"total_hours"), env.opts.autoescape);
 output += " par semaine</strong>. Point d'étape : ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"point_etape") || "(date à fixer)", env.opts.autoescape);
@@ -1316,7 +1320,7 @@ else {
 output += "<p>— Plan pas encore écrit (module 9).</p>";
 ;
 }
-output += "\n</div>\n\n<div class=\"section\">\n<h2>Mes objectifs de formation : où j'en suis</h2>\n<p class=\"note\">Chaque objectif est évalué par la première réponse vérifiée aux questions qui l'évaluent (autoévaluations des modules et test de sortie) : acquis à partir de 75 % des points sur au moins trois questions, en cours d'acquisition à partir de 40 %. Une question dont la solution a été vue avant de répondre n'est pas comptée.</p>\n<table>\n<thead><tr><th scope=\"col\">Module</th><th scope=\"col\">Objectif</th><th scope=\"col\">Points</th><th scope=\"col\">Résultat</th></tr></thead>\n<tbody>";
+output += "\n</div>\n\n<div class=\"section\">\n<h2>Mes objectifs de formation : où j'en suis</h2>\n<p class=\"note bank-head\">Chaque objectif est évalué par la première réponse vérifiée aux questions qui l'évaluent (autoévaluations des modules et test de sortie) : acquis à partir de 75 % des points sur au moins trois questions, en cours d'acquisition à partir de 40 %. Une question dont la solution a été vue avant de répondre n'est pas comptée.</p>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\" class=\"num\">Module</th><th scope=\"col\">Objectif</th><th scope=\"col\" class=\"num\">Points</th><th scope=\"col\" class=\"result\">Résultat</th></tr></thead>\n<tbody>";
 frame = frame.push();
 var t_59 = runtime.contextOrFrameLookup(context, frame, "statuses");
 if(t_59) {t_59 = runtime.fromIterator(t_59);
@@ -1331,13 +1335,13 @@ frame.set("loop.revindex0", t_58 - t_57 - 1);
 frame.set("loop.first", t_57 === 0);
 frame.set("loop.last", t_57 === t_58 - 1);
 frame.set("loop.length", t_58);
-output += "<tr><td>";
+output += "<tr><td class=\"num\">";
 output += runtime.suppressValue(runtime.memberLookup((t_60),"module"), env.opts.autoescape);
 output += "</td><td>";
 output += runtime.suppressValue(runtime.memberLookup((t_60),"text"), env.opts.autoescape);
-output += "</td><td>";
+output += "</td><td class=\"num\">";
 output += runtime.suppressValue(runtime.memberLookup((t_60),"points"), env.opts.autoescape);
-output += "</td><td class=\"status-";
+output += "</td><td class=\"result status-";
 output += runtime.suppressValue(runtime.memberLookup((t_60),"status"), env.opts.autoescape);
 output += "\">";
 output += runtime.suppressValue(runtime.memberLookup((t_60),"label"), env.opts.autoescape);
@@ -1346,7 +1350,7 @@ output += "</td></tr>";
 }
 }
 frame = frame.pop();
-output += "</tbody>\n</table>\n</div>\n<p class=\"note\">Carnet produit par le cours « Médias sociaux et PME : mythes ou réalités ? ». Il reprend ce que votre dossier contient à la date indiquée ; l'attestation de fin de formation, elle, se télécharge depuis le bilan.</p>\n</body>\n</html>\n";
+output += "</tbody>\n</table></div>\n</div>\n<p class=\"note\">Carnet produit par le cours « Médias sociaux et PME : mythes ou réalités ? ». Il reprend ce que votre dossier contient à la date indiquée ; l'attestation de fin de formation, elle, se télécharge depuis le bilan.</p>\n</body>\n</html>\n";
 if(parentTemplate) {
 parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
 } else {

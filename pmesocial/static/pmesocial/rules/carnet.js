@@ -16,6 +16,7 @@
   var FIRST_STATES = { right: "juste", partial: "juste en partie", wrong: "à revoir" };
   var NO_CORRECTION = "Corrections non montrées : le test d'entrée situe votre point de départ, " +
     "le test de sortie mesure ce que vous avez appris.";
+  var LONG = 6;  // answer lines and feedback paragraphs past which a question may break across pages
   var RAW_KEYS = { radar: true, state: true, status: true };  // geometry and class names, left out of typography
 
   function own(obj, key) { return !!obj && Object.prototype.hasOwnProperty.call(obj, key); }
@@ -52,11 +53,12 @@
     var lines = scoring.isAnswered(q, answer) ? answerLines(q, answer) : [];
     var result = corrections && lines.length ? scoring.check(q, answer) : null;
     if (!lines.length) lines = isNone(answer) ? [NONE] : [STALE];
+    var feedback = result ? result.feedback.map(function (f) {
+      return { text: f.text, info: f.ref === scoring.INFO, correct: f.correct };
+    }) : [];
     return { number: number, prompt: q.prompt, answer: lines, inline: lines.length === 1, first: firstView(attempt),
-             verdict: result ? (result.correct ? "Bonne réponse !" : "Ce n'est pas tout à fait ça.") : "",
-             feedback: result ? result.feedback.map(function (f) {
-               return { text: f.text, info: f.ref === scoring.INFO, correct: f.correct };
-             }) : [] };
+             verdict: result ? (result.correct ? "Bonne réponse !" : "Ce n'est pas tout à fait ça.") : "", feedback: feedback,
+             long: lines.length + feedback.length > LONG };
   }
   function bankView(bank, entry) {
     var answers = entry.answers || {}, first = entry.first || {};
