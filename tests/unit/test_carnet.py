@@ -169,3 +169,15 @@ def test_the_carnet_is_typographed_like_every_document(ctx):
     assert "O\u2019Brien" in html and "&#39;" not in html  # typographed before it is escaped
     assert "Positionnement d\u2019entrée" in html and "Mes objectifs" in html
     assert "\u202f:" in html  # the narrow no-break space before a colon
+
+
+def test_the_dossier_panel_offers_the_carnet_in_a_kernel():
+    import base64
+
+    from pmesocial import mon_dossier
+
+    links = [c.value for c in mon_dossier().build_widget().children
+             if isinstance(getattr(c, "value", None), str) and "mon-carnet-medias-sociaux-pme.html" in c.value]
+    assert len(links) == 1 and "Télécharger mon carnet (HTML, à imprimer en PDF)" in links[0]
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)", links[0].split("mon-carnet")[1]).group(1)
+    assert "<h1>Mon carnet de formation</h1>" in base64.b64decode(data).decode("utf-8")
