@@ -7,6 +7,7 @@ here, so that the layers inside the package (data, rules, kernel, book) can move
     time_budget("m6-budget")             the « Chronophage ? » calculator
     autodiagnostic()                     the self-diagnostic of the PME
     mon_dossier(), autopositionnement("entree"), bilan(), group_view("dossiers/")
+    mon_carnet()                         the trainee's workbook as one printable HTML file
     group_view_lrs(registration, endpoint, auth)         the same view, read from the LRS
     group_files()                        the same view of files the trainer drops (no folder, no code)
     audience_then_and_now(), years_to_50_million(), …   the modules' charts and tables
@@ -24,6 +25,7 @@ _PUBLIC = {
     "autopositionnement": "pmesocial.kernel.panels", "bilan": "pmesocial.kernel.panels",
     "group_view": "pmesocial.kernel.group_view", "group_view_lrs": "pmesocial.kernel.group_view",
     "group_files": "pmesocial.kernel.group_view",
+    "mon_carnet": "pmesocial.kernel.documents",
     "check_in_code": "pmesocial.kernel.practice",
     "law_table": "pmesocial.kernel.law",
     **{name: "pmesocial.kernel.course_charts" for name in (

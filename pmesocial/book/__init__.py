@@ -29,6 +29,8 @@ DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
 PANEL_CLASS = "pmes-panel-output"
 FORM_CLASS = "pmes-form-output"
 GROUP_CLASS = "pmes-group-output"
+CARNET_CLASS = "pmes-carnet-output"  # the « Mon dossier » panel, which offers the carnet
+CARNET_CONTEXT = "carnet-context.js"  # written at the end of the build; fetched on demand (ui/carnet.js)
 NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
@@ -48,6 +50,7 @@ SCRIPTS = {
     DIAGNOSTIC_CLASS: STORE + DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js",
                                            "ui/diagnostic.js"],
     PANEL_CLASS: STORE + DOCUMENTS + ["ui/panel.js"],
+    CARNET_CLASS: STORE + DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "rules/carnet.js", "ui/carnet.js"],
     FORM_CLASS: STORE + DOCUMENTS + ["schemas/form.js", "ui/form.js"],
     # the trainer's group view: record rules to read files, the group rules and template
     GROUP_CLASS: STORE + DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "rules/group.js", XAPI_PROFILE,
@@ -105,6 +108,8 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
             added += [s for s in scripts if s not in added]
     for script in added + [s for s in EVERY_PAGE if s not in added]:
         app.add_js_file(f"pmesocial/{script}", loading_method="defer")
+    if CARNET_CLASS in used:  # named, not run: ui/carnet.js loads it when the carnet is asked for
+        app.add_js_file(f"pmesocial/{CARNET_CONTEXT}", type="text/x-pmesocial-later", id="pmes-carnet-context")
 
 
 def _drop_widget_state(app, doctree):
@@ -195,6 +200,18 @@ def _write_xapi_profile(app, exception):
             return f"window.{name} = " + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + ";\n"
         text = as_js("PmesXapiProfile", course_profile()) + as_js("PmesPrivacyTexts", privacy.texts(load_organisme()))
         target = Path(app.outdir) / "_static" / "pmesocial" / XAPI_PROFILE
+        if not target.exists() or target.read_text("utf-8") != text:
+            target.write_text(text, "utf-8")
+
+
+def _write_carnet_context(app, exception):
+    """The course as « Mon carnet » reads it (rules/carnet.py's context, the kernel's JSON),
+    for ui/carnet.js."""
+    if exception is None and app.builder.format == "html":
+        from pmesocial.rules.carnet import context
+
+        text = "window.PmesCarnetContext = " + json.dumps(context(), ensure_ascii=False, separators=(",", ":")) + ";\n"
+        target = Path(app.outdir) / "_static" / "pmesocial" / CARNET_CONTEXT
         if not target.exists() or target.read_text("utf-8") != text:
             target.write_text(text, "utf-8")
 
@@ -319,5 +336,6 @@ def setup(app):
     app.connect("html-page-context", _label_code_toggles)
     app.connect("build-finished", _copy_from_npm)
     app.connect("build-finished", _write_xapi_profile)
+    app.connect("build-finished", _write_carnet_context)
     app.connect("build-finished", _finish_pages)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

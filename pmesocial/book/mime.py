@@ -15,6 +15,7 @@ from docutils import nodes
 
 from pmesocial.book import (
     BUDGET_CLASS,
+    CARNET_CLASS,
     DIAGNOSTIC_CLASS,
     EXERCISE_CLASS,
     FORM_CLASS,
@@ -64,6 +65,8 @@ class ExerciseRenderer:
         if kind in TOOLS:
             host_class, attribute, asset_class = TOOLS[kind]
             html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
+            if kind == "panel" and payload.get("panel") == "dossier":  # it offers the carnet
+                asset_class = (asset_class, CARNET_CLASS)
             return _container(asset_class, html)
         if kind != "exercise":
             raise ValueError(f"sortie du cours de type inconnu : {kind!r} (attendu : exercise, "

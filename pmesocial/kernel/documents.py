@@ -23,6 +23,10 @@ def _course() -> dict:
 
 def view_for(name: str, record: dict, today: str | None = None) -> dict:
     today = today or now()[:10]
+    if name == "carnet":
+        from pmesocial.rules import carnet
+
+        return carnet.carnet_view(record, carnet.context(), today)
     info = _course()
     if name == "plan":
         return plan_view(record, load_form("plan"), today)
@@ -39,6 +43,14 @@ def render(name: str, view: dict) -> str:
     return typo_html(templates().get_template(f"{name}.html.j2").render(**view))
 
 
+def render_carnet(view: dict) -> str:
+    """The carnet's template, its view typographed before it is escaped (an escaped
+    apostrophe, &#39;, is out of typography's reach), as the group view does."""
+    from pmesocial.rules.carnet import RAW_KEYS
+
+    return render("carnet", typo_all(view, skip=RAW_KEYS))
+
+
 def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
               band: tuple[list, list] | None = None) -> str:
     """The radar's one template (radar.svg.j2) filled with its view (rules/radar.py)."""
@@ -48,7 +60,16 @@ def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-r
 def render_document(name: str, record: dict, today: str | None = None) -> str:
     """The document as one self-contained HTML file; OrganismeError if organisme.yaml is
     incomplete (attestation, certificat)."""
-    return render(name, view_for(name, record, today))
+    view = view_for(name, record, today)
+    return render_carnet(view) if name == "carnet" else render(name, view)
+
+
+def mon_carnet(today: str | None = None) -> str:
+    """« Mon carnet » of the record on this computer, as one self-contained HTML file to
+    print to PDF (the « Mon dossier » panel offers it as a download)."""
+    from pmesocial.record import default_store
+
+    return render_document("carnet", default_store().load(), today)
 
 
 def document_payload(*names: str) -> dict:

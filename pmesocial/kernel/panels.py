@@ -111,8 +111,9 @@ def _dossier(panel, store):
 
     def refresh_export():
         text = store.export_text()
-        export.value = download_link(text, "dossier-medias-sociaux-pme.json", "Exporter mon dossier (JSON)",
-                                     mime="application/json")
+        export.value = (download_link(text, "dossier-medias-sociaux-pme.json", "Exporter mon dossier (JSON)",
+                                      mime="application/json") + " "
+                        + download_link(render_document("carnet", store.load()), CARNET_FILE, CARNET_LABEL))
 
     def on_save(_):
         store.set_trainee(name.value, company.value)
@@ -241,6 +242,7 @@ def _bilan(panel, store):
     return _frame("Bilan de fin de formation", [refresh_btn, out, documents_box], store)
 
 
+CARNET_FILE, CARNET_LABEL = "mon-carnet-medias-sociaux-pme.html", "Télécharger mon carnet (HTML, à imprimer en PDF)"
 DOCUMENTS = [("attestation", "Télécharger mon attestation (HTML, à imprimer en PDF)", "attestation-fin-de-formation.html"),
              ("certificat", "Télécharger le certificat de réalisation (HTML)", "certificat-de-realisation.html")]
 

@@ -18,7 +18,7 @@ EVALUATION_RULE = ("Chaque objectif est évalué par la première réponse donn�
                    "Une question dont la solution a été consultée avant toute réponse n'est pas comptée.")
 
 
-def _trainee(record: dict) -> dict:
+def trainee_view(record: dict) -> dict:
     t = record.get("trainee", {})
     return {"name": t.get("name") or "", "company": t.get("company") or ""}
 
@@ -29,7 +29,7 @@ def plan_view(record: dict, spec: dict, today: str) -> dict:
     hours = [r["heures"] for r in rows if isinstance(r.get("heures"), (int, float)) and not isinstance(r.get("heures"), bool)]
     errors = forms.validate(spec, values)
     return {
-        "trainee": _trainee(record), "date": date_fr(today), "objectif": values.get("objectif") or "",
+        "trainee": trainee_view(record), "date": date_fr(today), "objectif": values.get("objectif") or "",
         "point_etape": date_fr(values.get("point_etape")) if isinstance(values.get("point_etape"), str) else "",
         "rows": [{"number": i + 1, "action": str(r.get("action") or ""), "responsable": str(r.get("responsable") or ""),
                   "heures": (f"{plain_number(r['heures'])} h" if isinstance(r.get("heures"), (int, float))
@@ -42,7 +42,7 @@ def plan_view(record: dict, spec: dict, today: str) -> dict:
     }
 
 
-def _statuses_view(statuses: list[dict]) -> list[dict]:
+def statuses_view(statuses: list[dict]) -> list[dict]:
     return [{"module": s["module"], "text": s["text"], "points": f"{s['score']} / {s['max']}" if s["evaluated"] else "—",
              "evaluated": s["evaluated"], "skipped": s["skipped"], "label": evidence.STATUS_LABELS[s["status"]],
              "status": s["status"]} for s in statuses]
@@ -54,10 +54,10 @@ def _organisme_view(org: dict) -> dict:
 
 def attestation_view(record: dict, statuses: list[dict], org: dict, info: dict, today: str) -> dict:
     return {
-        "trainee": _trainee(record), "organisme": _organisme_view(org), "course": info["title"],
+        "trainee": trainee_view(record), "organisme": _organisme_view(org), "course": info["title"],
         "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(today),
         "date": date_fr(today), "duration": duration(info["planned_minutes"]),
-        "statuses": _statuses_view(statuses), "acquired": evidence.count_acquired(statuses),
+        "statuses": statuses_view(statuses), "acquired": evidence.count_acquired(statuses),
         "objectives": len(statuses), "rule": EVALUATION_RULE,
     }
 
@@ -91,7 +91,7 @@ def certificat_view(record: dict, org: dict, info: dict, today: str) -> dict:
     rows = completed(record, info)
     done = sum(r["minutes"] for r in rows if r["done"])
     return {
-        "trainee": _trainee(record), "organisme": _organisme_view(org), "course": info["title"],
+        "trainee": trainee_view(record), "organisme": _organisme_view(org), "course": info["title"],
         "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(last_activity(record)),
         "date": date_fr(today), "done_duration": duration(done), "planned_duration": duration(info["planned_minutes"]),
         "sequences": rows, "done_count": sum(r["done"] for r in rows), "count": len(rows),

@@ -615,13 +615,44 @@ def _group_files(record: dict) -> list[dict]:
     return out
 
 
-WRITERS = {"group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+def carnet_records() -> list[tuple[str, dict]]:
+    """A sample trainee (make_sample_records), one with a hostile name and company whose
+    record also holds what a course that changed leaves behind (a bank and a question it
+    no longer has, an option it no longer offers, a solution seen first), and an empty one."""
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.tools.make_sample_records import HOSTILE_COMPANY, make_record
+
+    rng, banks, spec = random.Random(2026), all_banks(), load_diagnostic()
+    full = make_record(rng, 1, banks, spec, "Claire Morel", "Menuiserie Morel")
+    hostile = make_record(rng, 2, banks, spec, "Claire <script>alert(1)</script> O'Brien & \"Fils\"", HOSTILE_COMPANY)
+    bank = load_bank("m1-autoevaluation")
+    apply_attempt(hostile, "banque-disparue", "q-perdue", "a", 1, 4, LATER)
+    apply_attempt(hostile, bank["id"], "question-retiree", "a", 0, 1, LATER)
+    apply_solution_seen(hostile, "m2-autoevaluation", load_bank("m2-autoevaluation")["questions"][0]["id"], AT)
+    hostile["exercises"][bank["id"]]["answers"][bank["questions"][0]["id"]] = "option-retiree"
+    hostile["forms"]["besoins"]["values"]["attentes"] = "Répondre à un avis <b>injuste</b> & « faux »"
+    return [("sample", full), ("hostile", hostile), ("empty", new_record(AT))]
+
+
+def carnet_vectors() -> dict:
+    """« Mon carnet »: the course context the book loads, records, their view and HTML."""
+    from pmesocial.rules import carnet
+
+    ctx, today = carnet.context(), "2026-04-01"
+    cases = []
+    for name, record in carnet_records():
+        view = carnet.carnet_view(record, ctx, today)
+        cases.append({"name": name, "record": record, "view": view, "html": kernel_documents.render_carnet(view)})
+    return {"context": ctx, "today": today, "cases": cases}
+
+
+WRITERS = {"carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
            "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
 
 
 def render(name: str) -> str:
-    # scoring and group carry every bank's texts: compact; the others stay readable in a diff
-    indent = None if name in ("scoring", "group") else 1
+    # scoring, group and carnet carry every bank's texts: compact; the others stay readable in a diff
+    indent = None if name in ("scoring", "group", "carnet") else 1
     return json.dumps(WRITERS[name](), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
 
 

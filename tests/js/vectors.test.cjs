@@ -232,3 +232,16 @@ test("group view: dropped files are read, or set aside with the same French reas
     else assert.equal(got.record._source, c.source, c.name);
   }
 });
+
+test("carnet: the same view of every record, and the same HTML from the same template", () => {
+  const carnet = load("carnet.js");
+  const render = require(path.join(STATIC, "ui", "documents.js")).render;
+  const typography = load("typography.js");
+  const v = vectors("carnet");
+  assert.deepStrictEqual(v.cases.map((c) => c.name), ["sample", "hostile", "empty"]);
+  for (const c of v.cases) {
+    const view = carnet.carnetView(c.record, v.context, v.today);
+    assert.deepStrictEqual(view, c.view, c.name);
+    assert.equal(sameHtml(render("carnet.html.j2", typography.typoAll(view, carnet.RAW_KEYS))), sameHtml(c.html), c.name);
+  }
+});

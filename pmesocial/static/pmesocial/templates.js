@@ -802,6 +802,570 @@ root: root
 };
 
 })();
+t["carnet.html.j2"] = (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+output += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Mon carnet de formation — ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"name") || "stagiaire", env.opts.autoescape);
+output += "</title>\n<style>\nbody { font: 15px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 52em; margin: 2em auto; padding: 0 1em; overflow-wrap: break-word; }\nh1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 2px solid #0b4f8a; padding-bottom: .15em; }\nh3 { font-size: 1.08em; margin: 1.3em 0 .4em; } h4 { font-size: 1em; margin: .9em 0 .3em; }\nh2, h3, h4, .bank-head { break-after: avoid; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; font-size: .93em; margin: .4em 0 .8em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n.num { white-space: nowrap; }\nthead th { background: #eef3fb; } thead { display: table-header-group; }\ntr, li, .question, .estimates, svg, .feedback p { break-inside: avoid; page-break-inside: avoid; }\n.question.long { break-inside: auto; page-break-inside: auto; } .prompt { break-after: avoid; page-break-after: avoid; }\n.meta, .note { color: #3d3d3d; } .note { font-size: .92em; }\n.question { border-left: 3px solid #c8c8c8; padding: .05em 0 .05em .6em; margin: .55em 0; }\n.question.right { border-left-color: #1b7a3a; } .question.wrong { border-left-color: #a4161a; } .question.partial { border-left-color: #b35c00; }\n.prompt { font-weight: 600; margin: 0 0 .2em; } .answer, .first { margin: .1em 0; } .lines { margin: 0 0 .15em; padding-left: 1.2em; }\n.label { color: #3d3d3d; } .feedback { margin: .15em 0; font-size: .93em; }\n.feedback p { margin: .15em 0; } .info { color: #3d3d3d; font-style: italic; }\n.weak { font-weight: bold; color: #a4161a; } .status-acquis { color: #1b7a3a; font-weight: 600; }\nsvg { max-width: 36em; width: 100%; height: auto; display: block; margin: 1em auto; }\n.wrap { overflow-x: auto; }  /* on a phone a wide table scrolls, the page does not */\n@media (max-width: 32em) { body { padding: 0 .6em; } table { font-size: .85em; } th, td { padding: .25em .3em; } }\n@page { size: A4; margin: 15mm 14mm 16mm; }\n@media print {\n  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }\n  .noprint { display: none; } .wrap { overflow: visible; } svg { width: 15cm; max-width: 100%; } h2 { margin-top: 1.2em; } .section { break-before: auto; }\n  p, li { orphans: 3; widows: 3; }\n}\n</style>\n</head>\n<body>\n<p class=\"noprint note\"><em>Pour obtenir un PDF : menu « Imprimer » de votre navigateur, puis « Enregistrer au format PDF ».</em></p>\n<h1>Mon carnet de formation</h1>\n<p class=\"meta\">« Médias sociaux et PME : mythes ou réalités ? » — ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"name") || "nom non renseigné", env.opts.autoescape);
+output += ", ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"company") || "entreprise non renseignée", env.opts.autoescape);
+output += " — formation commencée le ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "started") || "—", env.opts.autoescape);
+output += ", carnet établi le ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "date"), env.opts.autoescape);
+output += "</p>\n<p>Ce carnet reprend, module par module, vos dernières réponses, le résultat de votre première réponse vérifiée à chaque question (c'est elle qui compte pour votre évaluation), les commentaires du cours sur vos réponses et vos estimations face aux chiffres publiés. Suivent votre autodiagnostic, vos objectifs, votre plan à 90 jours et l'état de chaque objectif de la formation : <strong>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "acquired"), env.opts.autoescape);
+output += " objectif(s) acquis sur ";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "objectives"), env.opts.autoescape);
+output += "</strong>.</p>\n";
+if(runtime.contextOrFrameLookup(context, frame, "lost")) {
+output += "<p class=\"note\">";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "lost"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n\n<h2>Mes objectifs</h2>\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"any")) {
+output += "\n";
+if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"goals"))) {
+output += "<p>Ce que j'attendais d'abord de la formation :</p>\n<ul>";
+frame = frame.push();
+var t_3 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"goals");
+if(t_3) {t_3 = runtime.fromIterator(t_3);
+var t_2 = t_3.length;
+for(var t_1=0; t_1 < t_3.length; t_1++) {
+var t_4 = t_3[t_1];
+frame.set("g", t_4);
+frame.set("loop.index", t_1 + 1);
+frame.set("loop.index0", t_1);
+frame.set("loop.revindex", t_2 - t_1);
+frame.set("loop.revindex0", t_2 - t_1 - 1);
+frame.set("loop.first", t_1 === 0);
+frame.set("loop.last", t_1 === t_2 - 1);
+frame.set("loop.length", t_2);
+output += "<li>";
+output += runtime.suppressValue(runtime.memberLookup((t_4),"label"), env.opts.autoescape);
+if(runtime.memberLookup((t_4),"met")) {
+output += " — <em>";
+output += runtime.suppressValue(runtime.memberLookup((t_4),"met"), env.opts.autoescape);
+output += "</em> (questionnaire de satisfaction)";
+;
+}
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"attentes")) {
+output += "<p>La situation que je voulais traiter : ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"attentes"), env.opts.autoescape);
+output += "</p>";
+;
+}
+output += "\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"objectif")) {
+output += "<p>Mon objectif chiffré à 90 jours : <strong>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "goals")),"objectif"), env.opts.autoescape);
+output += "</strong></p>";
+;
+}
+output += "\n";
+;
+}
+else {
+output += "<p>— Pas encore d'objectifs : le questionnaire des besoins (positionnement d'entrée) et le plan du module 9 les recueillent.</p>";
+;
+}
+output += "\n\n";
+frame = frame.push();
+var t_7 = runtime.contextOrFrameLookup(context, frame, "sections");
+if(t_7) {t_7 = runtime.fromIterator(t_7);
+var t_6 = t_7.length;
+for(var t_5=0; t_5 < t_7.length; t_5++) {
+var t_8 = t_7[t_5];
+frame.set("s", t_8);
+frame.set("loop.index", t_5 + 1);
+frame.set("loop.index0", t_5);
+frame.set("loop.revindex", t_6 - t_5);
+frame.set("loop.revindex0", t_6 - t_5 - 1);
+frame.set("loop.first", t_5 === 0);
+frame.set("loop.last", t_5 === t_6 - 1);
+frame.set("loop.length", t_6);
+output += "<div class=\"section\">\n<h2>";
+output += runtime.suppressValue(runtime.memberLookup((t_8),"title"), env.opts.autoescape);
+output += "</h2>\n";
+if(env.getFilter("length").call(context, runtime.memberLookup((t_8),"objectives"))) {
+output += "<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Objectif</th><th scope=\"col\" class=\"num\">Points</th><th scope=\"col\" class=\"result\">Résultat</th></tr></thead>\n<tbody>";
+frame = frame.push();
+var t_11 = runtime.memberLookup((t_8),"objectives");
+if(t_11) {t_11 = runtime.fromIterator(t_11);
+var t_10 = t_11.length;
+for(var t_9=0; t_9 < t_11.length; t_9++) {
+var t_12 = t_11[t_9];
+frame.set("o", t_12);
+frame.set("loop.index", t_9 + 1);
+frame.set("loop.index0", t_9);
+frame.set("loop.revindex", t_10 - t_9);
+frame.set("loop.revindex0", t_10 - t_9 - 1);
+frame.set("loop.first", t_9 === 0);
+frame.set("loop.last", t_9 === t_10 - 1);
+frame.set("loop.length", t_10);
+output += "<tr><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"text"), env.opts.autoescape);
+output += "</td><td class=\"num\">";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"points"), env.opts.autoescape);
+output += "</td><td class=\"result status-";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"status"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_12),"label"), env.opts.autoescape);
+output += "</td></tr>";
+;
+}
+}
+frame = frame.pop();
+output += "</tbody>\n</table></div>";
+;
+}
+output += "\n";
+if(env.getFilter("length").call(context, runtime.memberLookup((t_8),"estimates"))) {
+output += "<div class=\"estimates\"><h3>Mes estimations face aux chiffres publiés</h3>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Chiffre</th><th scope=\"col\">Mon estimation</th><th scope=\"col\">Valeur publiée</th><th scope=\"col\">Source</th><th scope=\"col\">Année</th></tr></thead>\n<tbody>";
+frame = frame.push();
+var t_15 = runtime.memberLookup((t_8),"estimates");
+if(t_15) {t_15 = runtime.fromIterator(t_15);
+var t_14 = t_15.length;
+for(var t_13=0; t_13 < t_15.length; t_13++) {
+var t_16 = t_15[t_13];
+frame.set("e", t_16);
+frame.set("loop.index", t_13 + 1);
+frame.set("loop.index0", t_13);
+frame.set("loop.revindex", t_14 - t_13);
+frame.set("loop.revindex0", t_14 - t_13 - 1);
+frame.set("loop.first", t_13 === 0);
+frame.set("loop.last", t_13 === t_14 - 1);
+frame.set("loop.length", t_14);
+output += "<tr><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"indicator"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"yours"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"value"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"source"), env.opts.autoescape);
+output += "</td><td class=\"num\">";
+output += runtime.suppressValue(runtime.memberLookup((t_16),"year"), env.opts.autoescape);
+output += "</td></tr>";
+;
+}
+}
+frame = frame.pop();
+output += "</tbody>\n</table></div></div>";
+;
+}
+output += "\n";
+frame = frame.push();
+var t_19 = runtime.memberLookup((t_8),"banks");
+if(t_19) {t_19 = runtime.fromIterator(t_19);
+var t_18 = t_19.length;
+for(var t_17=0; t_17 < t_19.length; t_17++) {
+var t_20 = t_19[t_17];
+frame.set("b", t_20);
+frame.set("loop.index", t_17 + 1);
+frame.set("loop.index0", t_17);
+frame.set("loop.revindex", t_18 - t_17);
+frame.set("loop.revindex0", t_18 - t_17 - 1);
+frame.set("loop.first", t_17 === 0);
+frame.set("loop.last", t_17 === t_18 - 1);
+frame.set("loop.length", t_18);
+if(runtime.memberLookup((t_20),"started")) {
+output += "\n<h3>";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"title"), env.opts.autoescape);
+output += "</h3>\n<p class=\"note bank-head\">";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"answered"), env.opts.autoescape);
+output += " question(s) sur ";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"count"), env.opts.autoescape);
+output += " déjà vérifiée(s).";
+if(runtime.memberLookup((t_20),"note")) {
+output += " ";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"note"), env.opts.autoescape);
+;
+}
+output += "</p>\n";
+frame = frame.push();
+var t_23 = runtime.memberLookup((t_20),"questions");
+if(t_23) {t_23 = runtime.fromIterator(t_23);
+var t_22 = t_23.length;
+for(var t_21=0; t_21 < t_23.length; t_21++) {
+var t_24 = t_23[t_21];
+frame.set("q", t_24);
+frame.set("loop.index", t_21 + 1);
+frame.set("loop.index0", t_21);
+frame.set("loop.revindex", t_22 - t_21);
+frame.set("loop.revindex0", t_22 - t_21 - 1);
+frame.set("loop.first", t_21 === 0);
+frame.set("loop.last", t_21 === t_22 - 1);
+frame.set("loop.length", t_22);
+output += "<div class=\"question ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((t_24),"first")),"state"), env.opts.autoescape);
+if(runtime.memberLookup((t_24),"long")) {
+output += " long";
+;
+}
+output += "\">\n<p class=\"prompt\">";
+output += runtime.suppressValue(runtime.memberLookup((t_24),"number"), env.opts.autoescape);
+output += ". ";
+output += runtime.suppressValue(runtime.memberLookup((t_24),"prompt"), env.opts.autoescape);
+output += "</p>\n";
+if(runtime.memberLookup((t_24),"inline")) {
+output += "<p class=\"answer\"><span class=\"label\">Ma dernière réponse :</span> ";
+frame = frame.push();
+var t_27 = runtime.memberLookup((t_24),"answer");
+if(t_27) {t_27 = runtime.fromIterator(t_27);
+var t_26 = t_27.length;
+for(var t_25=0; t_25 < t_27.length; t_25++) {
+var t_28 = t_27[t_25];
+frame.set("a", t_28);
+frame.set("loop.index", t_25 + 1);
+frame.set("loop.index0", t_25);
+frame.set("loop.revindex", t_26 - t_25);
+frame.set("loop.revindex0", t_26 - t_25 - 1);
+frame.set("loop.first", t_25 === 0);
+frame.set("loop.last", t_25 === t_26 - 1);
+frame.set("loop.length", t_26);
+output += runtime.suppressValue(t_28, env.opts.autoescape);
+;
+}
+}
+frame = frame.pop();
+output += "</p>\n";
+;
+}
+else {
+output += "<p class=\"answer label\">Ma dernière réponse :</p>\n<ul class=\"lines\">";
+frame = frame.push();
+var t_31 = runtime.memberLookup((t_24),"answer");
+if(t_31) {t_31 = runtime.fromIterator(t_31);
+var t_30 = t_31.length;
+for(var t_29=0; t_29 < t_31.length; t_29++) {
+var t_32 = t_31[t_29];
+frame.set("a", t_32);
+frame.set("loop.index", t_29 + 1);
+frame.set("loop.index0", t_29);
+frame.set("loop.revindex", t_30 - t_29);
+frame.set("loop.revindex0", t_30 - t_29 - 1);
+frame.set("loop.first", t_29 === 0);
+frame.set("loop.last", t_29 === t_30 - 1);
+frame.set("loop.length", t_30);
+output += "<li>";
+output += runtime.suppressValue(t_32, env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>";
+;
+}
+output += "\n<p class=\"first\"><span class=\"label\">Première réponse vérifiée :</span> ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.memberLookup((t_24),"first")),"text"), env.opts.autoescape);
+output += "</p>\n";
+if(runtime.memberLookup((t_24),"verdict")) {
+output += "<div class=\"feedback\"><p><strong>";
+output += runtime.suppressValue(runtime.memberLookup((t_24),"verdict"), env.opts.autoescape);
+output += "</strong></p>";
+frame = frame.push();
+var t_35 = runtime.memberLookup((t_24),"feedback");
+if(t_35) {t_35 = runtime.fromIterator(t_35);
+var t_34 = t_35.length;
+for(var t_33=0; t_33 < t_35.length; t_33++) {
+var t_36 = t_35[t_33];
+frame.set("f", t_36);
+frame.set("loop.index", t_33 + 1);
+frame.set("loop.index0", t_33);
+frame.set("loop.revindex", t_34 - t_33);
+frame.set("loop.revindex0", t_34 - t_33 - 1);
+frame.set("loop.first", t_33 === 0);
+frame.set("loop.last", t_33 === t_34 - 1);
+frame.set("loop.length", t_34);
+output += "<p";
+if(runtime.memberLookup((t_36),"info")) {
+output += " class=\"info\"";
+;
+}
+output += ">";
+output += runtime.suppressValue(runtime.memberLookup((t_36),"text"), env.opts.autoescape);
+output += "</p>";
+;
+}
+}
+frame = frame.pop();
+output += "</div>";
+;
+}
+output += "\n</div>\n";
+;
+}
+}
+frame = frame.pop();
+;
+}
+else {
+output += "<p class=\"note\">";
+output += runtime.suppressValue(runtime.memberLookup((t_20),"title"), env.opts.autoescape);
+output += " : pas encore commencé.</p>\n";
+;
+}
+;
+}
+}
+frame = frame.pop();
+output += "\n</div>\n";
+;
+}
+}
+frame = frame.pop();
+output += "\n\n<div class=\"section\">\n<h2>Mon autodiagnostic</h2>\n";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"answered")) {
+output += "\n<p>Score global : <strong>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"overall"), env.opts.autoescape);
+output += " sur 100</strong>, niveau « <strong>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"overall_level"), env.opts.autoescape);
+output += "</strong> ». ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"overall_description"), env.opts.autoescape);
+output += "</p>\n";
+if(!runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"complete")) {
+output += "<p class=\"note\"><em>Diagnostic partiel : certaines questions n'ont pas de réponse.</em></p>";
+;
+}
+output += "\n";
+var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("radar.svg.j2", false, "carnet.html.j2", false, function(t_38,t_37) {
+if(t_38) { cb(t_38); return; }
+callback(null,t_37);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_40,t_39) {
+if(t_40) { cb(t_40); return; }
+callback(null,t_39);});
+});
+tasks.push(
+function(result, callback){
+output += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
+output += "\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\">Dimension</th><th scope=\"col\">Score sur 100</th><th scope=\"col\">Niveau</th><th scope=\"col\">Importance</th></tr></thead>\n<tbody>";
+frame = frame.push();
+var t_43 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"dimensions");
+if(t_43) {t_43 = runtime.fromIterator(t_43);
+var t_42 = t_43.length;
+for(var t_41=0; t_41 < t_43.length; t_41++) {
+var t_44 = t_43[t_41];
+frame.set("d", t_44);
+frame.set("loop.index", t_41 + 1);
+frame.set("loop.index0", t_41);
+frame.set("loop.revindex", t_42 - t_41);
+frame.set("loop.revindex0", t_42 - t_41 - 1);
+frame.set("loop.first", t_41 === 0);
+frame.set("loop.last", t_41 === t_42 - 1);
+frame.set("loop.length", t_42);
+output += "<tr><th scope=\"row\">";
+output += runtime.suppressValue(runtime.memberLookup((t_44),"label"), env.opts.autoescape);
+if(runtime.memberLookup((t_44),"weak")) {
+output += " <span class=\"weak\">(maillon faible)</span>";
+;
+}
+output += "</th><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_44),"score"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_44),"level"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_44),"importance"), env.opts.autoescape);
+output += "</td></tr>";
+;
+}
+}
+frame = frame.pop();
+output += "</tbody>\n</table></div>\n<h3>Mes priorités</h3>\n";
+if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"priorities"))) {
+output += "<ol>";
+frame = frame.push();
+var t_47 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "diagnostic")),"priorities");
+if(t_47) {t_47 = runtime.fromIterator(t_47);
+var t_46 = t_47.length;
+for(var t_45=0; t_45 < t_47.length; t_45++) {
+var t_48 = t_47[t_45];
+frame.set("p", t_48);
+frame.set("loop.index", t_45 + 1);
+frame.set("loop.index0", t_45);
+frame.set("loop.revindex", t_46 - t_45);
+frame.set("loop.revindex0", t_46 - t_45 - 1);
+frame.set("loop.first", t_45 === 0);
+frame.set("loop.last", t_45 === t_46 - 1);
+frame.set("loop.length", t_46);
+output += "<li><strong>";
+output += runtime.suppressValue(runtime.memberLookup((t_48),"label"), env.opts.autoescape);
+output += "</strong> (score ";
+output += runtime.suppressValue(runtime.memberLookup((t_48),"score"), env.opts.autoescape);
+output += ", importance ";
+output += runtime.suppressValue(runtime.memberLookup((t_48),"importance"), env.opts.autoescape);
+output += ")\n<ul>";
+frame = frame.push();
+var t_51 = runtime.memberLookup((t_48),"recommendations");
+if(t_51) {t_51 = runtime.fromIterator(t_51);
+var t_50 = t_51.length;
+for(var t_49=0; t_49 < t_51.length; t_49++) {
+var t_52 = t_51[t_49];
+frame.set("r", t_52);
+frame.set("loop.index", t_49 + 1);
+frame.set("loop.index0", t_49);
+frame.set("loop.revindex", t_50 - t_49);
+frame.set("loop.revindex0", t_50 - t_49 - 1);
+frame.set("loop.first", t_49 === 0);
+frame.set("loop.last", t_49 === t_50 - 1);
+frame.set("loop.length", t_50);
+output += "<li>";
+output += runtime.suppressValue(runtime.memberLookup((t_52),"text"), env.opts.autoescape);
+output += " — <em>voir le module ";
+output += runtime.suppressValue(runtime.memberLookup((t_52),"module"), env.opts.autoescape);
+output += " : « ";
+output += runtime.suppressValue(runtime.memberLookup((t_52),"module_title"), env.opts.autoescape);
+output += " »</em></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul></li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ol>\n";
+;
+}
+else {
+output += "<p>Aucune priorité : toutes les dimensions sont au maximum.</p>";
+;
+}
+output += "\n";
+});
+}
+else {
+output += "<p>— Autodiagnostic pas encore fait (module 9).</p>";
+;
+}
+output += "\n</div>\n\n<div class=\"section\">\n<h2>Mon plan à 90 jours</h2>\n";
+if(runtime.contextOrFrameLookup(context, frame, "has_plan")) {
+output += "\n";
+if(!runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"complete")) {
+output += "<p class=\"note\"><strong>Plan incomplet :</strong> ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"missing"), env.opts.autoescape);
+output += " point(s) restent à compléter dans le module 9.</p>";
+;
+}
+output += "\n<p>Objectif : <strong>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"objectif") || "(à écrire)", env.opts.autoescape);
+output += "</strong></p>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\" class=\"num\">N°</th><th scope=\"col\">Action</th><th scope=\"col\">Qui s'en charge</th><th scope=\"col\">Temps par semaine</th><th scope=\"col\">Indicateur</th><th scope=\"col\">Échéance</th></tr></thead>\n<tbody>";
+frame = frame.push();
+var t_55 = runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"rows");
+if(t_55) {t_55 = runtime.fromIterator(t_55);
+var t_54 = t_55.length;
+for(var t_53=0; t_53 < t_55.length; t_53++) {
+var t_56 = t_55[t_53];
+frame.set("r", t_56);
+frame.set("loop.index", t_53 + 1);
+frame.set("loop.index0", t_53);
+frame.set("loop.revindex", t_54 - t_53);
+frame.set("loop.revindex0", t_54 - t_53 - 1);
+frame.set("loop.first", t_53 === 0);
+frame.set("loop.last", t_53 === t_54 - 1);
+frame.set("loop.length", t_54);
+output += "<tr><td class=\"num\">";
+output += runtime.suppressValue(runtime.memberLookup((t_56),"number"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_56),"action"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_56),"responsable"), env.opts.autoescape);
+output += "</td><td class=\"num\">";
+output += runtime.suppressValue(runtime.memberLookup((t_56),"heures"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_56),"indicateur"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_56),"echeance"), env.opts.autoescape);
+output += "</td></tr>";
+;
+}
+}
+frame = frame.pop();
+output += "</tbody>\n</table></div>\n<p>Temps total prévu : <strong>";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"total_hours"), env.opts.autoescape);
+output += " par semaine</strong>. Point d'étape : ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"point_etape") || "(date à fixer)", env.opts.autoescape);
+output += ".</p>\n";
+;
+}
+else {
+output += "<p>— Plan pas encore écrit (module 9).</p>";
+;
+}
+output += "\n</div>\n\n<div class=\"section\">\n<h2>Mes objectifs de formation : où j'en suis</h2>\n<p class=\"note bank-head\">Chaque objectif est évalué par la première réponse vérifiée aux questions qui l'évaluent (autoévaluations des modules et test de sortie) : acquis à partir de 75 % des points sur au moins trois questions, en cours d'acquisition à partir de 40 %. Une question dont la solution a été vue avant de répondre n'est pas comptée.</p>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\" class=\"num\">Module</th><th scope=\"col\">Objectif</th><th scope=\"col\" class=\"num\">Points</th><th scope=\"col\" class=\"result\">Résultat</th></tr></thead>\n<tbody>";
+frame = frame.push();
+var t_59 = runtime.contextOrFrameLookup(context, frame, "statuses");
+if(t_59) {t_59 = runtime.fromIterator(t_59);
+var t_58 = t_59.length;
+for(var t_57=0; t_57 < t_59.length; t_57++) {
+var t_60 = t_59[t_57];
+frame.set("o", t_60);
+frame.set("loop.index", t_57 + 1);
+frame.set("loop.index0", t_57);
+frame.set("loop.revindex", t_58 - t_57);
+frame.set("loop.revindex0", t_58 - t_57 - 1);
+frame.set("loop.first", t_57 === 0);
+frame.set("loop.last", t_57 === t_58 - 1);
+frame.set("loop.length", t_58);
+output += "<tr><td class=\"num\">";
+output += runtime.suppressValue(runtime.memberLookup((t_60),"module"), env.opts.autoescape);
+output += "</td><td>";
+output += runtime.suppressValue(runtime.memberLookup((t_60),"text"), env.opts.autoescape);
+output += "</td><td class=\"num\">";
+output += runtime.suppressValue(runtime.memberLookup((t_60),"points"), env.opts.autoescape);
+output += "</td><td class=\"result status-";
+output += runtime.suppressValue(runtime.memberLookup((t_60),"status"), env.opts.autoescape);
+output += "\">";
+output += runtime.suppressValue(runtime.memberLookup((t_60),"label"), env.opts.autoescape);
+output += "</td></tr>";
+;
+}
+}
+frame = frame.pop();
+output += "</tbody>\n</table></div>\n</div>\n<p class=\"note\">Carnet produit par le cours « Médias sociaux et PME : mythes ou réalités ? ». Il reprend ce que votre dossier contient à la date indiquée ; l'attestation de fin de formation, elle, se télécharge depuis le bilan.</p>\n</body>\n</html>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+
+})();
 t["radar.svg.j2"] = (function () {
 function root(env, context, frame, runtime, cb) {
 var lineno = 0;

@@ -15,7 +15,7 @@
 
   function isNumber(v) { return typeof v === "number" && isFinite(v); }
   function text(v) { return v === null || v === undefined || v === "" || v === 0 || v === false ? "" : String(v); }
-  function trainee(record) {
+  function traineeView(record) {
     var t = record.trainee || {};
     return { name: t.name || "", company: t.company || "" };
   }
@@ -25,7 +25,7 @@
     var hours = rows.filter(function (r) { return isNumber(r.heures); }).map(function (r) { return r.heures; });
     var errors = forms.validate(spec, values);
     return {
-      trainee: trainee(record), date: fmt.dateFr(today), objectif: values.objectif || "",
+      trainee: traineeView(record), date: fmt.dateFr(today), objectif: values.objectif || "",
       point_etape: typeof values.point_etape === "string" ? fmt.dateFr(values.point_etape) : "",
       rows: rows.map(function (r, i) {
         return { number: i + 1, action: text(r.action), responsable: text(r.responsable),
@@ -45,7 +45,7 @@
   }
   function attestationView(record, statuses, org, info, today) {
     return {
-      trainee: trainee(record), organisme: organismeView(org), course: info.title, nature: info.nature,
+      trainee: traineeView(record), organisme: organismeView(org), course: info.title, nature: info.nature,
       start: fmt.dateFr(record.started || ""), end: fmt.dateFr(today), date: fmt.dateFr(today),
       duration: fmt.duration(info.planned_minutes), statuses: statusesView(statuses),
       acquired: evidence.countAcquired(statuses), objectives: statuses.length, rule: EVALUATION_RULE
@@ -79,7 +79,7 @@
     var rows = completed(record, info);
     var done = rows.filter(function (r) { return r.done; }).reduce(function (a, r) { return a + r.minutes; }, 0);
     return {
-      trainee: trainee(record), organisme: organismeView(org), course: info.title, nature: info.nature,
+      trainee: traineeView(record), organisme: organismeView(org), course: info.title, nature: info.nature,
       start: fmt.dateFr(record.started || ""), end: fmt.dateFr(lastActivity(record)), date: fmt.dateFr(today),
       done_duration: fmt.duration(done), planned_duration: fmt.duration(info.planned_minutes),
       sequences: rows, done_count: rows.filter(function (r) { return r.done; }).length, count: rows.length
@@ -98,7 +98,8 @@
   }
 
   var api = { planView: planView, attestationView: attestationView, certificatView: certificatView,
-              completed: completed, lastActivity: lastActivity, viewFor: viewFor };
+              completed: completed, lastActivity: lastActivity, viewFor: viewFor,
+              traineeView: traineeView, statusesView: statusesView };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesDocumentViews = api;
 })(this);

@@ -35,6 +35,13 @@
     });
     var exp = el("button", { type: "button", className: "pmes-btn pmes-export", text: "Exporter mon dossier (JSON)" });
     exp.addEventListener("click", function () { R.download("dossier-medias-sociaux-pme.json", R.exportText(), "application/json"); });
+    var carnet = el("button", { type: "button", className: "pmes-btn pmes-carnet", text: "Télécharger mon carnet (HTML, à imprimer en PDF)" });
+    carnet.addEventListener("click", function () {
+      carnet.disabled = true;  // the course's data are fetched on the first click
+      root.PmesCarnetUi.download(R.load(), new Date().toISOString().slice(0, 10))
+        .catch(function (e) { message(status, e.message, false); })
+        .then(function () { carnet.disabled = false; });
+    });
     var file = el("input", { type: "file", accept: ".json,application/json", className: "pmes-import" });
     file.addEventListener("change", function () {
       var f = file.files[0];
@@ -50,7 +57,7 @@
     body.appendChild(el("p", { text: "Vos réponses sont enregistrées dans ce navigateur seulement. Exportez-les pour les transmettre à votre formateur ou les reprendre ailleurs (navigateur ou JupyterLab)." }));
     body.appendChild(labelled("pmes-trainee-name", "Votre nom", name));
     body.appendChild(labelled("pmes-trainee-company", "Votre entreprise", company));
-    body.appendChild(el("div", { className: "pmes-buttons" }, [save, exp]));
+    body.appendChild(el("div", { className: "pmes-buttons" }, [save, exp, carnet]));
     body.appendChild(labelled("pmes-import-file", "Importer un dossier (fichier JSON)", file));
     body.appendChild(status);
     body.appendChild(eraser(function () { clearTimeout(timer); name.value = ""; company.value = ""; status.textContent = ""; }));
