@@ -96,6 +96,7 @@ def _classes_on_page(doctree) -> set[str]:
 
 def _add_page_assets(app, pagename, templatename, context, doctree):
     used = _classes_on_page(doctree)
+    app.add_css_file("pmesocial/book.css")  # every page: reflow at 320 px (RGAA 10.11)
     if used:
         app.add_css_file("pmesocial/exercise.css")
     added = []  # in dependency order, each once
