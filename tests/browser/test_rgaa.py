@@ -15,6 +15,9 @@ from .test_accessibility import axe_source  # noqa: F401  (fixture)
 AUDIT = load_audit()
 RULES = sorted({r for c in AUDIT["criteres"] for r in c["verification"].get("auto", [])})
 MODULE_1 = page_path("notebooks/01_medias_ou_reseaux")
+# 10.7 is NC for the theme's buttons above the article (the audit says so); any other
+# invisible focus fails
+KNOWN_INVISIBLE_FOCUS = "theme-header-button"
 
 
 def _criteria(rule: str) -> list[dict]:
@@ -62,8 +65,12 @@ def test_no_page_scrolls_sideways_at_320_px(page, book_url, toc_file):
 
 def _focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
-        return {tag: e.tagName, id: e.id, text: (e.textContent || '').trim().slice(0, 60), type: e.type || '',
+        return {tag: e.tagName, id: e.id, cls: (e.className || '') + (e.closest('.article-header-buttons, .header-article-items') ? ' theme-header-button' : ''), text: (e.textContent || '').trim().slice(0, 60), type: e.type || '',
                 ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'}; }""")
+
+
+def test_the_known_invisible_focus_is_still_in_the_audit():
+    assert next(c for c in AUDIT["criteres"] if c["numero"] == "10.7")["statut"] == "NC"
 
 
 def test_module_1_with_the_keyboard_only(page, book_url):
@@ -72,19 +79,20 @@ def test_module_1_with_the_keyboard_only(page, book_url):
     open_page(page, book_url + MODULE_1)
     payloads = exercise_payloads(page)
     questions = [q for p in payloads for q in p["bank"]["questions"]]
-    checked, seen_next = 0, False
+    checked, seen_next = set(), False
     for _ in range(1500):
         page.keyboard.press("Tab")
         here = _focused(page)
         if here["tag"] == "BODY":
             continue
-        assert here["ring"], f"focus invisible sur {here}"
-        if here["tag"] == "A" and "Suivant" in plain(page.evaluate("document.activeElement.closest('.prev-next-area') ? "
-                                                                   "document.activeElement.textContent : ''")):
+        assert here["ring"] or KNOWN_INVISIBLE_FOCUS in here["cls"], f"focus invisible sur {here}"
+        if here["tag"] == "A" and page.evaluate("document.activeElement.matches('a.right-next')"):
             seen_next = True
             break
         if here["tag"] == "BUTTON" and here["text"] == "Vérifier":
-            block = page.locator("fieldset.pmes-question:has(button.pmes-check:focus)")
+            index = page.evaluate("[...document.querySelectorAll('fieldset.pmes-question')]"
+                                  ".indexOf(document.activeElement.closest('fieldset.pmes-question'))")
+            block = page.locator("fieldset.pmes-question").nth(index)
             if block.locator("input:checked").count() == 0 and block.locator("select").count() == 0:
                 # a choice with the keyboard: focus the first option with Shift+Tab, Space
                 first = block.locator("input").first
@@ -94,12 +102,11 @@ def test_module_1_with_the_keyboard_only(page, book_url):
             page.keyboard.press("Enter")
             text = plain(block.locator(".pmes-feedback").inner_text())
             assert text.strip(), "aucun commentaire après « Vérifier »"
-            checked += 1
-    assert checked == len(questions) >= 1, f"{checked} questions vérifiées sur {len(questions)}"
+            checked.add(index)
+    assert len(checked) == len(questions) >= 1, f"{len(checked)} questions vérifiées sur {len(questions)}"
     assert seen_next, "le lien vers la page suivante n'a pas été atteint au clavier"
     page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
-    assert "02_en_ligne_et_face_a_face" in page.url
+    page.wait_for_url("**/02_en_ligne_et_face_a_face.html", timeout=10000)
 
 
 def test_feedback_is_a_status_message(page, book_url):
@@ -128,4 +135,5 @@ def test_focus_is_visible(page, book_url):
         for _ in range(40):
             page.keyboard.press("Tab")
             here = _focused(page)
-            assert here["tag"] == "BODY" or here["ring"], f"{path} : focus invisible sur {here}"
+            assert here["tag"] == "BODY" or here["ring"] or KNOWN_INVISIBLE_FOCUS in here["cls"], \
+                f"{path} : focus invisible sur {here}"
