@@ -100,6 +100,7 @@ def _classes_on_page(doctree) -> set[str]:
 
 def _add_page_assets(app, pagename, templatename, context, doctree):
     used = _classes_on_page(doctree)
+    app.add_css_file("pmesocial/book.css")  # every page: reflow at 320 px (RGAA 10.11)
     if used:
         app.add_css_file("pmesocial/exercise.css")
     added = []  # in dependency order, each once
@@ -286,6 +287,75 @@ def substitutions() -> dict:
         "programme_tableau": "| Séquence | Durée |\n|---|---|\n" + "\n".join(rows)
                              + f"\n| **Total** | **{duration(planned_minutes())}** |",
         **_privacy(org),
+        "rgaa": accessibility_substitutions(),
+    }
+
+
+def _cell(text) -> str:
+    """A value as the text of a Markdown table cell: literal, on one line."""
+    return " ".join(_md(text).split())
+
+
+def accessibility_substitutions() -> dict:
+    """{{ rgaa.… }}: the statement and the audit page, from the audit file alone
+    (pmesocial.data.accessibility): rate, state and counts computed, never typed."""
+    from pmesocial.data.accessibility import (
+        STATUS_LABEL,
+        conformity_rate,
+        conformity_state,
+        counts,
+        load_audit,
+        theme_of,
+    )
+    from pmesocial.rules.formatting import date_fr, percent
+
+    audit = load_audit()
+    n, rate = counts(audit), conformity_rate(audit)
+    state = conformity_state(rate)
+    versions = {"axe": audit["versions"]["axe_core"], "chromium": audit["versions"]["chromium"]}
+
+    def bullets(items, none="Aucun.") -> str:
+        return "\n".join(f"- {item}" for item in items) or none
+
+    def how(criterion) -> str:
+        check = criterion["verification"]
+        parts = []
+        if "auto" in check:
+            parts.append("automatique (axe-core : " + ", ".join(check["auto"]) + ")")
+        if "manuel" in check:
+            parts.append("manuelle : " + check["manuel"])
+        return " ; ".join(parts)
+
+    def table(theme: int) -> str:
+        rows = ["| Critère | Intitulé | Statut | Vérification | Résultat |", "|---|---|---|---|---|"]
+        for c in audit["criteres"]:
+            if theme_of(c) == theme:
+                result = c["resultat"] + (f" Non-conformité : {c['non_conformite']}" if c["statut"] == "NC" else "")
+                rows.append(f"| {c['numero']} | {_cell(c['titre'])} | {STATUS_LABEL[c['statut']]} | {_cell(how(c))} "
+                            f"| {_cell(result)} ({date_fr(c['date'])}) |")
+        return "\n".join(rows)
+
+    def content(item) -> str:
+        text = f"**{_md(item['contenu'])}** : {' '.join(_md(item['raison']).split())}"
+        return text + (f" Alternative : {' '.join(_md(item['alternative']).split())}" if item.get("alternative") else "")
+
+    return {
+        "taux": percent(rate, 1), "etat": state, "mention": f"Accessibilité : {state}",
+        "conformes": str(n["C"]), "non_conformes": str(n["NC"]), "non_applicables": str(n["NA"]),
+        "applicables": str(n["C"] + n["NC"]), "total": str(sum(n.values())),
+        "date": date_fr(audit["date"]), "referentiel": audit["referentiel"], "realise_par": _md(audit["realise_par"]),
+        "perimetre": " ".join(_md(audit["perimetre"]).split()),
+        "axe_core": audit["versions"]["axe_core"], "chromium": audit["versions"]["chromium"],
+        "non_conformites": bullets(f"**Critère {c['numero']}** ({_md(c['titre']).rstrip('.')}) : "
+                                   + " ".join(_md(c["non_conformite"]).split())
+                                   for c in audit["criteres"] if c["statut"] == "NC"),
+        "derogations": bullets((content(d) for d in audit["derogations"]), "Aucune."),
+        "hors_champ": bullets(content(d) for d in audit["hors_champ"]),
+        "outils": bullets(_md(t.format(**versions)) for t in audit["outils"]),
+        "environnement": bullets(_md(t.format(**versions)) for t in audit["environnement"]),
+        "technologies": ", ".join(audit["technologies"]),
+        "theme": {f"t{k}": _md(v) for k, v in audit["themes"].items()},
+        "tableau": {f"t{t}": table(int(t)) for t in audit["themes"]},
     }
 
 
