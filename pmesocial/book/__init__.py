@@ -217,13 +217,20 @@ def _write_carnet_context(app, exception):
             target.write_text(text, "utf-8")
 
 
+# Sphinx's « # » after every heading: a link named « # » (RGAA 6.1) that a screen reader
+# also reads as part of the heading; kept for the mouse, out of the keyboard's and
+# assistive technologies' way (the heading itself is the way in).
+HEADER_LINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title="[^"]*")')
+
+
 def _finish_pages(app, exception):
     """Every written page, once:
     - French typography by the build (rules/typography.py), on its content and raw HTML
       outputs as well as on the text the theme writes and the doctree never holds (<title>,
       sidebar, previous/next links); scripts, styles and code are left alone, and the
       search index keeps the source's plain spaces, which only helps matching;
-    - the theme's weight taken off (lean.py: Font Awesome's script, blocking scripts)."""
+    - the theme's weight taken off (lean.py: Font Awesome's script, blocking scripts);
+    - the headings' anchor links hidden from the keyboard and screen readers."""
     if exception is not None or app.builder.format != "html":
         return
     from pmesocial.book.lean import lean_page
@@ -235,6 +242,7 @@ def _finish_pages(app, exception):
             continue
         html = page.read_text("utf-8")
         fixed = typo_html(lean_page(html, search_page=page == outdir / "search.html"))
+        fixed = HEADER_LINK.sub(r'\1 aria-hidden="true" tabindex="-1"', fixed)
         if fixed != html:
             page.write_text(fixed, "utf-8")
 

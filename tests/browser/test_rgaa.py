@@ -15,9 +15,6 @@ from .test_accessibility import axe_source  # noqa: F401  (fixture)
 AUDIT = load_audit()
 RULES = sorted({r for c in AUDIT["criteres"] for r in c["verification"].get("auto", [])})
 MODULE_1 = page_path("notebooks/01_medias_ou_reseaux")
-# 10.7 is NC for the theme's buttons above the article (the audit says so); any other
-# invisible focus fails
-KNOWN_INVISIBLE_FOCUS = "theme-header-button"
 
 
 def _criteria(rule: str) -> list[dict]:
@@ -69,8 +66,13 @@ def _focused(page) -> dict:
                 ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'}; }""")
 
 
-def test_the_known_invisible_focus_is_still_in_the_audit():
-    assert next(c for c in AUDIT["criteres"] if c["numero"] == "10.7")["statut"] == "NC"
+def test_heading_anchors_are_out_of_the_way(page, book_url):
+    """6.1: the « # » after each heading is neither a keyboard stop nor read with the heading."""
+    open_page(page, book_url + MODULE_1)
+    anchors = page.locator("a.headerlink")
+    assert anchors.count() > 3
+    assert anchors.evaluate_all("as => as.every(a => a.getAttribute('aria-hidden') === 'true' && a.tabIndex === -1)")
+    assert "#" not in page.locator("h1").first.aria_snapshot()  # the heading is read without it
 
 
 def test_module_1_with_the_keyboard_only(page, book_url):
@@ -85,7 +87,7 @@ def test_module_1_with_the_keyboard_only(page, book_url):
         here = _focused(page)
         if here["tag"] == "BODY":
             continue
-        assert here["ring"] or KNOWN_INVISIBLE_FOCUS in here["cls"], f"focus invisible sur {here}"
+        assert here["ring"], f"focus invisible sur {here}"
         if here["tag"] == "A" and page.evaluate("document.activeElement.matches('a.right-next')"):
             seen_next = True
             break
@@ -135,5 +137,5 @@ def test_focus_is_visible(page, book_url):
         for _ in range(40):
             page.keyboard.press("Tab")
             here = _focused(page)
-            assert here["tag"] == "BODY" or here["ring"] or KNOWN_INVISIBLE_FOCUS in here["cls"], \
+            assert here["tag"] == "BODY" or here["ring"], \
                 f"{path} : focus invisible sur {here}"
