@@ -223,6 +223,27 @@ def _write_carnet_context(app, exception):
 HEADER_LINK = re.compile(r'(<a class="headerlink" href="#[^"]*" title="[^"]*")')
 
 
+TABLE_BOX = re.compile(r'<div class="pst-scrollable-table-container">')
+HEADING = re.compile(r"<h[1-4][^>]*>(.*?)</h[1-4]>", re.S)
+
+
+def _label_table_boxes(html: str) -> str:
+    """The theme makes a wide table's box a Tab stop so that it can be scrolled by keys;
+    such a stop needs a role and a name (RGAA 12.8, axe focus-order-semantics): a region
+    named after the heading above it."""
+    import html as html_lib
+
+    out, last = [], 0
+    headings = [(m.start(), re.sub(r"<[^>]+>", "", m.group(1))) for m in HEADING.finditer(html)]
+    for match in TABLE_BOX.finditer(html):
+        above = [text for start, text in headings if start < match.start()]
+        name = html_lib.escape(" ".join(html_lib.unescape(above[-1]).replace("#", " ").split()) if above else "", quote=True)
+        out += [html[last:match.start()],
+                f'<div class="pst-scrollable-table-container" role="region" aria-label="Tableau — {name}">']
+        last = match.end()
+    return "".join(out) + html[last:]
+
+
 def _finish_pages(app, exception):
     """Every written page, once:
     - French typography by the build (rules/typography.py), on its content and raw HTML
@@ -230,7 +251,8 @@ def _finish_pages(app, exception):
       sidebar, previous/next links); scripts, styles and code are left alone, and the
       search index keeps the source's plain spaces, which only helps matching;
     - the theme's weight taken off (lean.py: Font Awesome's script, blocking scripts);
-    - the headings' anchor links hidden from the keyboard and screen readers."""
+    - the headings' anchor links hidden from the keyboard and screen readers, and the
+      theme's table boxes named regions."""
     if exception is not None or app.builder.format != "html":
         return
     from pmesocial.book.lean import lean_page
@@ -242,7 +264,7 @@ def _finish_pages(app, exception):
             continue
         html = page.read_text("utf-8")
         fixed = typo_html(lean_page(html, search_page=page == outdir / "search.html"))
-        fixed = HEADER_LINK.sub(r'\1 aria-hidden="true" tabindex="-1"', fixed)
+        fixed = _label_table_boxes(HEADER_LINK.sub(r'\1 aria-hidden="true" tabindex="-1"', fixed))
         if fixed != html:
             page.write_text(fixed, "utf-8")
 
@@ -299,9 +321,14 @@ def substitutions() -> dict:
     }
 
 
+PATH_TOKEN = re.compile(r"((?:tests|pmesocial|data)/[^\s,;()]+|::\w+)")
+
+
 def _cell(text) -> str:
-    """A value as the text of a Markdown table cell: literal, on one line."""
-    return " ".join(_md(text).split())
+    """A value as the text of a Markdown table cell: literal, on one line; a file or test
+    path as code, which may break anywhere, where prose keeps its words whole."""
+    parts = PATH_TOKEN.split(str(text))
+    return " ".join("".join(f"`{p}`" if i % 2 else _md(p) for i, p in enumerate(parts)).split())
 
 
 def accessibility_substitutions() -> dict:
