@@ -70,8 +70,16 @@ def requests_log():
     return RequestLog()
 
 
-def _guarded_page(browser, requests_log, check_js_errors: bool):
+# A trainee who has read the privacy notice, once per tab: its floating box would cover
+# what a test clicks. Erasing the record in a test is not undone by a reload.
+NOTICE_READ = """if (!sessionStorage.getItem('pmes-test-notice')) {
+    sessionStorage.setItem('pmes-test-notice', '1'); localStorage.setItem('pmesocial-avis-donnees', '1'); }"""
+
+
+def _guarded_page(browser, requests_log, check_js_errors: bool, notice_read: bool = True):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    if notice_read:
+        context.add_init_script(NOTICE_READ)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -97,6 +105,12 @@ def page(browser, requests_log):
     """A fresh page; every request is logged, foreign ones are blocked and fail the test,
     and so does any JavaScript error of the page."""
     yield from _guarded_page(browser, requests_log, check_js_errors=True)
+
+
+@pytest.fixture
+def first_visit_page(browser, requests_log):
+    """A page as a trainee's very first visit finds it: the privacy notice not yet read."""
+    yield from _guarded_page(browser, requests_log, check_js_errors=True, notice_read=False)
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pmesocial.rules import privacy
 from pmesocial.rules.typography import typo
 
 from .helpers import open_page, page_path
+from .test_accessibility import axe_source  # noqa: F401 (a fixture)
 
 HOME = page_path("book/intro")
 DOSSIER = page_path("outils/mon_dossier")
@@ -23,7 +24,8 @@ def _course_keys(page) -> list[str]:
     return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pmesocial'))")
 
 
-def test_the_first_page_shows_the_privacy_notice_until_acknowledged(page, book_url):
+def test_the_first_page_shows_the_privacy_notice_until_acknowledged(first_visit_page, book_url, axe_source):  # noqa: F811
+    page = first_visit_page
     open_page(page, book_url + HOME)
     notice = page.locator(".pmes-privacy-notice")
     expect(notice).to_be_visible()
@@ -33,6 +35,11 @@ def test_the_first_page_shows_the_privacy_notice_until_acknowledged(page, book_u
     assert notice.locator("h2").evaluate("h => h.textContent") == typo(expected["title"])
     # after the page's title, so that headings keep their order
     assert page.evaluate("document.querySelector('.pmes-privacy-notice').previousElementSibling.tagName") == "H1"
+    # drawn after the page, it floats at the bottom of the screen: nothing moves (layout shift)
+    assert notice.evaluate("n => getComputedStyle(n).position") == "fixed"
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate("""async () => (await axe.run('.pmes-privacy-notice')).violations.map(v => v.id)""")
+    assert violations == []
     notice.get_by_role("button", name=re.compile("ai compris")).click()
     expect(notice).to_have_count(0)
     open_page(page, book_url + DOSSIER)
@@ -61,7 +68,7 @@ def _seed(page, book_url):
 def test_erasing_the_record_asks_first_then_leaves_nothing_in_the_browser(page, book_url):
     _seed(page, book_url)
     seeded = _course_keys(page)
-    assert len(seeded) == 7
+    assert len(seeded) == 7  # with the notice read
     texts = privacy.erase_texts(ORG)
     box = page.locator(".pmes-erase-box")
     box.get_by_role("button", name=typo(texts["button"])).click()

@@ -10,9 +10,15 @@
     if (!main) return null;
     var box = document.createElement("section");
     box.className = "pmes-notice " + spec.className;
-    // the theme's own colours; the notice may land on a page with no course stylesheet
+    // the theme's own colours; the notice may land on a page with no course stylesheet.
+    // A floating notice is read right after the title but shown at the bottom of the
+    // screen: drawn after the page, it must not push the page down (layout shift).
     box.style.cssText = "border:2px solid var(--pst-color-info, #1a6fb0);border-radius:.5rem;padding:.75rem 1rem;" +
-                        "margin:0 0 1.25rem;background:var(--pst-color-info-bg, transparent)";
+      (spec.floating ? "position:fixed;z-index:1050;left:.5rem;right:.5rem;bottom:.5rem;max-width:48rem;margin:0 auto;" +
+                       "max-height:45vh;overflow-y:auto;background:var(--pst-color-background, #fff);" +
+                       "box-shadow:0 .25rem 1rem rgba(0,0,0,.3)"
+                     : "margin:0 0 1.25rem;background:var(--pst-color-info-bg, transparent)");
+    if (spec.floating) box.tabIndex = 0;  // a region the keys can scroll when the text is longer than the box
     box.setAttribute("aria-labelledby", spec.id + "-title");
     var h = document.createElement("h2");
     h.id = spec.id + "-title";

@@ -11,7 +11,7 @@
   function set(value) { try { root.localStorage.setItem(SEEN, value); } catch (e) { /* private mode: shown again next page */ } }
   function showNotice() {
     if (!texts || get() === String(texts.notice.version)) return;
-    root.PmesNotice.show({ id: "pmes-privacy-notice", className: "pmes-privacy-notice", title: texts.notice.title,
+    root.PmesNotice.show({ id: "pmes-privacy-notice", className: "pmes-privacy-notice", floating: true, title: texts.notice.title,
                            paragraphs: texts.notice.paragraphs.map(fill), ok: texts.notice.ok,
                            onOk: function () { set(String(texts.notice.version)); } });
   }
