@@ -244,7 +244,9 @@ def emit(event: dict, before: dict, after: dict, record_path: Path, wait: bool =
 
 
 def _seen_path() -> Path:
-    return _record_dir() / "lrs-avis.json"
+    from pmesocial.record import LRS_NOTICE_FILE
+
+    return _record_dir() / LRS_NOTICE_FILE
 
 
 def notice_seen(conf: dict) -> bool:

@@ -317,8 +317,9 @@ class RecordStore:
         return [p for p in gone if not p.name.endswith(".lock")]
 
 
-# the first-use notices acknowledged, kept next to the record (pmesocial.lrs, kernel/privacy_notice.py)
-OWN_NOTICE_FILES = ("lrs-avis.json", "avis-donnees.json")
+# the first-use notices acknowledged, kept next to the record (pmesocial.lrs, kernel/notices.py)
+LRS_NOTICE_FILE, PRIVACY_NOTICE_FILE = "lrs-avis.json", "avis-donnees.json"
+OWN_NOTICE_FILES = (LRS_NOTICE_FILE, PRIVACY_NOTICE_FILE)
 
 _store: RecordStore | None = None
 

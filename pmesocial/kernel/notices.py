@@ -31,9 +31,9 @@ def _box(css_class: str, title: str, paragraphs: list[str], ok_label: str, on_ok
 
 # -- what the course keeps (RGPD) --------------------------------------------------------
 def _privacy_seen_path():
-    from pmesocial.record import default_path
+    from pmesocial.record import PRIVACY_NOTICE_FILE, default_path
 
-    return default_path().parent / "avis-donnees.json"
+    return default_path().parent / PRIVACY_NOTICE_FILE
 
 
 def privacy_notice_seen() -> bool:
