@@ -11,7 +11,8 @@ here, so that the layers inside the package (data, rules, kernel, book) can move
     group_view_lrs(registration, endpoint, auth)         the same view, read from the LRS
     group_files()                        the same view of files the trainer drops (no folder, no code)
     audience_then_and_now(), years_to_50_million(), …   the modules' charts and tables
-    law_table(["prospection-b2c", …])                    legal rules with their text, date and source
+    law_table(["prospection-b2c", …])                    legal rules with their text, version and day checked
+    law_checked()                                        « Règles vérifiées le … » (module 8)
     check_in_code(answer, bank, question)                the practice notebooks' code path
 Each name is imported on first use, so a module's first cell stays fast; the charts and
 tables (pandas, plotly) only when they are first called.
@@ -27,7 +28,7 @@ _PUBLIC = {
     "group_files": "pmesocial.kernel.group_view",
     "mon_carnet": "pmesocial.kernel.documents",
     "check_in_code": "pmesocial.kernel.practice",
-    "law_table": "pmesocial.kernel.law",
+    "law_table": "pmesocial.kernel.law", "law_checked": "pmesocial.kernel.law",
     **{name: "pmesocial.kernel.course_charts" for name in (
         "audience_then_and_now", "years_to_50_million", "us_visits_share_2010", "trust_consumers_vs_ads",
         "then_and_now", "provenance_table")},

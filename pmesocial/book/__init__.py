@@ -318,6 +318,7 @@ def substitutions() -> dict:
                              + f"\n| **Total** | **{duration(planned_minutes())}** |",
         **_privacy(org),
         "rgaa": accessibility_substitutions(),
+        "droit": law_substitutions(),
     }
 
 
@@ -392,6 +393,37 @@ def accessibility_substitutions() -> dict:
         "theme": {f"t{k}": _md(v) for k, v in audit["themes"].items()},
         "tableau": {f"t{t}": table(int(t)) for t in audit["themes"]},
     }
+
+
+THEME_TITLES = {"prospection": "Prospection", "avis": "Avis en ligne", "jeux": "Jeux-concours",
+                "influence": "Influence commerciale", "image": "Droit à l'image", "ia": "Intelligence artificielle",
+                "site": "Le site de l'entreprise", "cookies": "Cookies et traceurs",
+                "droit-auteur": "Musique, photos et droit d'auteur", "vente": "Vendre par les réseaux sociaux",
+                "accessibilite": "Accessibilité des services en ligne",
+                "plateformes": "Recours auprès des plateformes", "securite": "Sécurité des comptes et fuites de données",
+                "personnel": "Les salariés et les réseaux sociaux"}
+
+
+def law_substitutions() -> dict:
+    """{{ droit.… }}: the sources page's record of every legal row (the source read, the day
+    it was read, the confidence and the authors' note), from data/law alone."""
+    from pmesocial.data.law import all_law, checked_on
+    from pmesocial.rules.formatting import date_fr
+
+    rows = all_law()
+    themes: dict[str, list[dict]] = {}
+    for row in rows.values():
+        themes.setdefault(row["theme"], []).append(row)
+    parts = []
+    for theme, theme_rows in themes.items():
+        parts.append(f"### {THEME_TITLES.get(theme, theme.capitalize())}\n")
+        for r in theme_rows:
+            note = f" Note : {_md(r['author_note'])}" if r["author_note"].strip() else ""
+            parts.append(f"- **{_md(r['title'])}** (`{r['id']}`). {_md(r['primary_text'])}, version du "
+                         f"{date_fr(r['version_date'])}. Source lue : {_md(r['source'])} ({date_fr(r['source_date'])}), "
+                         f"le {date_fr(r['verifie_le'])} ; confiance {r['confidence']}.{note}")
+        parts.append("")
+    return {"sources": "\n".join(parts), "verifie_le": date_fr(checked_on().isoformat()), "regles": str(len(rows))}
 
 
 def _privacy(org: dict) -> dict:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pmesocial.data import figures
 from pmesocial.data.checked_cache import checked
+from pmesocial.data.law import LAW_DIR, all_law
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
 from pmesocial.paths import QUIZ_DIR
 from pmesocial.rules.typography import typo_all
@@ -38,8 +39,12 @@ def _semantic_errors(source: str, data: dict) -> list[str]:
     counts = Counter(q["id"] for q in data["questions"])
     errors += [f"{source} : question « {qid} », champ « id » : identifiant en double"
                for qid, n in counts.items() if n > 1]
+    law_ids = None
     for q in data["questions"]:
         where = f"{source} : question « {q['id']} »"
+        if q.get("law"):
+            law_ids = set(all_law()) if law_ids is None else law_ids
+            errors += [f"{where}, champ « law » : pas de ligne « {i} » dans data/law/" for i in q["law"] if i not in law_ids]
         if q["type"] in ("single", "multiple"):
             ids = [o["id"] for o in q["options"]]
             if len(set(ids)) != len(ids):
@@ -103,15 +108,16 @@ def validate_bank(data, source: str = "<banque>") -> dict:
 
 
 # what is not text for a reader: left as written by the typography
-NOT_TEXT = frozenset({"id", "type", "purpose", "objective", "figure", "parallel", "answer", "correct", "points",
+NOT_TEXT = frozenset({"id", "type", "purpose", "objective", "figure", "parallel", "answer", "correct", "points", "law",
                       "min", "max", "step", "tolerance", "value", "year", "confidence", "source_date"})
 
 
 def load_bank_file(path: Path) -> dict:
     """A checked bank, its texts in French typography (both front ends show them as they are);
-    checked once, then from the cache (checked_cache) while the file and the figures it may
-    quote are unchanged."""
-    return checked("bank", Path(path), lambda: _check_bank_file(path), also=figures.FIGURES_DIR.glob("*.csv"))
+    checked once, then from the cache (checked_cache) while the file, the figures it may
+    quote and the legal rows it may name are unchanged."""
+    return checked("bank", Path(path), lambda: _check_bank_file(path),
+                   also=[*figures.FIGURES_DIR.glob("*.csv"), *LAW_DIR.glob("*.csv")])
 
 
 def _check_bank_file(path: Path) -> dict:

@@ -1,4 +1,6 @@
-"""Load the course's figures (data/figures/*.csv), each row with its provenance.
+"""Load the course's figures (data/figures/*.csv), each row with its provenance: what the
+article says, the source, its date, the confidence, a caveat for the trainee and an
+`author_note` for authors (data/provenance.py says what each may hold).
 
 Two readers of the same files, with the same checks and messages: `load_figures`, a pandas
 table for the charts and provenance tables, and `figure_rows`, plain Python values for the
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING
 
+from pmesocial.data.provenance import claims_second_hand, research_notes_in
 from pmesocial.paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -17,7 +20,7 @@ if TYPE_CHECKING:
 
 FIGURES_DIR = DATA_DIR / "figures"
 COLUMNS = ["id", "indicator", "value", "unit", "year", "article_wording", "source",
-           "source_date", "confidence", "caveat"]
+           "source_date", "confidence", "caveat", "author_note"]
 CONFIDENCE = ["élevée", "moyenne", "faible", "non sourcée"]
 
 
@@ -39,6 +42,13 @@ def _check(path, columns, rows) -> None:
         if row["confidence"] != "non sourcée" and not row["source"]:
             raise FigureDataError(f"{where}, champ « source » : vide alors que la confiance "
                                   f"n'est pas « non sourcée »")
+        if row["confidence"] == "élevée" and claims_second_hand(row["source"], row["caveat"], row["author_note"]):
+            raise FigureDataError(f"{where}, champ « confidence » : « élevée » alors que les notes disent la source "
+                                  "lue de seconde main ou à vérifier")
+        notes = research_notes_in(row["caveat"], addresses=True) + research_notes_in(row["indicator"], addresses=True)
+        if notes:
+            raise FigureDataError(f"{where}, champ « caveat » : note d'auteur dans un texte pour le stagiaire "
+                                  f"({', '.join(notes)}) : à mettre dans « author_note »")
         ids.append(row["id"])
     seen, twice = set(), []
     for fig_id in ids:

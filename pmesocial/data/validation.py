@@ -10,6 +10,7 @@ values shown as « texte » or as JSON, messages sorted by field then text.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -146,15 +147,43 @@ def schema_errors(data, schema_name: str, where) -> list[str]:
     return [f"{where(path)} : {message}" for path, message in schema_messages(data, schema_name)]
 
 
+def trailing_comments(text: str) -> list[int]:
+    """Lines (1-based) where a comment follows unquoted text of several words. In YAML,
+    `text: Le mot-clé « #sponso » parmi…` keeps only « Le mot-clé « »: the rest of a course
+    text is silently cut. A comment after a quoted value or a single word (`modalite: mixte
+    # distance | …`) is left alone."""
+    import yaml
+
+    last_plain: dict[int, tuple[int, str]] = {}  # line -> (end column, value) of a plain scalar ending there
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.ScalarToken) and token.plain:
+            last_plain[token.end_mark.line] = (token.end_mark.column, token.value)
+    found = []
+    for n, line in enumerate(text.splitlines()):
+        if n not in last_plain:
+            continue
+        end, value = last_plain[n]
+        rest = line[end:]
+        if rest.lstrip().startswith("#") and len(value.split()) > 1:
+            found.append(n + 1)
+    return found
+
+
 def read_yaml(path: Path):
     import yaml  # the C parser when PyYAML has it: ten times faster than the Python one
 
     path = Path(path)
     try:
-        return yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        text = path.read_text("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        cut = trailing_comments(text)
     except FileNotFoundError:
         raise DataFileError(f"{path} : fichier introuvable") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f", ligne {mark.line + 1}" if mark else ""
         raise DataFileError(f"{path}{line} : YAML illisible ({getattr(exc, 'problem', exc)})") from None
+    if cut:
+        raise DataFileError(f"{path}, ligne {cut[0]} : un « # » précédé d'une espace commence un commentaire "
+                            "et coupe le texte : mettez la valeur entre guillemets")
+    return data
