@@ -108,7 +108,7 @@ def validate_bank(data, source: str = "<banque>") -> dict:
 
 
 # what is not text for a reader: left as written by the typography
-NOT_TEXT = frozenset({"id", "type", "purpose", "objective", "figure", "parallel", "answer", "correct", "points", "law",
+NOT_TEXT = frozenset({"id", "type", "purpose", "objective", "figure", "parallel", "answer", "correct", "points", "law", "parts",
                       "min", "max", "step", "tolerance", "value", "year", "confidence", "source_date"})
 
 
