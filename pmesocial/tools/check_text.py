@@ -99,13 +99,27 @@ def data_texts() -> Iterator[Text]:
                 yield Text(f"data/{folder}/{path.name}{where}", "form", text)
 
 
+def row_texts() -> Iterator[Text]:
+    """What a trainee reads of the legal rows and the figures (tables under the lessons)."""
+    from pmesocial.data.figures import FIGURES_DIR, figure_rows
+    from pmesocial.data.law import LEARNER_FACING, all_law
+
+    for key, row in all_law().items():
+        yield Text(f"data/law/{row['theme']}.csv, ligne « {key} »", "row",
+                   "\n\n".join(str(row[f]) for f in LEARNER_FACING if row[f]))
+    for path in sorted(FIGURES_DIR.glob("*.csv")):
+        for key, row in figure_rows(path.stem).items():
+            yield Text(f"data/figures/{path.name}, ligne « {key} »", "row",
+                       "\n\n".join(str(row[f]) for f in ("indicator", "caveat") if row[f]))
+
+
 def page_texts() -> Iterator[Text]:
     for page in TRAINEE_PAGES:
         yield Text(page, "page", (REPO_DIR / page).read_text("utf-8"))
 
 
 def all_texts() -> list[Text]:
-    return [*notebook_texts(), *bank_texts(), *data_texts(), *page_texts()]
+    return [*notebook_texts(), *bank_texts(), *data_texts(), *row_texts(), *page_texts()]
 
 
 def question_law_findings() -> list[str]:

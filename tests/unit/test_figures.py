@@ -39,11 +39,33 @@ def test_bad_confidence_names_file_row_and_field(tmp_path, monkeypatch):
     import pmesocial.data.figures as figures
 
     (tmp_path / "x.csv").write_text(
-        "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat\n"
-        "a,Un chiffre,3,%,2010,,Source,2010,sûre,\n", encoding="utf-8")
+        "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat,author_note\n"
+        "a,Un chiffre,3,%,2010,,Source,2010,sûre,,\n", encoding="utf-8")
     monkeypatch.setattr(figures, "FIGURES_DIR", tmp_path)
     with pytest.raises(FigureDataError, match=r"x\.csv, ligne 2 \(« a »\), champ « confidence »"):
         figures.load_figures("x")
+
+
+@pytest.mark.parametrize("source, caveat, note, message", [
+    ("Rapport", "", "Lu en copie sur un blog.", "seconde main"),
+    ("Rapport, selon les reprises", "", "", "seconde main"),
+    ("Rapport", "Tranche d'âge : voir le rapport complet.", "", "note d'auteur"),
+    ("Rapport", "Voir https://exemple.fr", "", "note d'auteur"),
+])
+def test_provenance_rules_name_file_row_and_field(tmp_path, monkeypatch, source, caveat, note, message):
+    """« élevée » only for a source read first-hand; the caveat is for the trainee."""
+    import csv
+
+    import pmesocial.data.figures as figures
+
+    with (tmp_path / "x.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(figures.COLUMNS)
+        writer.writerow(["a", "Un chiffre", "3", "%", "2010", "", source, "2010", "élevée", caveat, note])
+    monkeypatch.setattr(figures, "FIGURES_DIR", tmp_path)
+    for read in (figures.load_figures, figures.figure_rows):
+        with pytest.raises(FigureDataError, match=rf"x\.csv, ligne 2 \(« a »\).*{message}"):
+            read("x")
 
 
 def test_french_number_format():
@@ -90,8 +112,8 @@ def test_plain_rows_name_file_row_and_field(tmp_path, monkeypatch):
     import pmesocial.data.figures as figures
 
     (tmp_path / "x.csv").write_text(
-        "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat\n"
-        "a,Un chiffre,3,%,2010,,,2010,élevée,\n", encoding="utf-8")
+        "id,indicator,value,unit,year,article_wording,source,source_date,confidence,caveat,author_note\n"
+        "a,Un chiffre,3,%,2010,,,2010,élevée,,\n", encoding="utf-8")
     monkeypatch.setattr(figures, "FIGURES_DIR", tmp_path)
     for read in (figures.load_figures, figures.figure_rows):
         with pytest.raises(FigureDataError, match=r"x\.csv, ligne 2 \(« a »\), champ « source » : vide"):
