@@ -646,7 +646,63 @@ def carnet_vectors() -> dict:
     return {"context": ctx, "today": today, "cases": cases}
 
 
-WRITERS = {"carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+def rubric_vectors() -> dict:
+    """Productions on their rubric: every automatic rule met and not met, the trainer's
+    criteria and decisions, each status (from tests/fixtures/rubric.yaml)."""
+    from pmesocial.data.validation import read_yaml
+    from pmesocial.rules import rubric
+
+    spec = read_yaml(FIXTURES / "rubric.yaml")
+    full = {"objectif": "Cinq demandes de devis par mois", "etat": "a-jour",
+            "texte": "Merci de votre avis.\n1. Nous avons revu nos délais ;\n2. Nous appelons avant ;\n3. À bientôt.",
+            "actions": [{"qui": "Claire", "heures": 1.5, "quand": "2027-01-15"},
+                        {"qui": "Inès", "heures": 0.5, "quand": "2027-03-07"}, {}],
+            "etape": "2027-01-20", "choix": ["a", "b"]}
+    variants = [
+        ("rien", {}),
+        ("complet", full),
+        ("sans chiffre", {**full, "objectif": "Être plus visible"}),
+        ("court", {**full, "texte": "Merci."}),
+        ("sans merci, accents", {**full, "texte": "REMERCIÉS pour tout.\n- un\n- deux\n- trois"}),
+        ("téléphone", {**full, "texte": "Merci, appelez le 06 12 34 56 78.\n1. a\n2. b\n3. c"}),
+        ("téléphone international", {**full, "texte": "Merci : +33 6 12 34 56 78 ; 1. a ; 2. b ; 3. c"}),
+        ("courriel", {**full, "texte": "Merci ! Écrivez à jean.dupont@exemple.fr\n1. a\n2. b\n3. c"}),
+        ("adresse", {**full, "texte": "Merci pour le chantier du 12 bis, allée des Chênes.\n1. a\n2. b\n3. c"}),
+        ("un nombre qui n'est pas une adresse", {**full, "texte": "Merci : 12 ans de métier.\n1. a\n2. b\n3. c"}),
+        ("une ligne", {**full, "actions": full["actions"][:1]}),
+        ("heures nulles", {**full, "actions": [{**full["actions"][0], "heures": 0}, full["actions"][1]]}),
+        ("échéance trop tard", {**full, "actions": [full["actions"][0], {**full["actions"][1], "quand": "2027-03-09"}]}),
+        ("échéance passée", {**full, "actions": [{**full["actions"][0], "quand": "2026-12-06"}, full["actions"][1]]}),
+        ("date impossible", {**full, "etape": "2027-02-30"}),
+        ("aucun choix, fiche à jour", {**full, "choix": []}),
+        ("aucun choix, fiche ancienne", {**full, "choix": [], "etat": "ancienne"}),
+        ("un seul choix", {**full, "choix": ["a"]}),
+        ("valeurs d'un autre type", {"objectif": 5, "texte": ["a"], "actions": "x", "choix": "a", "etape": 20270120}),
+    ]
+    entries = []
+    for name, values in variants:
+        for submitted in (None, "2026-12-07T10:00:00+01:00"):
+            entry = {"values": values, **({"submitted": submitted} if submitted else {})}
+            entries.append((f"{name}{' (enregistré)' if submitted else ''}", entry))
+    validations = [("aucune", None), ("validée", {"decision": "validee", "criteria": {"juge-1": True, "juge-2": False},
+                                                   "comment": "Bon plan.", "by": "Mme Formatrice", "at": "2026-12-10T09:00:00Z"}),
+                   ("à reprendre", {"decision": "a-reprendre", "criteria": {"juge-1": False}, "comment": "",
+                                    "by": "", "at": "2026-12-10"}),
+                   ("critères seuls", {"criteria": {"juge-1": True, "juge-2": "oui"}})]
+    cases = []
+    for name, entry in entries:
+        for v_name, validation in validations:
+            if v_name != "aucune" and not name.startswith("complet"):
+                continue
+            cases.append({"name": f"{name} / {v_name}", "entry": entry, "validation": validation, "today": "2026-12-07",
+                          "result": rubric.evaluate(spec, entry, validation, "2026-12-07")})
+    record = {"forms": {"essai": entries[3][1]}, "validations": {"fixture": validations[1][1]}}
+    return {"rubric": spec, "cases": cases,
+            "productions": {"record": record, "today": "2026-12-07",
+                            "result": rubric.productions(record, [spec], "2026-12-07")}}
+
+
+WRITERS = {"rubric": rubric_vectors, "carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
            "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
 
 

@@ -245,3 +245,11 @@ test("carnet: the same view of every record, and the same HTML from the same tem
     assert.equal(sameHtml(render("carnet.html.j2", typography.typoAll(view, carnet.RAW_KEYS))), sameHtml(c.html), c.name);
   }
 });
+
+test("rubric: each automatic criterion, the trainer's decision and the status", () => {
+  const rubric = load("rubric.js");
+  const v = vectors("rubric");
+  assert.ok(v.cases.length > 40);
+  for (const c of v.cases) assert.deepStrictEqual(rubric.evaluate(v.rubric, c.entry, c.validation, c.today), c.result, c.name);
+  assert.deepStrictEqual(rubric.productions(v.productions.record, [v.rubric], v.productions.today), v.productions.result);
+});
