@@ -26,6 +26,11 @@ from pathlib import Path
 from pmesocial.data.validation import fast_check, validator
 
 FORMAT, VERSION = "pmesocial-record", 2
+# The trainer's judgement of a trainee's productions, a small file the trainee imports
+# (« Mon dossier »): it adds to the record, it never replaces it.
+VALIDATION_FORMAT, VALIDATION_VERSION = "pmesocial-validation", 1
+VALIDATION_IMPORTED = ("Validation de votre formateur ajoutée à votre dossier : votre bilan, votre attestation et votre "
+                       "carnet la montrent. Vos réponses n'ont pas changé.")  # record.js says the same (vectors)
 TEXT_LIMIT = 1000
 
 
@@ -122,6 +127,14 @@ def apply_attestation(record: dict, statuses: dict, at: str) -> dict:
     return record
 
 
+def apply_validations(record: dict, productions: dict) -> dict:
+    """The trainer's judgement of productions ({rubric id: validation}), as their
+    validation file brings it: each production's latest judgement replaces the earlier one;
+    the trainee's own work is not touched."""
+    record.setdefault("validations", {}).update(copy.deepcopy(productions))
+    return record
+
+
 def apply_trainee(record: dict, name: str, company: str) -> dict:
     record["trainee"] = {**record.get("trainee", {}), "name": str(name)[:TEXT_LIMIT],
                          "company": str(company)[:TEXT_LIMIT]}
@@ -151,6 +164,30 @@ def parse_record(text: str) -> dict:
     except (json.JSONDecodeError, TypeError):
         raise RecordError("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué).") from None
     return check_record(data)
+
+
+def parse_validation(data) -> dict:
+    """A trainer's validation file (already parsed JSON) -> its productions, or RecordError."""
+    if not isinstance(data, dict) or data.get("format") != VALIDATION_FORMAT:
+        raise RecordError("Ce fichier n'est pas une validation du cours « Médias sociaux et PME ».")
+    if data.get("version") != VALIDATION_VERSION:
+        raise RecordError("Cette validation vient d'une autre version du cours : mettez le cours à jour.")
+    productions = data.get("productions")
+    probe = {**new_record("2026-01-01T00:00:00+00:00"), "validations": productions}
+    if not isinstance(productions, dict) or not productions or not fast_check("record.schema.json")(probe):
+        raise RecordError("Cette validation est endommagée et ne peut pas être utilisée.")
+    return productions
+
+
+def parse_import(text: str) -> tuple[str, dict]:
+    """What a trainee imports: ("record", record) or ("validation", productions)."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, TypeError):
+        raise RecordError("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué).") from None
+    if isinstance(data, dict) and data.get("format") == VALIDATION_FORMAT:
+        return "validation", parse_validation(data)
+    return "record", check_record(data)
 
 
 def check_record(data) -> dict:
@@ -280,6 +317,14 @@ class RecordStore:
     # -- export / import ------------------------------------------------------------
     def export_text(self) -> str:
         return json.dumps(self.load(), ensure_ascii=False, indent=1)
+
+    def import_file(self, text: str) -> tuple[str, dict]:
+        """A file the trainee imports: a record replaces theirs (kept aside first); a
+        trainer's validation is added to theirs. ("record" | "validation", the record now)."""
+        kind, data = parse_import(text)
+        if kind == "validation":
+            return kind, self.update(lambda r: apply_validations(r, data))
+        return kind, self.import_text(text)
 
     def import_text(self, text: str) -> dict:
         """Replace the record by an imported one; the current one is kept aside first."""

@@ -12,6 +12,7 @@ from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import document_payload, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
+from pmesocial import record as record_rules
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import evidence
 from pmesocial.rules.typography import typo
@@ -126,13 +127,15 @@ def _dossier(panel, store):
             return
         try:
             content = bytes(files[0]["content"]).decode("utf-8")
-            imported = store.import_text(content)
+            kind, imported = store.import_file(content)
         except (RecordError, UnicodeDecodeError) as exc:
             status.value = f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(exc)}</p>"
             return
         name.value, company.value = imported["trainee"].get("name", ""), imported["trainee"].get("company", "")
-        status.value = ("<p class='pmes-feedback pmes-ok' role='status'>Dossier importé. Relancez les modules "
-                        "(Run All) pour y retrouver vos réponses ; l'ancien dossier a été gardé de côté.</p>")
+        text = record_rules.VALIDATION_IMPORTED if kind == "validation" else (
+            "Dossier importé. Relancez les modules (Run All) pour y retrouver vos réponses ; l'ancien dossier a été "
+            "gardé de côté.")
+        status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(text)}</p>"
         refresh_export()
 
     def cleared():

@@ -26,7 +26,7 @@ TAG = re.compile(r"<[^>]+>")
 EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = ("art", "n", "M", "Mme", "etc", "p", "ex", "cf", "av", "env", "min", "max", "J.-C", "al", "Cass",
-                 "soc", "civ", "com", "éd", "vol", "ch", "chap", "HT", "TTC")
+                 "soc", "civ", "éd", "vol", "ch", "chap", "HT", "TTC")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\[]?\s?[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ0-9])")
 WORD = re.compile(r"[\wÀ-ÿŒœ’'-]*[\w]", re.UNICODE)
 
@@ -57,12 +57,15 @@ def _blocks(markdown: str) -> list[str]:
         if "code" in fences or DIRECTIVE_OPTION.match(line) or line.startswith(("|", "#", "<!--")) or not line:
             close()
             continue
+        line = re.sub(r"^(>\s?)+", "", line)  # a quotation's lines are prose too
         item = re.match(r"^([-*+]|\d+[.)])\s+(.*)$", line)
         if item:
             close()
             current.append(item.group(2))
+        elif line:
+            current.append(line)
         else:
-            current.append(line.lstrip("> "))
+            close()
     close()
     return blocks
 

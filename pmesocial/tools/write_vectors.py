@@ -30,8 +30,10 @@ from pmesocial.record import (
     apply_solution_seen,
     apply_submit,
     apply_trainee,
+    apply_validations,
     check_record,
     new_record,
+    parse_import,
 )
 from pmesocial.rules import evidence, formatting, forms, scoring
 
@@ -101,11 +103,16 @@ def _record_cases() -> list[dict]:
                                                                   ["attestation", [{"o1": "acquis"}, LATER]],
                                                                   ["attestation", [{"o1": "en-cours"}, LATER]]]),
         ("trainee names are clipped, never interpreted", [["trainee", ["<script>alert(1)</script>", "N" * 1200]]]),
+        ("a trainer's validations: the latest judgement of each production", [
+            ["validations", [{"plan": {"decision": "a-reprendre", "comment": "Indicateurs ?", "at": AT}}]],
+            ["validations", [{"plan": {"decision": "validee", "criteria": {"ordre": True}, "by": "F", "at": LATER},
+                              "video": {"decision": "validee", "at": LATER}}]]]),
     ]
 
 
 CHANGES = {"attempt": apply_attempt, "draft": apply_draft, "solution": apply_solution_seen, "reset": apply_reset,
-           "submit": apply_submit, "form": apply_form, "trainee": apply_trainee, "attestation": apply_attestation}
+           "submit": apply_submit, "form": apply_form, "trainee": apply_trainee, "attestation": apply_attestation,
+           "validations": apply_validations}
 
 
 def _v1_record() -> dict:
@@ -158,7 +165,25 @@ def record_vectors() -> dict:
             checks.append({"name": name, "input": data, "accepted": True, "record": check_record(copy.deepcopy(data))})
         except RecordError as exc:
             checks.append({"name": name, "input": data, "accepted": False, "message": str(exc)})
-    return {"start": new_record(AT), "sequences": sequences, "checks": checks}
+    imports = []
+    valid = {"format": "pmesocial-validation", "version": 1, "trainee": {"name": "A"},
+             "productions": {"plan": {"decision": "validee", "criteria": {"ordre": True}, "at": AT}}}
+    for name, text in (("a record", json.dumps(_damaged_records()[0][1])), ("a validation", json.dumps(valid)),
+                       ("a validation of another version", json.dumps({**valid, "version": 2})),
+                       ("a validation with an unknown decision", json.dumps(
+                           {**valid, "productions": {"plan": {"decision": "bof", "at": AT}}})),
+                       ("a validation of nothing", json.dumps({**valid, "productions": {}})),
+                       ("a validation that is not an object", json.dumps({**valid, "productions": [1]})),
+                       ("not JSON", "{pas du json")):
+        try:
+            kind, data = parse_import(text)
+            imports.append({"name": name, "text": text, "kind": kind, "data": data})
+        except RecordError as exc:
+            imports.append({"name": name, "text": text, "message": str(exc)})
+    from pmesocial.record import VALIDATION_IMPORTED
+
+    return {"start": new_record(AT), "sequences": sequences, "checks": checks, "imports": imports,
+            "messages": {"validation_imported": VALIDATION_IMPORTED}}
 
 
 def _form_values(spec: dict, rng: random.Random) -> list[dict]:

@@ -39,7 +39,7 @@ test("scoring: every answer of every bank", () => {
 
 const CHANGES = { attempt: record.applyAttempt, draft: record.applyDraft, solution: record.applySolutionSeen,
                   reset: record.applyReset, submit: record.applySubmit, form: record.applyForm, trainee: record.applyTrainee,
-                  attestation: record.applyAttestation };
+                  attestation: record.applyAttestation, validations: record.applyValidations };
 
 test("record: changes give the same record", () => {
   const v = vectors("record");
@@ -48,6 +48,18 @@ test("record: changes give the same record", () => {
     const r = record.fresh(v.start.started);
     for (const [change, args] of s.steps) CHANGES[change](r, ...JSON.parse(JSON.stringify(args)));
     assert.deepStrictEqual(r, s.record, s.name);
+  }
+});
+
+test("record: a record or a trainer's validation imported, or refused with the same message", () => {
+  const v = vectors("record");
+  assert.ok(v.imports.length >= 5);
+  assert.equal(record.VALIDATION_IMPORTED, v.messages.validation_imported);
+  for (const c of v.imports) {
+    if (c.message) { assert.throws(() => record.parseImport(c.text), { message: c.message }, c.name); continue; }
+    const found = record.parseImport(c.text);
+    assert.equal(found.kind, c.kind, c.name);
+    assert.deepStrictEqual(c.kind === "record" ? found.record : found.productions, c.data, c.name);
   }
 });
 

@@ -5,6 +5,8 @@
 (function (root) {
   "use strict";
   var FORMAT = "pmesocial-record", VERSION = 2, TEXT_LIMIT = 1000;
+  var VALIDATION_FORMAT = "pmesocial-validation", VALIDATION_VERSION = 1;
+  var VALIDATION_IMPORTED = "Validation de votre formateur ajoutée à votre dossier : votre bilan, votre attestation et votre carnet la montrent. Vos réponses n'ont pas changé.";
   var validateRecord = root.PmesSchemas ? root.PmesSchemas.record : require("../schemas/record.js");
 
   function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00"); }
@@ -91,6 +93,12 @@
     Object.keys(x).sort().forEach(function (k) { out[k] = sortKeys(x[k]); });
     return out;
   }
+  /* The trainer's judgement of productions: each one replaces the earlier judgement. */
+  function applyValidations(record, productions) {
+    record.validations = record.validations || {};
+    Object.keys(productions).forEach(function (k) { record.validations[k] = clone(productions[k]); });
+    return record;
+  }
   function applyTrainee(record, name, company) {
     var t = Object.assign({}, record.trainee || {});
     t.name = String(name).slice(0, TEXT_LIMIT);
@@ -144,10 +152,38 @@
     try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
     return checkRecord(data);
   }
+  /* A trainer's validation file (parsed JSON) -> its productions, or a French message. */
+  function parseValidation(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== VALIDATION_FORMAT) {
+      throw new Error("Ce fichier n'est pas une validation du cours « Médias sociaux et PME ».");
+    }
+    if (data.version !== VALIDATION_VERSION) {
+      throw new Error("Cette validation vient d'une autre version du cours : mettez le cours à jour.");
+    }
+    var productions = data.productions, probe = fresh("2026-01-01T00:00:00+00:00");
+    probe.validations = productions;
+    if (!productions || typeof productions !== "object" || Array.isArray(productions) ||
+        !Object.keys(productions).length || !validateRecord(probe)) {
+      throw new Error("Cette validation est endommagée et ne peut pas être utilisée.");
+    }
+    return productions;
+  }
+  /* What a trainee imports: { kind: "record", record } or { kind: "validation", productions }. */
+  function parseImport(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
+    if (data && typeof data === "object" && data.format === VALIDATION_FORMAT) {
+      return { kind: "validation", productions: parseValidation(data) };
+    }
+    return { kind: "record", record: checkRecord(data) };
+  }
 
   var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
                 applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
-                applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, migrate: migrate, checkRecord: checkRecord, parse: parse };
+                applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
+                checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation,
+                VALIDATION_FORMAT: VALIDATION_FORMAT, VALIDATION_VERSION: VALIDATION_VERSION,
+                VALIDATION_IMPORTED: VALIDATION_IMPORTED };
   if (typeof module === "object" && module.exports) module.exports = rules;
   else root.PmesRecordRules = rules;
 })(this);

@@ -3,6 +3,7 @@
  * goes through textContent; nothing typed is ever parsed as HTML. */
 (function (root) {
   "use strict";
+
   var R = root.PmesRecord, E = root.PmesEvidence;
   var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
   function message(box, text, ok) {
@@ -48,9 +49,10 @@
       if (!f) return;
       f.text().then(function (text) {
         try {
-          var rec = R.importText(text);
+          var found = R.importFile(text), rec = found.record;
           name.value = rec.trainee.name || ""; company.value = rec.trainee.company || "";
-          message(status, "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses. L'ancien dossier a été gardé de côté.", true);
+          message(status, found.kind === "validation" ? R.rules.VALIDATION_IMPORTED
+            : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses. L'ancien dossier a été gardé de côté.", true);
         } catch (e) { message(status, e.message, false); }
       });
     });
@@ -58,7 +60,7 @@
     body.appendChild(labelled("pmes-trainee-name", "Votre nom", name));
     body.appendChild(labelled("pmes-trainee-company", "Votre entreprise", company));
     body.appendChild(el("div", { className: "pmes-buttons" }, [save, exp, carnet]));
-    body.appendChild(labelled("pmes-import-file", "Importer un dossier (fichier JSON)", file));
+    body.appendChild(labelled("pmes-import-file", "Importer un dossier ou la validation de votre formateur (fichier JSON)", file));
     body.appendChild(status);
     body.appendChild(eraser(function () { clearTimeout(timer); name.value = ""; company.value = ""; status.textContent = ""; }));
   }

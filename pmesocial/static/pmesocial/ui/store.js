@@ -49,6 +49,15 @@
     storageSet(JSON.stringify(record));
     return record;
   }
+  /* A file the trainee imports: a record replaces theirs (kept aside first); a trainer's
+   * validation is added to theirs. Returns { kind, record }. */
+  function importFile(text) {
+    var found = rules.parseImport(text);  // throws a French message
+    if (found.kind === "validation") {
+      return { kind: "validation", record: update(function (r) { rules.applyValidations(r, found.productions); }) };
+    }
+    return { kind: "record", record: importText(text) };
+  }
   /* « Effacer mon dossier »: every key the course wrote in this browser (the record, its
    * set-aside copies, statements not yet sent, notices seen). The session's launch link
    * (sessionStorage) is the training body's setting, gone when the tab closes. */
@@ -97,7 +106,7 @@
     return function () { return apply.apply(null, Array.prototype.slice.call(arguments, 0, count).concat([arguments[arguments.length - 1]])); };
   }
   root.PmesRecord = {
-    load: load, update: update, exportText: exportText, importText: importText, parse: parse, erase: erase,
+    load: load, update: update, exportText: exportText, importText: importText, importFile: importFile, parse: parse, erase: erase,
     notices: notices, download: download, KEY: KEY, now: now, rules: rules,
     saveAttempt: changer(dropExtra(applyAttempt, 6), EVENTS.attempt), saveDraft: changer(applyDraft),
     solutionSeen: changer(applySolutionSeen, EVENTS.solution), resetQuestion: changer(applyReset),
