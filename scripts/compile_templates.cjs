@@ -11,7 +11,7 @@ const root = path.join(__dirname, "..");
 const dir = path.join(root, "pmesocial", "templates");
 const out = process.argv[2] || path.join(root, "pmesocial", "static", "pmesocial", "templates.js");
 // The documents both front ends make, and the radar they draw.
-const NAMES = ["_document_style.html.j2", "plan.html.j2", "attestation.html.j2", "certificat.html.j2", "group_view.html.j2",
+const NAMES = ["_document_style.html.j2", "productions.html.j2", "plan.html.j2", "attestation.html.j2", "certificat.html.j2", "group_view.html.j2",
                "carnet.html.j2",
                "radar.svg.j2", "diagnostic_report.html.j2"];
 

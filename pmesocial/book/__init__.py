@@ -41,7 +41,7 @@ XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course 
 # shows its notice), and the first page a trainee opens shows the privacy notice
 # (ui/privacy.js); both texts are in the profile.
 EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/notice.js", "ui/lrs.js", "ui/privacy.js"]
-DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/documents.js", NUNJUCKS, "templates.js",
+DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/rubric.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]
 SCRIPTS = {
     EXERCISE_CLASS: STORE + ["rules/scoring.js", "rules/evidence.js", "schemas/bank.js", "ui/exercise.js"],

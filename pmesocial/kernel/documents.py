@@ -6,7 +6,7 @@ from __future__ import annotations
 from pmesocial.data.course import course_info
 from pmesocial.data.forms import load_form
 from pmesocial.data.organisme import load_organisme, organisme_or_error
-from pmesocial.kernel.markup import templates
+from pmesocial.kernel.markup import escape, templates
 from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
@@ -33,7 +33,7 @@ def view_for(name: str, record: dict, today: str | None = None) -> dict:
     org = typo_all(load_organisme())
     if name == "attestation":
         statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
-        return attestation_view(record, statuses, org, info, today)
+        return attestation_view(record, statuses, org, info, today, production_views(record, None, today))
     return certificat_view(record, org, info, today)
 
 
@@ -55,6 +55,23 @@ def radar_svg(labels: list[str], scores: list, title: str, svg_id: str = "pmes-r
               band: tuple[list, list] | None = None) -> str:
     """The radar's one template (radar.svg.j2) filled with its view (rules/radar.py)."""
     return typo_html(templates().get_template("radar.svg.j2").render(radar=radar_view(labels, scores, title, svg_id, band)))
+
+
+def production_views(record: dict, rubrics: list[dict] | None = None, today: str | None = None) -> list[dict]:
+    """The trainee's productions on their rubrics (all of the course's by default)."""
+    from pmesocial.data.rubrics import all_rubrics
+    from pmesocial.rules.rubric import production_view, productions
+
+    chosen = all_rubrics() if rubrics is None else rubrics
+    return [production_view(p) for p in productions(record, chosen, today or now()[:10])]
+
+
+def productions_html(record: dict, rubrics: list[dict] | None = None, intro: bool = False, heading: str = "h4") -> str:
+    """The productions fragment (templates/productions.html.j2), as a page shows it."""
+    html = render("productions", {"productions": production_views(record, rubrics), "heading": heading})
+    from pmesocial.rules.rubric import RUBRIC_INTRO
+
+    return (f"<p class='pmes-help'>{escape(RUBRIC_INTRO)}</p>" if intro else "") + html
 
 
 def render_document(name: str, record: dict, today: str | None = None) -> str:
@@ -81,5 +98,7 @@ def document_payload(*names: str) -> dict:
     if "plan" in names:
         data["plan_form"] = load_form("plan")
     if "attestation" in names:
-        data.update(objectives=evidence.objectives(), objective_map=evidence.objective_map())
+        from pmesocial.data.rubrics import all_rubrics
+
+        data.update(objectives=evidence.objectives(), objective_map=evidence.objective_map(), rubrics=all_rubrics())
     return data

@@ -29,7 +29,9 @@ class Form(CourseOutput):
         return f"Questionnaire « {self.spec['title']} » : {len(self.spec['fields'])} questions"
 
     def payload(self) -> dict:
-        data = {"kind": self.kind, "version": 1, "form": self.spec}
+        from pmesocial.data.rubrics import rubrics_for
+
+        data = {"kind": self.kind, "version": 1, "form": self.spec, "rubrics": rubrics_for(self.spec["id"])}
         if self.spec["id"] == "plan":
             from pmesocial.kernel.documents import document_payload
             data["document"] = document_payload("plan")
@@ -195,7 +197,7 @@ def FormWidget(spec: dict, store):
     record = store.load()
     saved = record.get("forms", {}).get(spec["id"], {})
     values = saved.get("values", {})
-    status, document = kit.html(), kit.html()
+    status, document, judged = kit.html(), kit.html(), kit.html()
     fields: list[_Field] = []
 
     def current() -> dict:
@@ -211,6 +213,15 @@ def FormWidget(spec: dict, store):
         store.save_form(spec["id"], current(), submitted=False)
         refresh_outputs()
         refresh_document()
+
+    def refresh_rubric():
+        # a production judged on its rubric (data/rubrics): shown once it has been saved
+        from pmesocial.data.rubrics import rubrics_for
+        from pmesocial.kernel.documents import productions_html
+
+        latest = store.load()
+        done = latest.get("forms", {}).get(spec["id"], {}).get("submitted")
+        judged.value = productions_html(latest, rubrics_for(spec["id"]), intro=True) if done else ""
 
     def refresh_document():
         if spec["id"] != "plan":
@@ -242,6 +253,7 @@ def FormWidget(spec: dict, store):
         status.value = (f"<p class='pmes-feedback pmes-ok' role='status'>"
                         f"{escape(spec.get('saved_message', 'Enregistré.'))}</p>")
         refresh_document()
+        refresh_rubric()
 
     submit.on_click(on_submit)
     refresh_outputs()
@@ -253,7 +265,8 @@ def FormWidget(spec: dict, store):
     if saved.get("submitted"):
         status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(spec.get('saved_message', 'Enregistré.'))}</p>"
     refresh_document()
-    box = kit.vbox(head + [f.box for f in fields] + [submit, status, document])
+    refresh_rubric()
+    box = kit.vbox(head + [f.box for f in fields] + [submit, status, judged, document])
     box.add_class("pmes-exercise")
     box.add_class("pmes-form")
     return box

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pmesocial.data.course import modules
 from pmesocial.data.organisme import OrganismeError
 from pmesocial.kernel.display import CourseOutput
-from pmesocial.kernel.documents import document_payload, render_document
+from pmesocial.kernel.documents import document_payload, productions_html, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
 from pmesocial import record as record_rules
@@ -228,7 +228,8 @@ def _bilan(panel, store):
         rows = evidence.progression(record, data["entry_map"], data["exit_map"], objective_list)
         out.value = (progression_html(rows, record) + "<h5>Évaluation des objectifs</h5>"
                      f"<p>{escape(FIRST_ATTEMPT_RULE)}</p><p><strong>{evidence.count_acquired(statuses)} objectif(s) "
-                     f"acquis sur {len(statuses)}.</strong></p>" + status_table_html(statuses))
+                     f"acquis sur {len(statuses)}.</strong></p>" + status_table_html(statuses)
+                     + "<h5>Vos productions, sur leur grille</h5>" + productions_html(record, intro=True, heading="h6"))
         links = []
         for name, label, filename in DOCUMENTS:
             try:

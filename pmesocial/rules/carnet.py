@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pmesocial.rules import evidence, group, scoring
+from pmesocial.rules import evidence, group, rubric, scoring
 from pmesocial.rules.diagnostic import compute, report_view
 from pmesocial.rules.documents import plan_view, statuses_view, trainee_view
 from pmesocial.rules.formatting import date_fr, with_unit
@@ -55,6 +55,7 @@ def context() -> dict:
     bank tagged with its module (0 for the tests). Plain JSON."""
     from pmesocial.data.banks import all_banks
     from pmesocial.data.course import modules
+    from pmesocial.data.rubrics import all_rubrics
 
     base = group.context()
     banks = []
@@ -65,7 +66,8 @@ def context() -> dict:
                       "questions": [_slim_question(q, bank["purpose"] != "entry-test") for q in bank["questions"]]})
     return {"diagnostic": base["diagnostic"], "forms": {f: base["forms"][f] for f in ("besoins", "plan", "satisfaction")},
             "objectives": base["objectives"], "objective_map": base["objective_map"],
-            "modules": [{"number": m["number"], "title": m["title"]} for m in modules()], "banks": banks}
+            "modules": [{"number": m["number"], "title": m["title"]} for m in modules()], "banks": banks,
+            "rubrics": all_rubrics()}
 
 
 # -- one question ----------------------------------------------------------------------
@@ -193,5 +195,6 @@ def carnet_view(record: dict, ctx: dict, today: str) -> dict:
             "sections": sections, "statuses": statuses, "acquired": evidence.count_acquired(statuses),
             "objectives": len(statuses), "goals": goals_view(record, ctx), "diagnostic": diagnostic,
             "radar": diagnostic["radar"], "plan": plan, "has_plan": bool(plan["rows"] or plan["objectif"]),
+            "productions": [rubric.production_view(p) for p in rubric.productions(record, ctx["rubrics"], today)],
             "lost": (f"Votre dossier garde {lost} réponse(s) à des questions qui ne sont plus dans le cours : "
                      "elles ne figurent pas dans ce carnet.") if lost else ""}

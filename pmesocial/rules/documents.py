@@ -52,8 +52,11 @@ def _organisme_view(org: dict) -> dict:
     return {**org, "modalite_label": MODALITIES[org["modalite"]]}
 
 
-def attestation_view(record: dict, statuses: list[dict], org: dict, info: dict, today: str) -> dict:
+def attestation_view(record: dict, statuses: list[dict], org: dict, info: dict, today: str,
+                     productions: list[dict] | None = None) -> dict:
+    """`productions`: the trainee's productions on their rubric (rules/rubric.py production_view)."""
     return {
+        "productions": productions or [],
         "trainee": trainee_view(record), "organisme": _organisme_view(org), "course": info["title"],
         "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(today),
         "date": date_fr(today), "duration": duration(info["planned_minutes"]),

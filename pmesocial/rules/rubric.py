@@ -18,6 +18,9 @@ from pmesocial.rules.forms import is_blank, row_is_blank
 STATUS_LABELS = {"a-faire": "À faire", "incomplete": "À compléter", "a-valider": "Complète, à valider par le formateur",
                  "validee": "Validée par le formateur", "a-reprendre": "À reprendre (avis du formateur)"}
 DECISIONS = ("validee", "a-reprendre")
+# What a trainee reads above the rubric, on a form's page and on the review page (rubric.js says the same).
+RUBRIC_INTRO = ("Votre production, relue sur sa grille : le cours vérifie ce qui peut l'être ; votre formateur juge "
+                "le reste et peut la valider.")
 # What would identify the customer in a public reply: a phone number, an e-mail address,
 # a street address (number and kind of street).
 # (ASCII classes and no \b after a word: the same patterns in rules/rubric.js.)
@@ -134,6 +137,23 @@ def evaluate(rubric: dict, entry: dict | None, validation: dict | None, today: s
             "trainer_total": len(criteria) - len(auto),
             "comment": str((validation or {}).get("comment") or ""), "validated_by": str((validation or {}).get("by") or ""),
             "validated_on": str((validation or {}).get("at") or "")[:10]}
+
+
+MARKS = {True: "Fait", False: "Manque", None: "À juger par le formateur"}
+TRAINER_MARKS = {True: "Validé par le formateur", False: "À reprendre", None: "À juger par le formateur"}
+
+
+def production_view(result: dict) -> dict:
+    """A production as every page and document shows it (templates/productions.html.j2)."""
+    from pmesocial.rules.formatting import date_fr
+
+    return {"title": result["title"], "status": result["status"], "label": result["label"],
+            "criteria": [{"label": c["label"], "met": c["met"], "by": c["by"],
+                          "mark": (MARKS if c["by"] == "cours" else TRAINER_MARKS)[c["met"]]} for c in result["criteria"]],
+            "summary": f"Critères vérifiés par le cours : {result['auto_met']} sur {result['auto_total']} ; "
+                       f"critères jugés par le formateur : {result['trainer_total']}",
+            "comment": result["comment"], "validated_by": result["validated_by"],
+            "validated_on": date_fr(result["validated_on"]) if result["validated_on"] else ""}
 
 
 def productions(record: dict, rubrics: list[dict], today: str) -> list[dict]:

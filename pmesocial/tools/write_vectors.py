@@ -323,6 +323,9 @@ def _document_records() -> list[dict]:
             for n, qid in enumerate(questions):
                 apply_attempt(full, bank_id, qid, "a", n % 2, 1, LATER)
     apply_submit(full, evidence.ENTRY_TEST, {}, LATER)
+    apply_validations(full, {"plan": {"decision": "a-reprendre", "criteria": {"ordre-des-etapes": False},
+                                      "comment": "Un indicateur par action, <s.v.p.>", "by": "M. Formateur", "at": LATER},
+                             "video": {"decision": "validee", "at": LATER}})
     return [empty, full]
 
 
@@ -722,7 +725,9 @@ def rubric_vectors() -> dict:
             cases.append({"name": f"{name} / {v_name}", "entry": entry, "validation": validation, "today": "2026-12-07",
                           "result": rubric.evaluate(spec, entry, validation, "2026-12-07")})
     record = {"forms": {"essai": entries[3][1]}, "validations": {"fixture": validations[1][1]}}
-    return {"rubric": spec, "cases": cases,
+    for case in cases:
+        case["view"] = rubric.production_view(case["result"])
+    return {"rubric": spec, "cases": cases, "intro": rubric.RUBRIC_INTRO,
             "productions": {"record": record, "today": "2026-12-07",
                             "result": rubric.productions(record, [spec], "2026-12-07")}}
 

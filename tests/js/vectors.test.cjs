@@ -262,6 +262,10 @@ test("rubric: each automatic criterion, the trainer's decision and the status", 
   const rubric = load("rubric.js");
   const v = vectors("rubric");
   assert.ok(v.cases.length > 40);
-  for (const c of v.cases) assert.deepStrictEqual(rubric.evaluate(v.rubric, c.entry, c.validation, c.today), c.result, c.name);
+  assert.equal(rubric.RUBRIC_INTRO, v.intro);
+  for (const c of v.cases) {
+    assert.deepStrictEqual(rubric.evaluate(v.rubric, c.entry, c.validation, c.today), c.result, c.name);
+    assert.deepStrictEqual(rubric.productionView(c.result), c.view, c.name);
+  }
   assert.deepStrictEqual(rubric.productions(v.productions.record, [v.rubric], v.productions.today), v.productions.result);
 });

@@ -21,6 +21,13 @@ def _fields(widget):
     return [c for c in widget.children if "pmes-form-field" in c._dom_classes]
 
 
+def _status(widget) -> str:
+    """The form's status line: the HTML output just after the submit button."""
+    names = [getattr(c, "description", "") for c in widget.children]
+    at = next(i for i, n in enumerate(names) if n.startswith("Enregistrer"))
+    return widget.children[at + 1].value
+
+
 def _submit(widget):
     next(c for c in widget.children if getattr(c, "description", "").startswith("Enregistrer")).click()
 
@@ -33,7 +40,7 @@ def test_every_form_loads_and_has_a_payload():
 
 def test_the_plan_keeps_drafts_and_names_what_is_missing(store):
     widget = FormWidget(data_forms.load_form("plan"), store)
-    objectif, actions, point = _fields(widget)
+    objectif, actions, point, _conformite = _fields(widget)
     objectif.children[1].value = "Cinq demandes de devis par mois"
     assert store.load()["forms"]["plan"]["values"]["objectif"] == "Cinq demandes de devis par mois"
     assert "submitted" not in store.load()["forms"]["plan"]
@@ -42,7 +49,7 @@ def test_the_plan_keeps_drafts_and_names_what_is_missing(store):
     texts[0].children[1].value = "Fiche d'établissement"
     texts[2].children[1].value = "25"
     _submit(widget)
-    status = widget.children[-2].value
+    status = _status(widget)
     assert "restent à compléter" in status and typo("Action 1 : Temps par semaine : Indiquez un nombre entre 0 et 20") in status
     assert "submitted" not in store.load()["forms"]["plan"]
     assert store.load()["forms"]["plan"]["values"]["actions"][0]["heures"] == 25  # kept, not lost
@@ -60,6 +67,9 @@ def test_a_complete_plan_is_submitted_and_printable(store):
     _submit(widget)
     assert store.load()["forms"]["plan"]["submitted"]
     assert "mon-plan-90-jours.html" in widget.children[-1].value
+    judged = " ".join(getattr(c, "value", "") for c in widget.children if "pmes-productions" in str(getattr(c, "value", "")))
+    # saved: the plan is read on its rubric, and what is missing is named (no compliance point chosen)
+    assert "Mon plan à 90" in judged and "Manque" in judged and "conformité" in judged
 
 
 def test_satisfaction_reviews_the_goals_chosen_at_entry(store):
@@ -77,7 +87,7 @@ def test_satisfaction_reviews_the_goals_chosen_at_entry(store):
 def test_the_cold_evaluation_needs_its_required_answers(store):
     widget = FormWidget(data_forms.load_form("evaluation-a-froid"), store)
     _submit(widget)
-    status = widget.children[-2].value
+    status = _status(widget)
     assert status.count("Ce champ est à remplir.") == 3
     assert "submitted" not in store.load().get("forms", {}).get("evaluation-a-froid", {})
 

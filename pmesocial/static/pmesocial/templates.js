@@ -8,7 +8,121 @@ var colno = 0;
 var output = "";
 try {
 var parentTemplate = null;
-output += "<style>\nbody { font: 15px/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 50em; margin: 2em auto; padding: 0 1em; }\nh1 { font-size: 1.5em; text-align: center; margin-bottom: .2em; } h2 { font-size: 1.15em; margin-top: 1.4em; }\n.issuer { text-align: center; color: #3d3d3d; margin-top: 0; }\ntable { border-collapse: collapse; width: 100%; font-size: .95em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; }\nthead th { background: #eef3fb; } .sign { margin-top: 2.5em; display: flex; justify-content: space-between; gap: 2em; }\n.note { font-size: .9em; color: #3d3d3d; }\n@page { size: A4; margin: 16mm; }\n@media print { body { margin: 0; max-width: none; } .noprint { display: none; } tr, li { break-inside: avoid; } }\n</style>\n";
+output += "<style>\nbody { font: 15px/1.5 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 50em; margin: 2em auto; padding: 0 1em; }\nh1 { font-size: 1.5em; text-align: center; margin-bottom: .2em; } h2 { font-size: 1.15em; margin-top: 1.4em; }\n.issuer { text-align: center; color: #3d3d3d; margin-top: 0; }\ntable { border-collapse: collapse; width: 100%; font-size: .95em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; }\nthead th { background: #eef3fb; } .sign { margin-top: 2.5em; display: flex; justify-content: space-between; gap: 2em; }\n.note { font-size: .9em; color: #3d3d3d; }\n.pmes-criteria { margin: .3em 0; padding-left: 1.2em; } .pmes-criterion-ok .pmes-mark { color: #1b7a3a; font-weight: 600; }\n.pmes-criterion-missing .pmes-mark { color: #a4161a; font-weight: 600; } .pmes-criterion-pending .pmes-mark { color: #3d3d3d; font-style: italic; }\n@page { size: A4; margin: 16mm; }\n@media print { body { margin: 0; max-width: none; } .noprint { display: none; } tr, li { break-inside: avoid; } }\n</style>\n";
+if(parentTemplate) {
+parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
+} else {
+cb(null, output);
+}
+;
+} catch (e) {
+  cb(runtime.handleError(e, lineno, colno));
+}
+}
+return {
+root: root
+};
+
+})();
+t["productions.html.j2"] = (function () {
+function root(env, context, frame, runtime, cb) {
+var lineno = 0;
+var colno = 0;
+var output = "";
+try {
+var parentTemplate = null;
+var t_1;
+t_1 = runtime.contextOrFrameLookup(context, frame, "heading") || "h4";
+frame.set("tag", t_1, true);
+if(frame.topLevel) {
+context.setVariable("tag", t_1);
+}
+if(frame.topLevel) {
+context.addExport("tag", t_1);
+}
+output += "\n<div class=\"pmes-productions\">\n";
+frame = frame.push();
+var t_4 = runtime.contextOrFrameLookup(context, frame, "productions");
+if(t_4) {t_4 = runtime.fromIterator(t_4);
+var t_3 = t_4.length;
+for(var t_2=0; t_2 < t_4.length; t_2++) {
+var t_5 = t_4[t_2];
+frame.set("p", t_5);
+frame.set("loop.index", t_2 + 1);
+frame.set("loop.index0", t_2);
+frame.set("loop.revindex", t_3 - t_2);
+frame.set("loop.revindex0", t_3 - t_2 - 1);
+frame.set("loop.first", t_2 === 0);
+frame.set("loop.last", t_2 === t_3 - 1);
+frame.set("loop.length", t_3);
+output += "<section class=\"pmes-production pmes-production-";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"status"), env.opts.autoescape);
+output += "\">\n<";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "tag"), env.opts.autoescape);
+output += " class=\"pmes-production-title\">";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"title"), env.opts.autoescape);
+output += " : <span class=\"pmes-production-status\">";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"label"), env.opts.autoescape);
+output += "</span></";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "tag"), env.opts.autoescape);
+output += ">\n<p class=\"pmes-production-summary\">";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"summary"), env.opts.autoescape);
+output += ".</p>\n<ul class=\"pmes-criteria\">";
+frame = frame.push();
+var t_8 = runtime.memberLookup((t_5),"criteria");
+if(t_8) {t_8 = runtime.fromIterator(t_8);
+var t_7 = t_8.length;
+for(var t_6=0; t_6 < t_8.length; t_6++) {
+var t_9 = t_8[t_6];
+frame.set("c", t_9);
+frame.set("loop.index", t_6 + 1);
+frame.set("loop.index0", t_6);
+frame.set("loop.revindex", t_7 - t_6);
+frame.set("loop.revindex0", t_7 - t_6 - 1);
+frame.set("loop.first", t_6 === 0);
+frame.set("loop.last", t_6 === t_7 - 1);
+frame.set("loop.length", t_7);
+output += "<li class=\"pmes-criterion pmes-criterion-";
+output += runtime.suppressValue((runtime.memberLookup((t_9),"met") == true?"ok":((runtime.memberLookup((t_9),"met") == false?"missing":"pending"))), env.opts.autoescape);
+output += "\"><span class=\"pmes-mark\">";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"mark"), env.opts.autoescape);
+output += "</span> : ";
+output += runtime.suppressValue(runtime.memberLookup((t_9),"label"), env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>\n";
+if(runtime.memberLookup((t_5),"validated_on")) {
+output += "<p class=\"pmes-production-validation\">Avis du formateur";
+if(runtime.memberLookup((t_5),"validated_by")) {
+output += " (";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"validated_by"), env.opts.autoescape);
+output += ")";
+;
+}
+output += ", le ";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"validated_on"), env.opts.autoescape);
+if(runtime.memberLookup((t_5),"comment")) {
+output += " : « ";
+output += runtime.suppressValue(runtime.memberLookup((t_5),"comment"), env.opts.autoescape);
+output += " »";
+;
+}
+else {
+output += ".";
+;
+}
+output += "</p>";
+;
+}
+output += "\n</section>";
+;
+}
+}
+frame = frame.pop();
+output += "\n</div>\n";
 if(parentTemplate) {
 parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
 } else {
@@ -217,7 +331,40 @@ output += "</strong></td></tr>\n";
 }
 }
 frame = frame.pop();
-output += "</tbody>\n</table>\n<div class=\"sign\"><p>Fait à ";
+output += "</tbody>\n</table>\n";
+if(env.getFilter("length").call(context, runtime.contextOrFrameLookup(context, frame, "productions"))) {
+output += "<h2>Productions évaluées sur une grille</h2>\n<p>Chaque production est relue sur une grille de critères : le cours vérifie ce qui peut l'être, le formateur juge le reste et la valide.</p>\n";
+var t_9;
+t_9 = "h3";
+frame.set("heading", t_9, true);
+if(frame.topLevel) {
+context.setVariable("heading", t_9);
+}
+if(frame.topLevel) {
+context.addExport("heading", t_9);
+}
+var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("productions.html.j2", false, "attestation.html.j2", false, function(t_11,t_10) {
+if(t_11) { cb(t_11); return; }
+callback(null,t_10);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_13,t_12) {
+if(t_13) { cb(t_13); return; }
+callback(null,t_12);});
+});
+tasks.push(
+function(result, callback){
+output += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
+});
+}
+output += "\n<div class=\"sign\"><p>Fait à ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "organisme")),"lieu"), env.opts.autoescape);
 output += ", le ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "date"), env.opts.autoescape);
@@ -811,7 +958,7 @@ try {
 var parentTemplate = null;
 output += "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Mon carnet de formation — ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"name") || "stagiaire", env.opts.autoescape);
-output += "</title>\n<style>\nbody { font: 15px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 52em; margin: 2em auto; padding: 0 1em; overflow-wrap: break-word; }\nh1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 2px solid #0b4f8a; padding-bottom: .15em; }\nh3 { font-size: 1.08em; margin: 1.3em 0 .4em; } h4 { font-size: 1em; margin: .9em 0 .3em; }\nh2, h3, h4, .bank-head { break-after: avoid; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; font-size: .93em; margin: .4em 0 .8em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n.num { white-space: nowrap; }\nthead th { background: #eef3fb; } thead { display: table-header-group; }\ntr, li, .question, .estimates, svg, .feedback p { break-inside: avoid; page-break-inside: avoid; }\n.question.long { break-inside: auto; page-break-inside: auto; } .prompt { break-after: avoid; page-break-after: avoid; }\n.meta, .note { color: #3d3d3d; } .note { font-size: .92em; }\n.question { border-left: 3px solid #c8c8c8; padding: .05em 0 .05em .6em; margin: .55em 0; }\n.question.right { border-left-color: #1b7a3a; } .question.wrong { border-left-color: #a4161a; } .question.partial { border-left-color: #b35c00; }\n.prompt { font-weight: 600; margin: 0 0 .2em; } .answer, .first { margin: .1em 0; } .lines { margin: 0 0 .15em; padding-left: 1.2em; }\n.label { color: #3d3d3d; } .feedback { margin: .15em 0; font-size: .93em; }\n.feedback p { margin: .15em 0; } .info { color: #3d3d3d; font-style: italic; }\n.weak { font-weight: bold; color: #a4161a; } .status-acquis { color: #1b7a3a; font-weight: 600; }\nsvg { max-width: 36em; width: 100%; height: auto; display: block; margin: 1em auto; }\n.wrap { overflow-x: auto; }  /* on a phone a wide table scrolls, the page does not */\n@media (max-width: 32em) { body { padding: 0 .6em; } table { font-size: .85em; } th, td { padding: .25em .3em; } }\n@page { size: A4; margin: 15mm 14mm 16mm; }\n@media print {\n  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }\n  .noprint { display: none; } .wrap { overflow: visible; } svg { width: 15cm; max-width: 100%; } h2 { margin-top: 1.2em; } .section { break-before: auto; }\n  p, li { orphans: 3; widows: 3; }\n}\n</style>\n</head>\n<body>\n<p class=\"noprint note\"><em>Pour obtenir un PDF : menu « Imprimer » de votre navigateur, puis « Enregistrer au format PDF ».</em></p>\n<h1>Mon carnet de formation</h1>\n<p class=\"meta\">« Médias sociaux et PME : mythes ou réalités ? » — ";
+output += "</title>\n<style>\nbody { font: 15px/1.45 system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; color: #1f1f1f; max-width: 52em; margin: 2em auto; padding: 0 1em; overflow-wrap: break-word; }\nh1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 2px solid #0b4f8a; padding-bottom: .15em; }\nh3 { font-size: 1.08em; margin: 1.3em 0 .4em; } h4 { font-size: 1em; margin: .9em 0 .3em; }\nh2, h3, h4, .bank-head { break-after: avoid; page-break-after: avoid; }\ntable { border-collapse: collapse; width: 100%; font-size: .93em; margin: .4em 0 .8em; }\nth, td { border: 1px solid #9a9a9a; padding: .3em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; }\n.num { white-space: nowrap; }\nthead th { background: #eef3fb; } thead { display: table-header-group; }\ntr, li, .question, .estimates, svg, .feedback p { break-inside: avoid; page-break-inside: avoid; }\n.question.long { break-inside: auto; page-break-inside: auto; } .prompt { break-after: avoid; page-break-after: avoid; }\n.meta, .note { color: #3d3d3d; } .note { font-size: .92em; }\n.question { border-left: 3px solid #c8c8c8; padding: .05em 0 .05em .6em; margin: .55em 0; }\n.question.right { border-left-color: #1b7a3a; } .question.wrong { border-left-color: #a4161a; } .question.partial { border-left-color: #b35c00; }\n.prompt { font-weight: 600; margin: 0 0 .2em; } .answer, .first { margin: .1em 0; } .lines { margin: 0 0 .15em; padding-left: 1.2em; }\n.label { color: #3d3d3d; } .feedback { margin: .15em 0; font-size: .93em; }\n.feedback p { margin: .15em 0; } .info { color: #3d3d3d; font-style: italic; }\n.weak { font-weight: bold; color: #a4161a; } .status-acquis { color: #1b7a3a; font-weight: 600; }\nsvg { max-width: 36em; width: 100%; height: auto; display: block; margin: 1em auto; }\n.wrap { overflow-x: auto; }  /* on a phone a wide table scrolls, the page does not */\n@media (max-width: 32em) { body { padding: 0 .6em; } table { font-size: .85em; } th, td { padding: .25em .3em; } }\n.pmes-criteria { margin: .3em 0; padding-left: 1.2em; } .pmes-criterion-ok .pmes-mark { color: #1b7a3a; font-weight: 600; }\n.pmes-criterion-missing .pmes-mark { color: #a4161a; font-weight: 600; } .pmes-criterion-pending .pmes-mark { color: #3d3d3d; font-style: italic; }\n@page { size: A4; margin: 15mm 14mm 16mm; }\n@media print {\n  body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }\n  .noprint { display: none; } .wrap { overflow: visible; } svg { width: 15cm; max-width: 100%; } h2 { margin-top: 1.2em; } .section { break-before: auto; }\n  p, li { orphans: 3; widows: 3; }\n}\n</style>\n</head>\n<body>\n<p class=\"noprint note\"><em>Pour obtenir un PDF : menu « Imprimer » de votre navigateur, puis « Enregistrer au format PDF ».</em></p>\n<h1>Mon carnet de formation</h1>\n<p class=\"meta\">« Médias sociaux et PME : mythes ou réalités ? » — ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"name") || "nom non renseigné", env.opts.autoescape);
 output += ", ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "trainee")),"company") || "entreprise non renseignée", env.opts.autoescape);
@@ -1320,31 +1467,60 @@ else {
 output += "<p>— Plan pas encore écrit (module 9).</p>";
 ;
 }
+output += "\n</div>\n\n<div class=\"section\">\n<h2>Mes productions, sur leur grille</h2>\n<p class=\"note bank-head\">Le plan, la fiche Google, la réponse à un avis et la vidéo sont relus sur une grille : le cours vérifie ce qui peut l'être, votre formateur juge le reste et peut les valider.</p>\n";
+var t_57;
+t_57 = "h3";
+frame.set("heading", t_57, true);
+if(frame.topLevel) {
+context.setVariable("heading", t_57);
+}
+if(frame.topLevel) {
+context.addExport("heading", t_57);
+}
+var tasks = [];
+tasks.push(
+function(callback) {
+env.getTemplate("productions.html.j2", false, "carnet.html.j2", false, function(t_59,t_58) {
+if(t_59) { cb(t_59); return; }
+callback(null,t_58);});
+});
+tasks.push(
+function(template, callback){
+template.render(context.getVariables(), frame, function(t_61,t_60) {
+if(t_61) { cb(t_61); return; }
+callback(null,t_60);});
+});
+tasks.push(
+function(result, callback){
+output += result;
+callback(null);
+});
+env.waterfall(tasks, function(){
 output += "\n</div>\n\n<div class=\"section\">\n<h2>Mes objectifs de formation : où j'en suis</h2>\n<p class=\"note bank-head\">Chaque objectif est évalué par la première réponse vérifiée aux questions qui l'évaluent (autoévaluations des modules et test de sortie) : acquis à partir de 75 % des points sur au moins trois questions, en cours d'acquisition à partir de 40 %. Une question dont la solution a été vue avant de répondre n'est pas comptée.</p>\n<div class=\"wrap\" tabindex=\"0\"><table>\n<thead><tr><th scope=\"col\" class=\"num\">Module</th><th scope=\"col\">Objectif</th><th scope=\"col\" class=\"num\">Points</th><th scope=\"col\" class=\"result\">Résultat</th></tr></thead>\n<tbody>";
 frame = frame.push();
-var t_59 = runtime.contextOrFrameLookup(context, frame, "statuses");
-if(t_59) {t_59 = runtime.fromIterator(t_59);
-var t_58 = t_59.length;
-for(var t_57=0; t_57 < t_59.length; t_57++) {
-var t_60 = t_59[t_57];
-frame.set("o", t_60);
-frame.set("loop.index", t_57 + 1);
-frame.set("loop.index0", t_57);
-frame.set("loop.revindex", t_58 - t_57);
-frame.set("loop.revindex0", t_58 - t_57 - 1);
-frame.set("loop.first", t_57 === 0);
-frame.set("loop.last", t_57 === t_58 - 1);
-frame.set("loop.length", t_58);
+var t_64 = runtime.contextOrFrameLookup(context, frame, "statuses");
+if(t_64) {t_64 = runtime.fromIterator(t_64);
+var t_63 = t_64.length;
+for(var t_62=0; t_62 < t_64.length; t_62++) {
+var t_65 = t_64[t_62];
+frame.set("o", t_65);
+frame.set("loop.index", t_62 + 1);
+frame.set("loop.index0", t_62);
+frame.set("loop.revindex", t_63 - t_62);
+frame.set("loop.revindex0", t_63 - t_62 - 1);
+frame.set("loop.first", t_62 === 0);
+frame.set("loop.last", t_62 === t_63 - 1);
+frame.set("loop.length", t_63);
 output += "<tr><td class=\"num\">";
-output += runtime.suppressValue(runtime.memberLookup((t_60),"module"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((t_65),"module"), env.opts.autoescape);
 output += "</td><td>";
-output += runtime.suppressValue(runtime.memberLookup((t_60),"text"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((t_65),"text"), env.opts.autoescape);
 output += "</td><td class=\"num\">";
-output += runtime.suppressValue(runtime.memberLookup((t_60),"points"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((t_65),"points"), env.opts.autoescape);
 output += "</td><td class=\"result status-";
-output += runtime.suppressValue(runtime.memberLookup((t_60),"status"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((t_65),"status"), env.opts.autoescape);
 output += "\">";
-output += runtime.suppressValue(runtime.memberLookup((t_60),"label"), env.opts.autoescape);
+output += runtime.suppressValue(runtime.memberLookup((t_65),"label"), env.opts.autoescape);
 output += "</td></tr>";
 ;
 }
@@ -1356,7 +1532,7 @@ parentTemplate.rootRenderFunc(env, context, frame, runtime, cb);
 } else {
 cb(null, output);
 }
-;
+});
 } catch (e) {
   cb(runtime.handleError(e, lineno, colno));
 }

@@ -6,6 +6,7 @@
   var fmt = root.PmesFormat || require("./format.js");
   var scoring = root.PmesScoring || require("./scoring.js");
   var evidence = root.PmesEvidence || require("./evidence.js");
+  var rubric = root.PmesRubric || require("./rubric.js");
   var diagnostic = root.PmesDiagnostic || require("./diagnostic.js");
   var documents = root.PmesDocumentViews || require("./documents.js");
 
@@ -134,6 +135,7 @@
              sections: sections, statuses: statuses, acquired: evidence.countAcquired(statuses), objectives: statuses.length,
              goals: goalsView(record, ctx), diagnostic: diag, radar: diag.radar, plan: plan,
              has_plan: plan.rows.length > 0 || !!plan.objectif,
+             productions: rubric.productions(record, ctx.rubrics, today).map(rubric.productionView),
              lost: lost ? "Votre dossier garde " + lost + " réponse(s) à des questions qui ne sont plus dans le cours : " +
                "elles ne figurent pas dans ce carnet." : "" };
   }

@@ -43,8 +43,10 @@
                evaluated: s.evaluated, skipped: s.skipped, label: evidence.STATUS_LABELS[s.status], status: s.status };
     });
   }
-  function attestationView(record, statuses, org, info, today) {
+  /* `productions`: the trainee's productions on their rubric (rules/rubric.js productionView). */
+  function attestationView(record, statuses, org, info, today, productions) {
     return {
+      productions: productions || [],
       trainee: traineeView(record), organisme: organismeView(org), course: info.title, nature: info.nature,
       start: fmt.dateFr(record.started || ""), end: fmt.dateFr(today), date: fmt.dateFr(today),
       duration: fmt.duration(info.planned_minutes), statuses: statusesView(statuses),
@@ -92,7 +94,9 @@
     if (!payload.organisme) throw new Error(payload.organisme_error || "Le fichier de l'organisme de formation manque.");
     if (name === "attestation") {
       var statuses = evidence.objectiveStatus(record, payload.objective_map, payload.objectives);
-      return attestationView(record, statuses, payload.organisme, payload.course, today);
+      var rubric = root.PmesRubric || require("./rubric.js");
+      var judged = rubric.productions(record, payload.rubrics || [], today).map(rubric.productionView);
+      return attestationView(record, statuses, payload.organisme, payload.course, today, judged);
     }
     return certificatView(record, payload.organisme, payload.course, today);
   }

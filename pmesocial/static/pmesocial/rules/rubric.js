@@ -108,6 +108,20 @@
              validated_on: String(validation.at || "").slice(0, 10) };
   }
 
+  var MARKS = { "true": "Fait", "false": "Manque", "null": "À juger par le formateur" };
+  var TRAINER_MARKS = { "true": "Validé par le formateur", "false": "À reprendre", "null": "À juger par le formateur" };
+  /* A production as every page and document shows it (templates/productions.html.j2). */
+  function productionView(result) {
+    var fmt = root.PmesFormat || require("./format.js");
+    return { title: result.title, status: result.status, label: result.label,
+             criteria: result.criteria.map(function (c) {
+               return { label: c.label, met: c.met, by: c.by, mark: (c.by === "cours" ? MARKS : TRAINER_MARKS)[String(c.met)] };
+             }),
+             summary: "Critères vérifiés par le cours : " + result.auto_met + " sur " + result.auto_total +
+                      " ; critères jugés par le formateur : " + result.trainer_total,
+             comment: result.comment, validated_by: result.validated_by,
+             validated_on: result.validated_on ? fmt.dateFr(result.validated_on) : "" };
+  }
   function productions(record, rubrics, today) {
     var forms = record.forms || {}, validations = record.validations || {};
     return rubrics.map(function (r) {
@@ -115,7 +129,9 @@
     });
   }
 
-  var api = { evaluate: evaluate, productions: productions, check: check, itemCount: itemCount, fold: fold,
+  // what a trainee reads above the rubric (rules/rubric.py RUBRIC_INTRO, checked on the vectors)
+  var RUBRIC_INTRO = "Votre production, relue sur sa grille : le cours vérifie ce qui peut l'être ; votre formateur juge le reste et peut la valider.";
+  var api = { RUBRIC_INTRO: RUBRIC_INTRO, evaluate: evaluate, productions: productions, productionView: productionView, check: check, itemCount: itemCount, fold: fold,
               STATUS_LABELS: STATUS_LABELS };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesRubric = api;

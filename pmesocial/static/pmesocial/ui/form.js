@@ -205,6 +205,20 @@
     R.notices.forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
     var views = [];
     var status = el("div", { className: "pmes-form-status", role: "status", "aria-live": "polite", tabindex: "-1" });
+    var judged = el("div", { className: "pmes-form-rubric" });
+    /* A production judged on its rubric (data/rubrics): shown once it has been saved, from
+     * the one fragment the kernel fills too (templates/productions.html.j2). */
+    function refreshRubric() {
+      var rubrics = payload.rubrics || [], latest = R.load();
+      judged.textContent = "";
+      if (!rubrics.length || !D || !root.PmesRubric || !(((latest.forms || {})[spec.id]) || {}).submitted) return;
+      var today = new Date().toISOString().slice(0, 10);
+      var views = root.PmesRubric.productions(latest, rubrics, today).map(root.PmesRubric.productionView);
+      judged.appendChild(el("p", { className: "pmes-help", text: root.PmesRubric.RUBRIC_INTRO }));
+      var box = el("div");
+      box.innerHTML = D.render("productions.html.j2", { productions: views, heading: "h4" });  // nunjucks escapes every value
+      judged.appendChild(box);
+    }
     function current() {
       var out = {};
       views.forEach(function (v) { if (!v.view.output) out[v.id] = v.view.read(); });
@@ -236,6 +250,7 @@
       } else {
         R.saveForm(spec.id, now, true);
         status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
+        refreshRubric();
       }
       status.focus();
     });
@@ -250,6 +265,8 @@
     }
     body.appendChild(el("div", { className: "pmes-buttons" }, buttons));
     body.appendChild(status);
+    body.appendChild(judged);
+    refreshRubric();
     if (saved.submitted) status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");

@@ -140,6 +140,13 @@
       out.appendChild(table(["Module", "Objectif", "Points (premières réponses)", "Résultat"], statuses.map(function (s) {
         return [s.module, s.text, (s.evaluated ? s.score + " / " + s.max : "—") + (s.skipped ? " (" + s.skipped + " non comptée(s))" : ""),
                 E.STATUS_LABELS[s.status]]; })));
+      /* the productions judged on their rubric: the one fragment the kernel fills too */
+      out.appendChild(el("h3", { className: "pmes-subtitle", text: "Vos productions, sur leur grille" }));
+      out.appendChild(el("p", { className: "pmes-help", text: root.PmesRubric.RUBRIC_INTRO }));
+      var today = new Date().toISOString().slice(0, 10), judged = el("div");
+      var views = root.PmesRubric.productions(record, payload.document.rubrics, today).map(root.PmesRubric.productionView);
+      judged.innerHTML = root.PmesDocuments.render("productions.html.j2", { productions: views, heading: "h4" });
+      out.appendChild(judged);
     }
     var again = el("button", { type: "button", className: "pmes-btn", text: "Actualiser le bilan" });
     again.addEventListener("click", refresh);
