@@ -167,20 +167,31 @@ def parse_record(text: str) -> dict:
 
 
 def parse_validation(data) -> dict:
-    """A trainer's validation file (already parsed JSON) -> its productions, or RecordError."""
+    """A trainer's validation file (already parsed JSON) -> {"record_started", "trainee",
+    "productions"}, or RecordError. `record_started` names the record it judges (its
+    `started` stamp), so that a group view puts it on the right trainee."""
     if not isinstance(data, dict) or data.get("format") != VALIDATION_FORMAT:
         raise RecordError("Ce fichier n'est pas une validation du cours « Médias sociaux et PME ».")
     if data.get("version") != VALIDATION_VERSION:
         raise RecordError("Cette validation vient d'une autre version du cours : mettez le cours à jour.")
-    productions = data.get("productions")
+    productions, started = data.get("productions"), data.get("record_started", "")
     probe = {**new_record("2026-01-01T00:00:00+00:00"), "validations": productions}
-    if not isinstance(productions, dict) or not productions or not fast_check("record.schema.json")(probe):
+    if (not isinstance(productions, dict) or not productions or not fast_check("record.schema.json")(probe)
+            or not isinstance(started, str) or len(started) > 40):
         raise RecordError("Cette validation est endommagée et ne peut pas être utilisée.")
-    return productions
+    name = data.get("trainee", {}).get("name", "") if isinstance(data.get("trainee"), dict) else ""
+    return {"record_started": started, "trainee": {"name": str(name)[:TEXT_LIMIT]}, "productions": productions}
+
+
+def validation_file(record: dict, productions: dict, label: str, at: str) -> dict:
+    """The file a trainer gives a trainee: their productions' judgement, naming the record."""
+    return {"format": VALIDATION_FORMAT, "version": VALIDATION_VERSION, "issued": at,
+            "trainee": {"name": str(label)[:TEXT_LIMIT]}, "record_started": record.get("started", ""),
+            "productions": copy.deepcopy(productions)}
 
 
 def parse_import(text: str) -> tuple[str, dict]:
-    """What a trainee imports: ("record", record) or ("validation", productions)."""
+    """What a trainee imports: ("record", record) or ("validation", the parsed validation)."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, TypeError):
@@ -323,7 +334,7 @@ class RecordStore:
         trainer's validation is added to theirs. ("record" | "validation", the record now)."""
         kind, data = parse_import(text)
         if kind == "validation":
-            return kind, self.update(lambda r: apply_validations(r, data))
+            return kind, self.update(lambda r: apply_validations(r, data["productions"]))
         return kind, self.import_text(text)
 
     def import_text(self, text: str) -> dict:

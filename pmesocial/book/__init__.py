@@ -54,7 +54,7 @@ SCRIPTS = {
     FORM_CLASS: STORE + DOCUMENTS + ["schemas/form.js", "ui/form.js"],
     # the trainer's group view: record rules to read files, the group rules and template
     GROUP_CLASS: STORE + DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "rules/group.js", XAPI_PROFILE,
-                                      "rules/xapi.js", "ui/group_lrs.js",
+                                      "rules/xapi.js", "ui/group_lrs.js", "ui/group_judge.js",
                                       "ui/group_view.js"],
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmesocial.record import RecordError, parse_record
+from pmesocial.record import RecordError, parse_import
 
 SOURCE = "_source"  # file a record was read from (kept in memory only, never written)
 
@@ -15,28 +15,61 @@ NOT_UTF8 = ("Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : 
 NOT_JSON = "Ce fichier n'est pas un dossier exporté par le cours (il faut un fichier .json)."
 
 
-def read_record_file(name: str, data: bytes) -> dict:
-    """One exported file -> its record (with its file name), or RecordError in French."""
+def read_group_file(name: str, data: bytes) -> tuple[str, dict]:
+    """One file of a trainer's folder -> ("record", the record with its file name) or
+    ("validation", a trainer's validation file), or RecordError in French."""
     if not name.lower().endswith(".json"):
         raise RecordError(NOT_JSON)
     try:
-        record = parse_record(data.decode("utf-8-sig"))  # a BOM (Windows editors) is dropped
+        kind, found = parse_import(data.decode("utf-8-sig"))  # a BOM (Windows editors) is dropped
     except UnicodeDecodeError:
         raise RecordError(NOT_UTF8) from None
-    record[SOURCE] = name
-    return record
+    if kind == "record":
+        found[SOURCE] = name
+    return kind, found
+
+
+def read_record_file(name: str, data: bytes) -> dict:
+    """One exported file -> its record (with its file name), or RecordError in French."""
+    kind, found = read_group_file(name, data)
+    if kind != "record":
+        raise RecordError("Ce fichier est une validation du formateur, pas le dossier d'un stagiaire.")
+    return found
+
+
+def apply_validation_files(records: list[dict], validations: list[tuple[str, dict]]) -> list[tuple[str, str]]:
+    """The trainer's validation files found with the records: each one added to the
+    record it names (its `started` stamp); (file name, French reason) for one that names
+    no record here."""
+    by_start = {r.get("started"): r for r in records}
+    unmatched = []
+    for name, found in validations:
+        record = by_start.get(found["record_started"])
+        if record is None:
+            unmatched.append((name, UNMATCHED_VALIDATION))
+        else:
+            record.setdefault("validations", {}).update(found["productions"])
+    return unmatched
+
+
+UNMATCHED_VALIDATION = ("Cette validation concerne un dossier qui n'est pas dans ce groupe : "
+                        "ajoutez le dossier du stagiaire, ou retirez ce fichier.")
 
 
 def records_from_files(files) -> tuple[list[dict], list[tuple[str, str]]]:
-    """(file name, bytes) pairs, in file-name order -> the records, and the files set
-    aside as (file name, reason in French)."""
-    records, rejected = [], []
+    """(file name, bytes) pairs, in file-name order -> the records (with the trainer's
+    validation files among them added to the record each names), and the files set aside
+    as (file name, reason in French)."""
+    records, rejected, validations = [], [], []
     for name, data in sorted(files, key=lambda f: f[0]):
         try:
-            records.append(read_record_file(name, data))
+            kind, found = read_group_file(name, data)
         except RecordError as exc:
             rejected.append((name, str(exc)))
-    return records, rejected
+            continue
+        (records.append(found) if kind == "record" else validations.append((name, found)))
+    rejected += apply_validation_files(records, validations)
+    return records, sorted(rejected)
 
 
 def load_group(folder) -> tuple[list[dict], list[tuple[str, str]]]:

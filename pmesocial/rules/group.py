@@ -13,12 +13,12 @@ from collections import Counter
 from functools import lru_cache
 
 from pmesocial.data.group_folder import SOURCE
-from pmesocial.rules import evidence, forms
+from pmesocial.rules import evidence, forms, rubric
 from pmesocial.rules.diagnostic import compute, level_for
 from pmesocial.rules.scoring import round_half_up
 
 LEVELS = range(1, 6)
-FORMS = ("besoins", "satisfaction", "evaluation-a-froid", "plan")
+FORMS = ("besoins", "satisfaction", "evaluation-a-froid", "plan", "ma-fiche-google", "ma-video")
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +30,8 @@ def context() -> dict:
     from pmesocial.data.diagnostic import load_diagnostic
     from pmesocial.data.forms import load_form
 
+    from pmesocial.data.rubrics import all_rubrics
+
     banks = all_banks()
     entry = evidence.objective_map(("entry-test",), banks).get(evidence.ENTRY_TEST, {})
     exit_ = evidence.objective_map(("exit-test",), banks).get(evidence.EXIT_TEST, {})
@@ -38,7 +40,7 @@ def context() -> dict:
                                 "questions": {q["id"]: " ".join(q["prompt"].split()) for q in b["questions"]}}
                       for b in banks},
             "objectives": evidence.objectives(), "objective_map": evidence.objective_map(banks=banks),
-            "entry_map": entry, "exit_map": exit_}
+            "entry_map": entry, "exit_map": exit_, "rubrics": all_rubrics()}
 
 
 def ordered(records: list[dict]) -> list[dict]:
@@ -242,6 +244,15 @@ def plans(labelled: list[tuple[str, dict]], ctx: dict | None = None) -> list[dic
     return out
 
 
+def productions_summary(labelled: list[tuple[str, dict]], ctx: dict | None = None) -> list[dict]:
+    """Each trainee's productions on their rubric (rules/rubric.py), as of the record's
+    last change (the 90 days of a plan count from when it was saved)."""
+    rubrics = (ctx or context())["rubrics"]
+    return [{"label": label, "started": record.get("started", ""),
+             "productions": rubric.productions(record, rubrics, str(record.get("updated") or "")[:10])}
+            for label, record in labelled]
+
+
 def cold_summary(records: list[dict], ctx: dict | None = None) -> dict:
     """The cold evaluation, a few weeks after: what was done, effects, obstacles, usefulness."""
     spec = _form(ctx, "evaluation-a-froid")
@@ -263,4 +274,5 @@ def summaries(records: list[dict], anonymous: bool = True, ctx: dict | None = No
             "questions": question_success(records, ctx), "progression": progression_summary(records, ctx),
             "acquired": acquired_summary(records, ctx), "needs": needs_summary(records, ctx),
             "plans": plans(labelled, ctx), "satisfaction": satisfaction_summary(records, ctx),
+            "productions": productions_summary(labelled, ctx),
             "cold": cold_summary(records, ctx)}

@@ -133,6 +133,23 @@ def _cold(c: dict) -> dict:
             "actions": texts("Actions menées", c["actions"]), "suite": texts("Besoins pour la suite", c["suite"])}
 
 
+def _productions(items: list[dict]) -> dict:
+    """One row per trainee, one column per production: its status on its rubric, and how
+    many of the course's criteria it meets."""
+    if not items or not items[0]["productions"]:
+        return {"headers": [], "rows": [], "validated": ""}
+    headers = ["Stagiaire", *[p["title"] for p in items[0]["productions"]]]
+    rows = [[item["label"], *[f"{p['label']} ({number(p['auto_met'])} / {number(p['auto_total'])})"
+                               if p["status"] != "a-faire" else p["label"] for p in item["productions"]]]
+            for item in items]
+    validated = sum(p["status"] == "validee" for item in items for p in item["productions"])
+    waiting = sum(p["status"] == "a-valider" for item in items for p in item["productions"])
+    return {"headers": headers, "rows": rows,
+            "validated": f"{plural(validated, 'production validée', 'productions validées')}, "
+                         f"{plural(waiting, 'production complète attend', 'productions complètes attendent')} "
+                         "votre avis."}
+
+
 TRAINEE_HEADERS = ["Stagiaire", "Commencé le", "Besoins", "Questions répondues (modules)", "Test d'entrée / de sortie",
                    "Objectifs acquis", "Autodiagnostic", "Plan à 90 jours", "Satisfaction", "Évaluation à froid"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -176,5 +193,6 @@ def page_view(summary: dict, rejected: list, source: str, anonymous: bool = True
         progression=[[number(p["module"]), p["text"], pct(p["entree"]), pct(p["sortie"]),
                       f"{number(p['entree_count'])} / {number(p['sortie_count'])}"] for p in summary["progression"]],
         plans=plans, plan_count=plural(len(plans), "plan commencé", "plans commencés") if plans else "",
-        satisfaction=_satisfaction(summary["satisfaction"]), cold=_cold(summary["cold"]))
+        satisfaction=_satisfaction(summary["satisfaction"]), cold=_cold(summary["cold"]),
+        productions=_productions(summary["productions"]))
     return view

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pmesocial.rules.forms import is_blank, row_is_blank
 
 STATUS_LABELS = {"a-faire": "À faire", "incomplete": "À compléter", "a-valider": "Complète, à valider par le formateur",
-                 "validee": "Validée par le formateur", "a-reprendre": "À reprendre (avis du formateur)"}
+                 "validee": "Validée par le formateur", "a-reprendre": "À reprendre, selon le formateur"}
 DECISIONS = ("validee", "a-reprendre")
 # What a trainee reads above the rubric, on a form's page and on the review page (rubric.js says the same).
 RUBRIC_INTRO = ("Votre production, relue sur sa grille : le cours vérifie ce qui peut l'être ; votre formateur juge "

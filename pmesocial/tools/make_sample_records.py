@@ -210,8 +210,38 @@ def make_record(rng: random.Random, index: int, banks, diag_spec: dict, name: st
                     "obstacles": [o for o in ("temps", "idees", "resultats") if rng.random() < 0.4]}
             apply_form(record, "evaluation-a-froid", {k: v for k, v in cold.items() if v != []}, True, _stamp(later))
             clock = later
+    if finished:  # drawn last, so the draws above stay those of earlier versions
+        _productions(rng, record, tick)
     record["updated"] = _stamp(clock)
     return record
+
+
+REPLIES = ["Merci pour votre avis. Vous avez raison : la pose a pris du retard et nous ne vous avons pas prévenu. "
+           "Depuis, nous appelons chaque client la veille. Je vous propose d'en parler de vive voix : appelez l'atelier "
+           "quand vous le souhaitez.",
+           "Merci de votre retour. Nous sommes désolés.",
+           "Merci pour ce message. Nous avons revu notre façon de confirmer les rendez-vous, et je serais heureux "
+           "d'échanger avec vous pour comprendre ce qui s'est passé ce jour-là. Vous pouvez nous contacter à l'atelier."]
+
+
+def _productions(rng, record: dict, tick) -> None:
+    """The module 7 productions (Google profile, reply to a review, video) and the plan's
+    compliance checklist, more or less complete, as trainees leave them."""
+    plan = record.get("forms", {}).get("plan")
+    if plan and rng.random() < 0.8:
+        plan["values"]["conformite"] = rng.sample(["prospection", "avis", "images", "site", "ia"], rng.randint(1, 3))
+    if rng.random() < 0.85:
+        values = {"etat": rng.choice(["incomplete", "compte-personnel", "a-jour"]),
+                  "a_corriger": rng.sample(["nom", "horaires", "photos", "description", "services"], rng.randint(0, 3)),
+                  "demande_avis": "À la fin de chaque chantier, à tous nos clients, avec le lien court de la fiche.",
+                  "reponse_critique": rng.choice(REPLIES), "responsable": "Inès, chaque lundi matin"}
+        apply_form(record, "ma-fiche-google", values, rng.random() < 0.85, _stamp(tick()))
+    if rng.random() < 0.7:
+        values = {"sujet": rng.choice(["avant-apres", "geste", "conseil"]),
+                  "plans": rng.choice(["1. la pièce avant\n2. un geste en gros plan\n3. le résultat", "Le résultat final."]),
+                  "texte_ecran": "Une cuisine en chêne, posée en trois jours",
+                  "verifications": rng.sample(["vertical", "sous-titres", "accord", "discret"], rng.randint(1, 4))}
+        apply_form(record, "ma-video", values, True, _stamp(tick()))
 
 
 def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str, bytes]:

@@ -166,7 +166,7 @@ def record_vectors() -> dict:
         except RecordError as exc:
             checks.append({"name": name, "input": data, "accepted": False, "message": str(exc)})
     imports = []
-    valid = {"format": "pmesocial-validation", "version": 1, "trainee": {"name": "A"},
+    valid = {"format": "pmesocial-validation", "version": 1, "trainee": {"name": "A"}, "record_started": AT,
              "productions": {"plan": {"decision": "validee", "criteria": {"ordre": True}, "at": AT}}}
     for name, text in (("a record", json.dumps(_damaged_records()[0][1])), ("a validation", json.dumps(valid)),
                        ("a validation of another version", json.dumps({**valid, "version": 2})),
@@ -174,6 +174,8 @@ def record_vectors() -> dict:
                            {**valid, "productions": {"plan": {"decision": "bof", "at": AT}}})),
                        ("a validation of nothing", json.dumps({**valid, "productions": {}})),
                        ("a validation that is not an object", json.dumps({**valid, "productions": [1]})),
+                       ("a validation without its record", json.dumps({k: v for k, v in valid.items() if k != "record_started"})),
+                       ("a validation naming a record by a number", json.dumps({**valid, "record_started": 5})),
                        ("not JSON", "{pas du json")):
         try:
             kind, data = parse_import(text)
@@ -590,6 +592,8 @@ def _group_records() -> list[dict]:
     apply_form(odd, "satisfaction", {"commentaire": "Très bien.\nMerci <i>beaucoup</i> !", "clarte-contenus": 5, "outils": 2}, True, LATER)
     apply_attempt(odd, "banque-disparue", "q-perdue", "a", 1, 4, LATER)
     apply_solution_seen(odd, "m1-autoevaluation", load_bank("m1-autoevaluation")["questions"][0]["id"], LATER)
+    apply_validations(odd, {"plan": {"decision": "a-reprendre", "at": LATER, "comment": "<b>Chiffrez</b> l'objectif"},
+                            "video": {"decision": "validee", "criteria": {"tournable": True}, "at": LATER}})
     # what a spreadsheet would run, or split, in the CSV export of the trainees' table
     spread_sheet = new_record(LATER)
     apply_trainee(spread_sheet, '=HYPERLINK("http://x";"clic")', "Dupont; Fils\n+33 « SARL »")
@@ -617,30 +621,57 @@ def group_vectors() -> dict:
                       "source": "dossier « groupe »", "view": view, "html": render_group_view(view),
                       "csv": results_csv(view), "export_label": export_label(anonymous)})
     spreads = [{"values": v, "spread": group.spread(v)} for v in ([], [50], [25, 100], [25, 100, 50], [0, 25, 25, 50, 75, 100, 100])]
-    return {"context": ctx, "cases": cases, "spreads": spreads, "files": _group_files(records[0])}
+    return {"context": ctx, "cases": cases, "spreads": spreads, "files": _group_files(records[0]),
+            "validation_files": _validation_files(records)}
 
 
 def _group_files(record: dict) -> list[dict]:
     """Exported files as a trainer drops them (bytes in base64): read, or set aside and why."""
     import base64
 
-    from pmesocial.data.group_folder import read_record_file
-    from pmesocial.record import RecordError
+    from pmesocial.data.group_folder import read_group_file
+    from pmesocial.record import RecordError, validation_file
 
     good = json.dumps({k: v for k, v in record.items() if k != "_source"}, ensure_ascii=False).encode()
+    judged = validation_file(record, {"plan": {"decision": "validee", "at": LATER}}, "Stagiaire 1", LATER)
     files = [("bon.json", good), ("bom.JSON", b"\xef\xbb\xbf" + good), ("latin1.json", "{\"é\": 1}".encode("latin-1")),
              ("tronque.json", good[:200]), ("autre.json", b'{"format": "autre"}'), ("notes.txt", good),
              ("futur.json", json.dumps({"format": "pmesocial-record", "version": 99}).encode()),
-             ("abime.json", json.dumps({**json.loads(good), "exercises": []}).encode())]
+             ("abime.json", json.dumps({**json.loads(good), "exercises": []}).encode()),
+             ("validation-stagiaire-1.json", json.dumps(judged, ensure_ascii=False).encode()),
+             ("validation-abimee.json", json.dumps({**judged, "productions": {"plan": {"decision": "?"}}}).encode())]
     out = []
     for name, data in files:
         case = {"name": name, "data": base64.b64encode(data).decode()}
         try:
-            case["source"] = read_record_file(name, data)["_source"]
+            kind, found = read_group_file(name, data)
+            if kind == "record":
+                case["source"] = found["_source"]
+            else:
+                case["validation"] = found
         except RecordError as exc:
             case["reason"] = str(exc)
         out.append(case)
     return out
+
+
+def _validation_files(records: list[dict]) -> dict:
+    """The trainer's validation files read with the records: added to the record each one
+    names, or set aside."""
+    from pmesocial.data.group_folder import apply_validation_files
+    from pmesocial.record import validation_file
+
+    chosen = copy.deepcopy(records[:2])
+    validations = [("validation-1.json", validation_file(chosen[0], {"video": {"decision": "a-reprendre", "at": LATER,
+                                                                               "comment": "Trop long"}}, "S 1", LATER)),
+                   ("validation-2.json", validation_file({"started": "2020-01-01T00:00:00+00:00"},
+                                                         {"plan": {"decision": "validee", "at": LATER}}, "X", LATER))]
+    for _, v in validations:
+        v.pop("issued")
+        v.pop("format"), v.pop("version")
+    before = copy.deepcopy(chosen)
+    unmatched = apply_validation_files(chosen, validations)
+    return {"records": before, "validations": validations, "result": chosen, "unmatched": unmatched}
 
 
 def carnet_records() -> list[tuple[str, dict]]:

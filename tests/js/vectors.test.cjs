@@ -59,7 +59,7 @@ test("record: a record or a trainer's validation imported, or refused with the s
     if (c.message) { assert.throws(() => record.parseImport(c.text), { message: c.message }, c.name); continue; }
     const found = record.parseImport(c.text);
     assert.equal(found.kind, c.kind, c.name);
-    assert.deepStrictEqual(c.kind === "record" ? found.record : found.productions, c.data, c.name);
+    assert.deepStrictEqual(c.kind === "record" ? found.record : found.validation, c.data, c.name);
   }
 });
 
@@ -241,8 +241,13 @@ test("group view: dropped files are read, or set aside with the same French reas
   for (const c of vectors("group").files) {
     const got = group.readRecordFile(c.name, new Uint8Array(Buffer.from(c.data, "base64")));
     if (c.reason) assert.equal(got.reason, c.reason, c.name);
+    else if (c.validation) assert.deepStrictEqual(got.validation, c.validation, c.name);
     else assert.equal(got.record._source, c.source, c.name);
   }
+  const v = vectors("group").validation_files;
+  const records = JSON.parse(JSON.stringify(v.records));
+  assert.deepStrictEqual(group.applyValidationFiles(records, v.validations), v.unmatched);
+  assert.deepStrictEqual(records, v.result);
 });
 
 test("carnet: the same view of every record, and the same HTML from the same template", () => {

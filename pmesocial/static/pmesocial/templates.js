@@ -874,6 +874,10 @@ else {
 output += "<p class=\"pmes-info\">Aucun stagiaire n'a encore écrit son plan (module 9).</p>";
 ;
 }
+output += "\n<h3>Les productions, sur leur grille</h3>\n<p>Le plan, la fiche Google, la réponse à un avis et la vidéo de chaque stagiaire, relus sur leur grille : entre parenthèses, les critères vérifiés par le cours qui sont remplis. ";
+output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "productions")),"validated"), env.opts.autoescape);
+output += " Vous jugez les autres critères et validez chaque production sur la page « Vue de groupe, sans Python » ; le stagiaire importe ensuite votre fichier de validation dans « Mon dossier ».</p>\n";
+output += runtime.suppressValue((lineno = 41, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Les productions",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "productions")),"headers"),runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "productions")),"rows")])), env.opts.autoescape);
 output += "\n<h3>Satisfaction</h3>\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"respondents"), env.opts.autoescape);
 output += " répondu au questionnaire. Notes de 1 (";
@@ -881,11 +885,11 @@ output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLook
 output += ") à 5 (";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"high"), env.opts.autoescape);
 output += ").</p>\n";
-output += runtime.suppressValue((lineno = 41, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Satisfaction",["Critère","Réponses","Moyenne sur 5","Répartition (note : nombre)"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 44, colno = 8, runtime.callWrap(macro_t_1, "table", context, ["Satisfaction",["Critère","Réponses","Moyenne sur 5","Répartition (note : nombre)"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"rows")])), env.opts.autoescape);
 output += "\n";
 if(env.getFilter("length").call(context, runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals"))) {
 output += "<h4>Objectifs de départ atteints ?</h4>";
-output += runtime.suppressValue((lineno = 42, colno = 83, runtime.callWrap(macro_t_1, "table", context, ["Objectifs de départ atteints",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goal_headers"),runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 45, colno = 83, runtime.callWrap(macro_t_1, "table", context, ["Objectifs de départ atteints",runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goal_headers"),runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "satisfaction")),"goals")])), env.opts.autoescape);
 ;
 }
 output += "\n";
@@ -908,7 +912,7 @@ frame.set("loop.first", t_43 === 0);
 frame.set("loop.last", t_43 === t_44 - 1);
 frame.set("loop.length", t_44);
 output += "<li>";
-output += runtime.suppressValue((lineno = 43, colno = 233, runtime.callWrap(macro_t_15, "lines", context, [t_46])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 46, colno = 233, runtime.callWrap(macro_t_15, "lines", context, [t_46])), env.opts.autoescape);
 output += "</li>";
 ;
 }
@@ -925,9 +929,9 @@ output += "\n<h3>Évaluation à froid</h3>\n<p>";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"respondents"), env.opts.autoescape);
 output += " répondu, quelques semaines après la formation.</p>\n";
 if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"any")) {
-output += runtime.suppressValue((lineno = 46, colno = 25, runtime.callWrap(macro_t_1, "table", context, ["Évaluation à froid",["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"rows")])), env.opts.autoescape);
-output += runtime.suppressValue((lineno = 46, colno = 95, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"actions")])), env.opts.autoescape);
-output += runtime.suppressValue((lineno = 46, colno = 120, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"suite")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 49, colno = 25, runtime.callWrap(macro_t_1, "table", context, ["Évaluation à froid",["Question","Réponses"],runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"rows")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 49, colno = 95, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"actions")])), env.opts.autoescape);
+output += runtime.suppressValue((lineno = 49, colno = 120, runtime.callWrap(macro_t_21, "texts", context, [runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "cold")),"suite")])), env.opts.autoescape);
 ;
 }
 output += "\n";

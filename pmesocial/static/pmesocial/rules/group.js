@@ -10,6 +10,7 @@
   var diagnostic = root.PmesDiagnostic || require("./diagnostic.js");
   var radar = root.PmesRadar || require("./radar.js");
   var fmt = root.PmesFormat || require("./format.js");
+  var rubric = root.PmesRubric || require("./rubric.js");
 
   var SOURCE = "_source", LEVELS = [1, 2, 3, 4, 5], TOP_QUESTIONS = 10, RADAR_ID = "pmes-radar-groupe";
   var RADAR_TITLE = "Autodiagnostic du groupe : médiane de chaque dimension (sur 100), et bande du " +
@@ -199,12 +200,36 @@
     out.suite = texts(records, "evaluation-a-froid", "suite");
     return out;
   }
+  /* Each trainee's productions on their rubric, as of the record's last change. */
+  function productionsSummary(labelled, ctx) {
+    return labelled.map(function (pair) {
+      return { label: pair[0], started: str(pair[1].started),
+               productions: rubric.productions(pair[1], ctx.rubrics, str(pair[1].updated).slice(0, 10)) };
+    });
+  }
+  var UNMATCHED_VALIDATION = "Cette validation concerne un dossier qui n'est pas dans ce groupe : " +
+                             "ajoutez le dossier du stagiaire, ou retirez ce fichier.";
+  /* The trainer's validation files read with the records (data/group_folder.py
+   * apply_validation_files): each added to the record it names; [name, reason] for the others. */
+  function applyValidationFiles(records, validations) {
+    var byStart = new Map();
+    records.forEach(function (r) { byStart.set(r.started, r); });
+    var unmatched = [];
+    validations.forEach(function (pair) {
+      var record = byStart.get(pair[1].record_started);
+      if (!record) { unmatched.push([pair[0], UNMATCHED_VALIDATION]); return; }
+      record.validations = record.validations || {};
+      Object.keys(pair[1].productions).forEach(function (k) { record.validations[k] = pair[1].productions[k]; });
+    });
+    return unmatched;
+  }
   function summaries(records, anonymous, ctx) {
     var labelled = labelTrainees(records, anonymous);
     return { records: records, labelled: labelled, diagnostic: diagnosticSummary(records, ctx.diagnostic),
              questions: questionSuccess(records, ctx), progression: progressionSummary(records, ctx),
              acquired: acquiredSummary(records, ctx), needs: needsSummary(records, ctx), plans: plans(labelled, ctx),
-             satisfaction: satisfactionSummary(records, ctx), cold: coldSummary(records, ctx) };
+             satisfaction: satisfactionSummary(records, ctx), cold: coldSummary(records, ctx),
+             productions: productionsSummary(labelled, ctx) };
   }
 
   // -- the page (rules/group_page.py) ------------------------------------------------------
@@ -297,6 +322,21 @@
                     ["Freins", counts(c.obstacles)], ["Utilité, de 1 à 5", usefulness]],
              actions: textBlock("Actions menées", c.actions), suite: textBlock("Besoins pour la suite", c.suite) };
   }
+  function productionsView(items) {
+    if (!items.length || !items[0].productions.length) return { headers: [], rows: [], validated: "" };
+    var headers = ["Stagiaire"].concat(items[0].productions.map(function (p) { return p.title; }));
+    var rows = items.map(function (item) {
+      return [item.label].concat(item.productions.map(function (p) {
+        return p.status !== "a-faire" ? p.label + " (" + fmt.number(p.auto_met) + " / " + fmt.number(p.auto_total) + ")" : p.label;
+      }));
+    });
+    var validated = 0, waiting = 0;
+    items.forEach(function (item) { item.productions.forEach(function (p) {
+      if (p.status === "validee") validated += 1; if (p.status === "a-valider") waiting += 1; }); });
+    return { headers: headers, rows: rows,
+             validated: plural(validated, "production validée", "productions validées") + ", " +
+                        plural(waiting, "production complète attend", "productions complètes attendent") + " votre avis." };
+  }
   var TRAINEE_HEADERS = ["Stagiaire", "Commencé le", "Besoins", "Questions répondues (modules)", "Test d'entrée / de sortie",
                          "Objectifs acquis", "Autodiagnostic", "Plan à 90 jours", "Satisfaction", "Évaluation à froid"];
   function csvField(text) {  // as group_page._csv_field: no formula, RFC 4180 quoting
@@ -330,6 +370,7 @@
     view.plan_count = planList.length ? plural(planList.length, "plan commencé", "plans commencés") : "";
     view.satisfaction = satisfactionView(summary.satisfaction);
     view.cold = coldView(summary.cold);
+    view.productions = productionsView(summary.productions);
     return view;
   }
 
@@ -337,20 +378,22 @@
   var NOT_UTF8 = "Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : " +
                  "ce n'est pas un dossier exporté par le cours.";
   var NOT_JSON = "Ce fichier n'est pas un dossier exporté par le cours (il faut un fichier .json).";
-  /* One file (name, bytes as a Uint8Array) -> {record} with its file name, or {reason} in French. */
+  /* One file (name, bytes as a Uint8Array) -> {record} with its file name, {validation}
+   * (a trainer's validation file), or {reason} in French (data/group_folder.py read_group_file). */
   function readRecordFile(name, bytes) {
     var rules = root.PmesRecordRules || require("./record.js"), text;
     if (!/\.json$/i.test(name)) return { reason: NOT_JSON };
     // a BOM is dropped, as Python's utf-8-sig does
     try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (e) { return { reason: NOT_UTF8 }; }
     try {
-      var record = rules.parse(text);
-      record[SOURCE] = name;
-      return { record: record };
+      var found = rules.parseImport(text);
+      if (found.kind === "validation") return { validation: found.validation };
+      found.record[SOURCE] = name;
+      return { record: found.record };
     } catch (e) { return { reason: e.message }; }
   }
 
-  var api = { SOURCE: SOURCE, readRecordFile: readRecordFile, ordered: ordered, labelTrainees: labelTrainees, spread: spread, summaries: summaries,
+  var api = { SOURCE: SOURCE, readRecordFile: readRecordFile, applyValidationFiles: applyValidationFiles, ordered: ordered, labelTrainees: labelTrainees, spread: spread, summaries: summaries,
               pageView: pageView, resultsCsv: resultsCsv, exportLabel: exportLabel, plural: plural };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesGroup = api;

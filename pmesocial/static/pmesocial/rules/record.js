@@ -152,7 +152,8 @@
     try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
     return checkRecord(data);
   }
-  /* A trainer's validation file (parsed JSON) -> its productions, or a French message. */
+  /* A trainer's validation file (parsed JSON) -> { record_started, trainee, productions },
+   * or a French message (record.py parse_validation). */
   function parseValidation(data) {
     if (!data || typeof data !== "object" || Array.isArray(data) || data.format !== VALIDATION_FORMAT) {
       throw new Error("Ce fichier n'est pas une validation du cours « Médias sociaux et PME ».");
@@ -161,19 +162,27 @@
       throw new Error("Cette validation vient d'une autre version du cours : mettez le cours à jour.");
     }
     var productions = data.productions, probe = fresh("2026-01-01T00:00:00+00:00");
+    var started = has(data, "record_started") ? data.record_started : "";
     probe.validations = productions;
     if (!productions || typeof productions !== "object" || Array.isArray(productions) ||
-        !Object.keys(productions).length || !validateRecord(probe)) {
+        !Object.keys(productions).length || !validateRecord(probe) || typeof started !== "string" || started.length > 40) {
       throw new Error("Cette validation est endommagée et ne peut pas être utilisée.");
     }
-    return productions;
+    var trainee = data.trainee && typeof data.trainee === "object" && !Array.isArray(data.trainee) ? data.trainee : {};
+    return { record_started: started, trainee: { name: String(has(trainee, "name") ? trainee.name : "").slice(0, TEXT_LIMIT) },
+             productions: productions };
   }
-  /* What a trainee imports: { kind: "record", record } or { kind: "validation", productions }. */
+  function validationFile(record, productions, label, at) {
+    return { format: VALIDATION_FORMAT, version: VALIDATION_VERSION, issued: at,
+             trainee: { name: String(label).slice(0, TEXT_LIMIT) }, record_started: record.started || "",
+             productions: clone(productions) };
+  }
+  /* What a trainee imports: { kind: "record", record } or { kind: "validation", validation }. */
   function parseImport(text) {
     var data;
     try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
     if (data && typeof data === "object" && data.format === VALIDATION_FORMAT) {
-      return { kind: "validation", productions: parseValidation(data) };
+      return { kind: "validation", validation: parseValidation(data) };
     }
     return { kind: "record", record: checkRecord(data) };
   }
@@ -181,7 +190,7 @@
   var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
                 applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
                 applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
-                checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation,
+                checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation, validationFile: validationFile,
                 VALIDATION_FORMAT: VALIDATION_FORMAT, VALIDATION_VERSION: VALIDATION_VERSION,
                 VALIDATION_IMPORTED: VALIDATION_IMPORTED };
   if (typeof module === "object" && module.exports) module.exports = rules;

@@ -6,7 +6,7 @@
   "use strict";
   var STATUS_LABELS = { "a-faire": "À faire", "incomplete": "À compléter",
                         "a-valider": "Complète, à valider par le formateur",
-                        "validee": "Validée par le formateur", "a-reprendre": "À reprendre (avis du formateur)" };
+                        "validee": "Validée par le formateur", "a-reprendre": "À reprendre, selon le formateur" };
   var DECISIONS = ["validee", "a-reprendre"];
   var PHONE = /(?:\+33|0)\s*[1-9](?:[\s.-]*[0-9]{2}){4}/;
   var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/;

@@ -10,10 +10,13 @@
   var context = null;  // the course as the rules read it (the page's JSON)
 
   /* Fill `host` with the view of these records (options: anonymous, source). */
+  var judging = null;  // the « Juger une production » choice, kept across redraws
   function show(host, records, rejected, options) {
     options = options || {};
     var anonymous = options.anonymous !== false;
-    var view = G.pageView(G.summaries(records, anonymous, context), rejected, options.source || "fichiers déposés", anonymous);
+    if (root.PmesGroupJudge) root.PmesGroupJudge.apply(records);  // the trainer's own judgements, kept in this browser
+    var summary = G.summaries(records, anonymous, context);
+    var view = G.pageView(summary, rejected, options.source || "fichiers déposés", anonymous);
     host.innerHTML = root.PmesDocuments.render("group_view.html.j2", root.PmesTypography.typoAll(view));
     if (!records.length) return;
     var save = el("button", { type: "button", className: "pmes-btn pmes-group-export", text: G.exportLabel(anonymous) });
@@ -21,17 +24,31 @@
       root.PmesRecord.download("resultats-du-groupe.csv", G.resultsCsv(view), "text/csv;charset=utf-8");
     });
     host.appendChild(el("p", {}, [save]));
+    if (root.PmesGroupJudge && context.rubrics) {
+      var judge = root.PmesGroupJudge.panel(summary.labelled, context, function () {
+        judging = [judge.node.querySelector("#pmes-judge-who").value, judge.node.querySelector("#pmes-judge-what").value];
+        show(host, records, rejected, options);
+      });
+      host.appendChild(judge.node);
+      if (judging) judge.select(Number(judging[0]), judging[1]);
+    }
   }
 
   function readAll(files, onProgress) {
     var list = Array.prototype.slice.call(files).sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });
-    var records = [], rejected = [], i = 0;
+    var records = [], rejected = [], validations = [], i = 0;
     function next() {
-      if (i >= list.length) return Promise.resolve({ records: records, rejected: rejected });
+      if (i >= list.length) {  // a trainer's validation files go to the records they name
+        rejected = rejected.concat(G.applyValidationFiles(records, validations));
+        rejected.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
+        return Promise.resolve({ records: records, rejected: rejected });
+      }
       var file = list[i++];
       return file.arrayBuffer().then(function (buffer) {
         var got = G.readRecordFile(file.name, new Uint8Array(buffer));
-        if (got.record) records.push(got.record); else rejected.push([file.name, got.reason]);
+        if (got.record) records.push(got.record);
+        else if (got.validation) validations.push([file.name, got.validation]);
+        else rejected.push([file.name, got.reason]);
       }, function () {
         rejected.push([file.name, "Ce fichier n'a pas pu être ouvert (erreur de lecture)."]);
       }).then(function () {

@@ -54,7 +54,7 @@
   function importFile(text) {
     var found = rules.parseImport(text);  // throws a French message
     if (found.kind === "validation") {
-      return { kind: "validation", record: update(function (r) { rules.applyValidations(r, found.productions); }) };
+      return { kind: "validation", record: update(function (r) { rules.applyValidations(r, found.validation.productions); }) };
     }
     return { kind: "record", record: importText(text) };
   }
