@@ -288,6 +288,7 @@ def substitutions() -> dict:
     the build with a message that names it."""
     from pmesocial.data.banks import load_bank
     from pmesocial.data.course import modules, planned_minutes, sequences
+    from pmesocial.data.diagnostic import load_diagnostic
     from pmesocial.data.organisme import load_organisme
     from pmesocial.rules import evidence
     from pmesocial.rules.documents import MODALITIES
@@ -313,6 +314,7 @@ def substitutions() -> dict:
         # {{ duree.module_7 }}, {{ duree.pratique_7 }}, {{ duree.positionnement }}…
         "duree": {s["id"].replace("-", "_"): duration(s["minutes"]) for s in sequences()},
         "nb_modules": NUMBER_WORDS.get(len(modules()), str(len(modules()))),
+        "nb_dimensions": NUMBER_WORDS.get(len(load_diagnostic()["dimensions"]), str(len(load_diagnostic()["dimensions"]))),
         "nb_questions_entree": str(len(load_bank(evidence.ENTRY_TEST)["questions"])),
         "programme_tableau": "| Séquence | Durée |\n|---|---|\n" + "\n".join(rows)
                              + f"\n| **Total** | **{duration(planned_minutes())}** |",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -122,6 +123,31 @@ def all_texts() -> list[Text]:
     return [*notebook_texts(), *bank_texts(), *data_texts(), *row_texts(), *page_texts()]
 
 
+WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+         "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15}
+COUNTED = re.compile(r"\b(?:les|ses|sur|des|en) (" + "|".join(WORDS) + r"|\d+) (modules|dimensions)\b", re.IGNORECASE)
+
+
+def actual_counts() -> dict[str, int]:
+    """What a text may count: the course's modules and the self-diagnostic's dimensions."""
+    from pmesocial.data.course import modules
+    from pmesocial.data.diagnostic import load_diagnostic
+
+    return {"modules": len(modules()), "dimensions": len(load_diagnostic()["dimensions"])}
+
+
+def count_findings(texts: list[Text]) -> list[str]:
+    """« les sept modules » when there are nine: a count written in a text must be the real one."""
+    actual, found = actual_counts(), []
+    for t in texts:
+        for match in COUNTED.finditer(t.text):
+            number = match.group(1)
+            said = int(number) if number.isdigit() else WORDS[number.lower()]
+            if said != actual[match.group(2).lower()]:
+                found.append(f"{t.where} : « {match.group(0)} » : le cours en compte {actual[match.group(2).lower()]}")
+    return found
+
+
 def question_law_findings() -> list[str]:
     """Questions that speak of the law without naming their rows of data/law."""
     found = []
@@ -154,7 +180,7 @@ def findings(texts: list[Text] | None = None) -> list[str]:
         for sentence in report["over"]:
             found.append(f"module {module} : phrase de plus de {learner_text.SENTENCE_WORDS_MAX} mots : "
                          f"« {sentence[:90]}… »")
-    return found + question_law_findings()
+    return found + count_findings(texts) + question_law_findings()
 
 
 def lesson_reports(texts: list[Text] | None = None) -> dict[int, dict]:

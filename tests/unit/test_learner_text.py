@@ -57,6 +57,12 @@ def test_the_check_names_each_problem(monkeypatch):
     assert "module 99 : phrase de plus de 40 mots" in found
 
 
+def test_a_count_in_a_text_is_the_real_one():
+    texts = [check_text.Text("outils/x.ipynb, cellule 1", "tool", "Vous avez suivi les sept modules, sur onze dimensions.")]
+    found = check_text.count_findings(texts)
+    assert len(found) == 1 and "« les sept modules » : le cours en compte 9" in found[0]
+
+
 # -- the course ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
