@@ -279,7 +279,7 @@ def _md(value):
     return str(value).translate(_MARKDOWN)
 
 
-NUMBER_WORDS = {7: "sept", 8: "huit", 9: "neuf", 10: "dix", 11: "onze", 12: "douze"}
+NUMBER_WORDS = {1: "une", 2: "deux", 3: "trois", 7: "sept", 8: "huit", 9: "neuf", 10: "dix", 11: "onze", 12: "douze"}
 
 
 def substitutions() -> dict:
@@ -287,7 +287,7 @@ def substitutions() -> dict:
     the programme's durations (data/programme.yaml). A missing field of organisme.yaml stops
     the build with a message that names it."""
     from pmesocial.data.banks import load_bank
-    from pmesocial.data.course import modules, planned_minutes, sequences
+    from pmesocial.data.course import group_minutes, modules, planned_minutes, sequences
     from pmesocial.data.diagnostic import load_diagnostic
     from pmesocial.data.organisme import load_organisme
     from pmesocial.rules import evidence
@@ -310,6 +310,11 @@ def substitutions() -> dict:
                       "referent_ligne": person(org["referent_handicap"]), "assistance_ligne": reach,
                       "effectif": _md(org.get("effectif", "précisé par l'organisme lors de l'inscription"))},
         "duree_totale": duration(planned_minutes()), "duree_lecons": duration(lessons),
+        # with a trainer (data/programme.yaml, group): « deux journées de 7 h », then what is done after
+        "groupe": {"jours": NUMBER_WORDS.get(group_minutes()["days"], str(group_minutes()["days"])),
+                   "heures_par_jour": duration(group_minutes()["hours_per_day"] * 60),
+                   "session": duration(group_minutes()["session"]), "apres": duration(group_minutes()["after"]),
+                   "total": duration(group_minutes()["session"] + group_minutes()["after"])},
         "duree_pratiques": duration(practice),
         # {{ duree.module_7 }}, {{ duree.pratique_7 }}, {{ duree.positionnement }}…
         "duree": {s["id"].replace("-", "_"): duration(s["minutes"]) for s in sequences()},

@@ -150,12 +150,25 @@ def planned_minutes() -> int:
     return sum(s["minutes"] for s in programme()["sequences"])
 
 
+def group_minutes() -> dict:
+    """The course with a trainer: minutes in session (days × hours a day) and minutes of
+    the sequences each trainee finishes after the session (data/programme.yaml, `group`)."""
+    group = programme()["group"]
+    by_id = {s["id"]: s["minutes"] for s in programme()["sequences"]}
+    unknown = [i for i in group["after_session"] if i not in by_id]
+    if unknown:
+        raise DataFileError(f"{DATA_DIR / 'programme.yaml'}, champ « group.after_session » : séquences inconnues : "
+                            + ", ".join(unknown))
+    return {"session": group["days"] * group["hours_per_day"] * 60, "days": group["days"],
+            "hours_per_day": group["hours_per_day"], "after": sum(by_id[i] for i in group["after_session"])}
+
+
 @lru_cache(maxsize=1)
 def course_info() -> dict:
     """What every document needs to know of the course (the same data the book receives)."""
     info = programme()
     return {"title": info["title"], "subtitle": info["subtitle"], "nature": info["nature"],
-            "planned_minutes": planned_minutes(),
+            "planned_minutes": planned_minutes(), "group_minutes": group_minutes(),
             "sequences": [{"id": s["id"], "title": s["title"], "minutes": s["minutes"],
                            "banks": {b: [q["id"] for q in load_bank(b)["questions"]] for b in s.get("banks", [])},
                            "test": s.get("test")} for s in sequences()]}

@@ -48,6 +48,18 @@ def statuses_view(statuses: list[dict]) -> list[dict]:
              "status": s["status"]} for s in statuses]
 
 
+def planned_duration(info: dict, modality: str) -> str:
+    """The planned duration of the training action in the modality the training body
+    declares (organisme.yaml): alone at a distance, the course's sequences; in a room,
+    the days in session; mixed, the days and the sequences finished after them."""
+    group = info["group_minutes"]
+    if modality == "presentiel":
+        return duration(group["session"])
+    if modality == "mixte":
+        return f"{duration(group['session'] + group['after'])}, dont {duration(group['after'])} à distance"
+    return duration(info["planned_minutes"])
+
+
 def _organisme_view(org: dict) -> dict:
     return {**org, "modalite_label": MODALITIES[org["modalite"]]}
 
@@ -59,7 +71,7 @@ def attestation_view(record: dict, statuses: list[dict], org: dict, info: dict, 
         "productions": productions or [],
         "trainee": trainee_view(record), "organisme": _organisme_view(org), "course": info["title"],
         "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(today),
-        "date": date_fr(today), "duration": duration(info["planned_minutes"]),
+        "date": date_fr(today), "duration": planned_duration(info, org["modalite"]),
         "statuses": statuses_view(statuses), "acquired": evidence.count_acquired(statuses),
         "objectives": len(statuses), "rule": EVALUATION_RULE,
     }

@@ -338,7 +338,10 @@ def documents_vectors() -> dict:
         for name in payload["names"]:
             view = kernel_documents.view_for(name, record, "2026-12-03")
             cases.append({"name": name, "record": record, "view": view, "html": kernel_documents.render(name, view)})
-    return {"payload": payload, "today": "2026-12-03", "cases": cases}
+    from pmesocial.rules.documents import planned_duration
+
+    durations = [{"modality": m, "text": planned_duration(payload["course"], m)} for m in ("distance", "presentiel", "mixte")]
+    return {"payload": payload, "today": "2026-12-03", "cases": cases, "durations": durations}
 
 
 def _diagnostic_answer_sets(spec: dict) -> list[tuple[dict, dict]]:

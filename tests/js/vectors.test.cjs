@@ -101,6 +101,8 @@ test("documents: the same views, and the same templates give the same HTML", () 
     assert.deepStrictEqual(view, c.view, c.name);
     assert.equal(sameHtml(render(c.name, view)), sameHtml(c.html), c.name);
   }
+  assert.equal(v.durations.length, 3);
+  for (const d of v.durations) assert.equal(documents.plannedDuration(v.payload.course, d.modality), d.text, d.modality);
 });
 
 test("diagnostic: scores, levels, weakest link, priorities, and the same report", () => {

@@ -36,6 +36,13 @@
       complete: Object.keys(errors).length === 0, missing: Object.keys(errors).length
     };
   }
+  /* The planned duration in the modality the training body declares (documents.py planned_duration). */
+  function plannedDuration(info, modality) {
+    var group = info.group_minutes;
+    if (modality === "presentiel") return fmt.duration(group.session);
+    if (modality === "mixte") return fmt.duration(group.session + group.after) + ", dont " + fmt.duration(group.after) + " à distance";
+    return fmt.duration(info.planned_minutes);
+  }
   function organismeView(org) { return Object.assign({}, org, { modalite_label: MODALITIES[org.modalite] }); }
   function statusesView(statuses) {
     return statuses.map(function (s) {
@@ -49,7 +56,7 @@
       productions: productions || [],
       trainee: traineeView(record), organisme: organismeView(org), course: info.title, nature: info.nature,
       start: fmt.dateFr(record.started || ""), end: fmt.dateFr(today), date: fmt.dateFr(today),
-      duration: fmt.duration(info.planned_minutes), statuses: statusesView(statuses),
+      duration: plannedDuration(info, org.modalite), statuses: statusesView(statuses),
       acquired: evidence.countAcquired(statuses), objectives: statuses.length, rule: EVALUATION_RULE
     };
   }
@@ -101,7 +108,7 @@
     return certificatView(record, payload.organisme, payload.course, today);
   }
 
-  var api = { planView: planView, attestationView: attestationView, certificatView: certificatView,
+  var api = { plannedDuration: plannedDuration, planView: planView, attestationView: attestationView, certificatView: certificatView,
               completed: completed, lastActivity: lastActivity, viewFor: viewFor,
               traineeView: traineeView, statusesView: statusesView };
   if (typeof module === "object" && module.exports) module.exports = api;
