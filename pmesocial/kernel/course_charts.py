@@ -15,15 +15,15 @@ NO_SOURCE = "aucune source retrouvée"
 def audience_then_and_now() -> Chart:
     """Facebook in 2010 (the article) against Facebook and all social media today."""
     table = figure_rows("audience")
-    rows = [table[i] for i in ("facebook-members-2010", "facebook-mau-2023", "social-identities-2025")]
+    rows = [table[i] for i in ("facebook-members-2010", "facebook-mau-2023", "social-identities-2026")]
     labels = ["Facebook, 2010<br>(membres)", "Facebook, 2023<br>(actifs mensuels)",
-              "Tous médias sociaux,<br>2025 (identités)"]
+              f"Tous médias sociaux,<br>{rows[2]['year']} (identités)"]
     values = [r["value"] / 1000 for r in rows]
     sources = " ; ".join(f"{r['source']} ({r['source_date'][:4]})" for r in rows)
     fb_2010, fb_2023, all_2025 = (number(v, 2) for v in values)
     alt = (f"Diagramme en barres. Facebook : {fb_2010} milliard de membres en 2010, "
            f"{fb_2023} milliards d'utilisateurs actifs mensuels en 2023. Ensemble des médias "
-           f"sociaux : {all_2025} milliards d'identités en 2025. Les unités diffèrent "
+           f"sociaux : {all_2025} milliards d'identités en {date_fr(rows[2]['source_date'])}. Les unités diffèrent "
            f"(membres, actifs mensuels, identités).")
     return bar_chart(labels, values, title="L'échelle du phénomène, de 2010 à aujourd'hui",
                      y_title="Milliards", source=sources, alt=alt,
@@ -125,17 +125,17 @@ def then_and_now() -> Chart:
     """Module 4, « Que sont-ils devenus ? »: the article's 2010 audiences against the latest figures."""
     refs = ["audience/facebook-members-2010", "audience/facebook-mau-2023",
             "recrutement/linkedin-members-2010", "devenir/linkedin-members-2024",
-            "audience/social-identities-2025"]
+            "audience/social-identities-2026"]
+    rows = [_row(r) for r in refs]
     labels = ["Facebook 2010<br>(membres)", "Facebook 2023<br>(actifs mensuels)",
               "LinkedIn 2010<br>(membres)", "LinkedIn 2024<br>(membres)",
-              "Tous médias<br>sociaux 2025<br>(identités)"]
-    rows = [_row(r) for r in refs]
+              f"Tous médias<br>sociaux {rows[4]['year']}<br>(identités)"]
     values = [r["value"] for r in rows]
     fb10, fb23, li10, li24, all25 = (number(v) for v in values)
     alt = (f"Diagramme en barres, en millions. Facebook : {fb10} millions de membres en 2010, "
            f"{fb23} millions d'utilisateurs actifs mensuels fin 2023. LinkedIn : {li10} millions "
            f"de membres en 2010 selon l'article, {li24} millions en janvier 2024. Ensemble des "
-           f"médias sociaux : {all25} millions d'identités d'utilisateurs en février 2025. "
+           f"médias sociaux : {all25} millions d'identités d'utilisateurs en {date_fr(rows[4]['source_date'])}. "
            f"Les unités diffèrent (membres, actifs mensuels, identités).")
     return bar_chart(labels, values, title="Que sont-ils devenus ? Audiences de 2010 et d'aujourd'hui",
                      y_title="Millions", source=_sources(rows), alt=alt)
