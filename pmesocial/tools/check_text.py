@@ -124,7 +124,13 @@ def all_texts() -> list[Text]:
 
 
 WORDS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-         "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15}
+         "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "dix-sept": 17,
+         "dix-huit": 18, "dix-neuf": 19, "vingt": 20}
+# « Douze questions pour faire le point… »: a count that opens a sentence announces the exercise
+# below (« la méthode en six questions » names something else).
+ANNOUNCED = re.compile(r"(?:^|\n|[.:!?] )(" + "|".join(w.capitalize() for w in sorted(WORDS, key=len, reverse=True))
+                       + r"|\d+) (?:questions|situations)\b")
+EXERCISE = re.compile(r"exercise\(\s*\"([a-z0-9-]+)\"")
 COUNTED = re.compile(r"\b(?:les|ses|sur|des|en) (" + "|".join(WORDS) + r"|\d+) (modules|dimensions)\b", re.IGNORECASE)
 
 
@@ -145,6 +151,30 @@ def count_findings(texts: list[Text]) -> list[str]:
             said = int(number) if number.isdigit() else WORDS[number.lower()]
             if said != actual[match.group(2).lower()]:
                 found.append(f"{t.where} : « {match.group(0)} » : le cours en compte {actual[match.group(2).lower()]}")
+    return found
+
+
+def announced_findings() -> list[str]:
+    """« Douze questions » just above an exercise that has seventeen: the text announcing an
+    exercise says how many questions it has."""
+    from pmesocial.data.banks import load_bank
+
+    found = []
+    for folder in NOTEBOOK_FOLDERS:
+        for path in sorted((REPO_DIR / folder).glob("*.ipynb")):
+            cells = json.loads(path.read_text("utf-8"))["cells"]
+            for n, cell in enumerate(cells):
+                bank = EXERCISE.search("".join(cell["source"])) if cell["cell_type"] == "code" else None
+                before = next((c for c in reversed(cells[:n]) if c["cell_type"] == "markdown"), None)
+                if not bank or before is None:
+                    continue
+                count = len(load_bank(bank.group(1))["questions"])
+                for match in ANNOUNCED.finditer("".join(before["source"])):
+                    number = match.group(1).lower()
+                    said = int(number) if number.isdigit() else WORDS[number]
+                    if said != count:
+                        found.append(f"{folder}/{path.name}, cellule {n - 1} : « {match.group(0).strip('\n.:!? ')} » annoncées, "
+                                     f"l'exercice « {bank.group(1)} » en a {count}")
     return found
 
 
@@ -180,7 +210,7 @@ def findings(texts: list[Text] | None = None) -> list[str]:
         for sentence in report["over"]:
             found.append(f"module {module} : phrase de plus de {learner_text.SENTENCE_WORDS_MAX} mots : "
                          f"« {sentence[:90]}… »")
-    return found + count_findings(texts) + question_law_findings()
+    return found + count_findings(texts) + announced_findings() + question_law_findings()
 
 
 def lesson_reports(texts: list[Text] | None = None) -> dict[int, dict]:
