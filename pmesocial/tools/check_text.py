@@ -173,7 +173,8 @@ def announced_findings() -> list[str]:
                     number = match.group(1).lower()
                     said = int(number) if number.isdigit() else WORDS[number]
                     if said != count:
-                        found.append(f"{folder}/{path.name}, cellule {n - 1} : « {match.group(0).strip('\n.:!? ')} » annoncées, "
+                        said_text = match.group(0).strip("\n.:!? ")
+                        found.append(f"{folder}/{path.name}, cellule {n - 1} : « {said_text} » annoncées, "
                                      f"l'exercice « {bank.group(1)} » en a {count}")
     return found
 
