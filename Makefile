@@ -11,7 +11,7 @@ export CHROMIUM
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
-.PHONY: lrs scorm install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit \
+.PHONY: lrs scorm install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit text \
         test-js test-notebooks test-browser chromium clean bench items vectors generated lint
 
 install: $(VENV)/.installed
@@ -77,6 +77,11 @@ exercises-check: install
 # Item-writing rules over every question bank (named bank and questions when one breaks).
 items: install
 	$(BIN)/python -m pmesocial.tools.check_items
+
+# What a trainee reads: sentence length, one word for one thing, no authoring note, every
+# legal sentence tied to its row of data/law (the same checks run in make test).
+text: install
+	$(BIN)/python -m pmesocial.tools.check_text --report
 
 # Shared test vectors (Python writes, pytest and node check) and the book's generated JS:
 # run after changing a rule, a bank, a schema or a document template.

@@ -23,14 +23,15 @@ from pmesocial.data.banks import display_order, load_bank
 MARGIN = 0.15
 
 
-def questions(bank_id: str) -> list[dict]:
-    return [q for q in display_order(load_bank(bank_id))["questions"] if q["type"] == "single"]
+def questions(bank_id: str, modules: set[int] | None = None) -> list[dict]:
+    return [q for q in display_order(load_bank(bank_id))["questions"] if q["type"] == "single"
+            and (not modules or int(q.get("objective", "m0").split("-")[0][1:]) in modules)]
 
 
-def sheet(bank_id: str) -> str:
+def sheet(bank_id: str, modules: set[int] | None = None) -> str:
     lines = ["Répondez à chaque question par une lettre, une ligne par question, sous la forme « 1: B ».",
              "Choisissez toujours une réponse, même au hasard.", ""]
-    for n, q in enumerate(questions(bank_id), 1):
+    for n, q in enumerate(questions(bank_id, modules), 1):
         lines.append(f"{n}. {' '.join(q['prompt'].split())}")
         for letter, option in zip(string.ascii_uppercase, q["options"]):
             lines.append(f"   {letter}. {' '.join(option['text'].split())}")
@@ -41,11 +42,11 @@ def sheet(bank_id: str) -> str:
 ANSWER = re.compile(r"^\s*(\d+)\s*[:.)-]\s*([A-Za-z])\b")
 
 
-def score(bank_id: str, text: str) -> dict:
+def score(bank_id: str, text: str, modules: set[int] | None = None) -> dict:
     """The reader's share of right answers, chance, and which questions they got right."""
     found = {int(m.group(1)): m.group(2).upper() for m in map(ANSWER.match, text.splitlines()) if m}
     rows = []
-    for n, q in enumerate(questions(bank_id), 1):
+    for n, q in enumerate(questions(bank_id, modules), 1):
         letters = dict(zip(string.ascii_uppercase, q["options"]))
         chosen = letters.get(found.get(n, ""))
         rows.append({"number": n, "id": q["id"], "objective": q.get("objective"), "options": len(q["options"]),
@@ -66,15 +67,18 @@ def main(argv=None) -> int:
     c = sub.add_parser("score", help="score a reader's answers")
     c.add_argument("bank")
     c.add_argument("answers", type=Path)
+    for p in (s, c):
+        p.add_argument("--modules", help="only these modules' questions, e.g. 5,6,7,9")
     args = parser.parse_args(argv)
+    modules = {int(m) for m in args.modules.split(",")} if args.modules else None
     if args.command == "sheet":
-        text = sheet(args.bank)
+        text = sheet(args.bank, modules)
         if args.out:
             args.out.write_text(text, encoding="utf-8")
         else:
             print(text)
         return 0
-    result = score(args.bank, args.answers.read_text("utf-8"))
+    result = score(args.bank, args.answers.read_text("utf-8"), modules)
     print(f"{result['bank']} : {result['right']} / {result['questions']} justes ({result['share']:.0%}), "
           f"hasard {result['chance']:.0%}, cible au plus {result['chance'] + MARGIN:.0%} ; "
           f"{result['answered']} réponses lues.")
