@@ -118,7 +118,9 @@ def test_attestation_carries_the_training_body_and_the_real_duration(record):
     assert typo(documents.MODALITIES[org["modalite"]]) in html
     planned = course.course_info()["planned_minutes"]
     assert planned == course.planned_minutes() > 8 * 60
-    assert typo(f"Durée prévue de la formation : {documents.duration(planned)}") in html
+    # the duration of the modality the training body declares (organisme.yaml: mixte here)
+    expected = documents.planned_duration(course.course_info(), org["modalite"])
+    assert typo(f"Durée prévue de la formation : {expected}") in html
     assert typo_html("du 2\u00a0novembre 2026 au 26\u00a0novembre 2026") in html
     assert typo("première réponse") in html and typo("75 %") in html
     assert "<script>" not in html and typo_html("&lt;script&gt;") in html
