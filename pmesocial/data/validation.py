@@ -10,7 +10,6 @@ values shown as « texte » or as JSON, messages sorted by field then text.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from functools import cache
 from pathlib import Path

@@ -6,13 +6,13 @@ mime type for the book, where static/pmesocial/panel.js draws it.
 """
 from __future__ import annotations
 
+from pmesocial import record as record_rules
 from pmesocial.data.course import modules
 from pmesocial.data.organisme import OrganismeError
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import document_payload, productions_html, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
-from pmesocial import record as record_rules
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import evidence
 from pmesocial.rules.typography import typo

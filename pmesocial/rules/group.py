@@ -29,7 +29,6 @@ def context() -> dict:
     from pmesocial.data.banks import all_banks
     from pmesocial.data.diagnostic import load_diagnostic
     from pmesocial.data.forms import load_form
-
     from pmesocial.data.rubrics import all_rubrics
 
     banks = all_banks()

@@ -148,6 +148,6 @@ def test_the_sources_page_lists_every_row_with_its_source_and_day():
     from pmesocial.book import law_substitutions
 
     text = law_substitutions()["sources"]
-    for key, row in all_law().items():
+    for key in all_law():
         assert f"(`{key}`)" in text
     assert text.count("Source lue :") == len(all_law())
