@@ -251,7 +251,8 @@ def test_the_documents_carry_the_training_body_and_the_real_duration(page, book_
     certificat = plain((tmp_path / "certificat.html").read_text("utf-8"))
     for html in (attestation, certificat):
         assert org["nom"] in html and org["siret"] in html and org["nda"] in html
-    assert plain(documents.duration(info["planned_minutes"])) in attestation
+    # the planned duration of the modality organisme.yaml declares (data/programme.yaml, group)
+    assert plain(documents.planned_duration(info, org["modalite"])) in attestation
     assert documents.MODALITIES[org["modalite"]] in attestation
     module_1 = next(s for s in info["sequences"] if s["id"] == "module-1")
     assert plain(f"durée réalisée de <strong>{documents.duration(module_1['minutes'])}</strong>") in certificat

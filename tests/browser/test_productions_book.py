@@ -85,7 +85,7 @@ def test_a_plan_is_read_on_its_rubric_then_validated_by_the_trainer(page, desk, 
     view = desk.locator(".pmes-group-files-view")
     expect(view).to_contain_text("Complète, à valider par le formateur (6 / 6)")
     judge = view.locator(".pmes-group-judge")
-    judge.get_by_label("Production").select_option(label="Mon plan à 90 jours".replace(" jours", "\u00a0jours"))
+    judge.get_by_label("Production", exact=True).select_option(label="Mon plan à 90 jours".replace(" jours", "\u00a0jours"))
     expect(judge).to_contain_text("Cinq demandes de devis par mois")  # the trainee's own words
     judge.get_by_label(re.compile("Chaque indicateur se compte")).check()
     judge.get_by_label(re.compile("Les actions suivent un ordre")).check()
