@@ -159,8 +159,10 @@ def group_minutes() -> dict:
     if unknown:
         raise DataFileError(f"{DATA_DIR / 'programme.yaml'}, champ « group.after_session » : séquences inconnues : "
                             + ", ".join(unknown))
+    self_checks = sum(len(load_bank(b)["questions"]) for b in group.get("after_session_self_checks", []))
     return {"session": group["days"] * group["hours_per_day"] * 60, "days": group["days"],
-            "hours_per_day": group["hours_per_day"], "after": sum(by_id[i] for i in group["after_session"])}
+            "hours_per_day": group["hours_per_day"],
+            "after": sum(by_id[i] for i in group["after_session"]) + self_checks}
 
 
 @lru_cache(maxsize=1)
