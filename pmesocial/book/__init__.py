@@ -41,6 +41,7 @@ XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course 
 # shows its notice), and the first page a trainee opens shows the privacy notice
 # (ui/privacy.js); both texts are in the profile.
 EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/notice.js", "ui/lrs.js", "ui/privacy.js"]
+LAW_PAGE = ["ui/anchors.js"]  # pages whose legal rules are folded (kernel/law.py)
 DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/rubric.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]
 SCRIPTS = {
@@ -109,6 +110,9 @@ def _add_page_assets(app, pagename, templatename, context, doctree):
             added += [s for s in scripts if s not in added]
     for script in added + [s for s in EVERY_PAGE if s not in added]:
         app.add_js_file(f"pmesocial/{script}", loading_method="defer")
+    if doctree is not None and "pmes-law-box" in doctree.astext() + "".join(
+            n.astext() for n in doctree.findall(nodes.raw)):
+        app.add_js_file(f"pmesocial/{LAW_PAGE[0]}", loading_method="defer")
     if CARNET_CLASS in used:  # named, not run: ui/carnet.js loads it when the carnet is asked for
         app.add_js_file(f"pmesocial/{CARNET_CONTEXT}", type="text/x-pmesocial-later", id="pmes-carnet-context")
 

@@ -220,8 +220,12 @@ def FormWidget(spec: dict, store):
         from pmesocial.kernel.documents import productions_html
 
         latest = store.load()
-        done = latest.get("forms", {}).get(spec["id"], {}).get("submitted")
-        judged.value = productions_html(latest, rubrics_for(spec["id"]), intro=True) if done else ""
+        entry = latest.get("forms", {}).get(spec["id"], {})
+        done = entry.get("submitted")
+        todo = forms.advice(spec, entry.get("values", {})) if done else []
+        advice_html = (f"<div class='pmes-advice'><p><strong>{escape(forms.ADVICE_TITLE)}</strong></p><ul>"
+                       + "".join(f"<li>{escape(a)}</li>" for a in todo) + "</ul></div>") if todo else ""
+        judged.value = advice_html + (productions_html(latest, rubrics_for(spec["id"]), intro=True) if done else "")
 
     def refresh_document():
         if spec["id"] != "plan":

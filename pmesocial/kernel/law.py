@@ -12,9 +12,8 @@ from pmesocial.kernel.markup import escape
 from pmesocial.rules.formatting import date_fr
 
 HEADERS = ["Règle", "Ce qu'elle demande", "Texte et version", "Vérifiée le", "Réserve"]
-NOT_ADVICE = ("Ce tableau résume des règles pour se repérer ; ce n'est pas un conseil juridique. Pour un cas "
-              "précis : la CNIL (données, prospection), la DGCCRF (pratiques commerciales, avis, influence), "
-              "votre CCI ou votre CMA. Les sources lues sont sur la page « Sources ».")
+NOT_ADVICE = ("Un repère, pas un conseil juridique : pour un cas précis, la CNIL, la DGCCRF, votre CCI ou votre "
+              "CMA. Les sources lues sont sur la page « Sources ».")
 
 
 def checked_sentence(day: date | None = None) -> str:
@@ -42,9 +41,16 @@ class LawTable:
             + cell(HEADERS[1], r["requires"]) + cell(HEADERS[2], f"{r['primary_text']} ({date_fr(r['version_date'])})")
             + cell(HEADERS[3], f"{date_fr(r['verifie_le'])} (confiance {r['confidence']})")
             + cell(HEADERS[4], r["caveat"] or "—") + "</tr>" for r in self.rows)
-        return (f"<div class='pmes-provenance-wrap' tabindex='0' role='region' aria-label='Règles de droit citées'>"
+        # folded: the lesson's text says the rule, the box holds its text, version and day checked;
+        # a link to a row opens it (browsers open a <details> on fragment navigation; ui/anchors.js
+        # does it where they do not)
+        count = len(self.rows)
+        summary = "La règle citée : texte, version, vérification" if count == 1 else \
+            f"Les {count} règles citées : texte, version, vérification"
+        return (f"<details class='pmes-law-box'><summary>{escape(summary)}</summary>"
+                f"<div class='pmes-provenance-wrap' tabindex='0' role='region' aria-label='Règles de droit citées'>"
                 f"<table class='pmes-provenance pmes-law'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-                f"<p class='pmes-chart-source'>{escape(NOT_ADVICE)}</p></div>")
+                f"<p class='pmes-chart-source'>{escape(NOT_ADVICE)}</p></div></details>")
 
     def __repr__(self) -> str:
         return "\n".join(f"{r['title']} — {r['primary_text']} ({r['version_date']}), vérifiée le {r['verifie_le']} : "

@@ -14,6 +14,7 @@ from pmesocial.kernel.documents import document_payload, productions_html, rende
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
 from pmesocial.record import RecordError, default_store
+from pmesocial.rules import documents as documents_rules
 from pmesocial.rules import evidence
 from pmesocial.rules.typography import typo
 
@@ -230,7 +231,8 @@ def _bilan(panel, store):
                      f"<p>{escape(FIRST_ATTEMPT_RULE)}</p><p><strong>{evidence.count_acquired(statuses)} objectif(s) "
                      f"acquis sur {len(statuses)}.</strong></p>" + status_table_html(statuses)
                      + "<h5>Vos productions, sur leur grille</h5>" + productions_html(record, intro=True, heading="h6"))
-        links = []
+        links = [] if record.get("trainee", {}).get("name", "").strip() else [
+            f"<p class='pmes-feedback pmes-info'>{escape(documents_rules.NAME_MISSING)}</p>"]
         for name, label, filename in DOCUMENTS:
             try:
                 links.append(download_link(render_document(name, record), filename, label))
@@ -239,7 +241,7 @@ def _bilan(panel, store):
                 break
         else:  # the attestation is offered: issued, as far as the record (and the LRS) know
             store.attestation_issued({s["id"]: s["status"] for s in statuses})
-        documents_box.value = "<p>" + " ".join(links) + "</p>"
+        documents_box.value = "<div>" + " ".join(links) + "</div>"
 
     refresh_btn.on_click(refresh)
     refresh()

@@ -39,13 +39,28 @@ def plan_view(record: dict, spec: dict, today: str) -> dict:
                  for i, r in enumerate(rows)],
         "total_hours": f"{plain_number(sum(hours))} h",
         "complete": not errors, "missing": len(errors),
+        "conformite": _chosen_labels(spec, "conformite", values.get("conformite")),
     }
+
+
+def _chosen_labels(spec: dict, field_id: str, value) -> list[str]:
+    """The labels of the options ticked in a choices field, in the form's order."""
+    field = next((f for f in spec["fields"] if f["id"] == field_id), None)
+    ticked = value if isinstance(value, list) else []
+    return [o["label"] for o in (field or {}).get("options", []) if o["id"] in ticked]
 
 
 def statuses_view(statuses: list[dict]) -> list[dict]:
     return [{"module": s["module"], "text": s["text"], "points": f"{s['score']} / {s['max']}" if s["evaluated"] else "—",
              "evaluated": s["evaluated"], "skipped": s["skipped"], "label": evidence.STATUS_LABELS[s["status"]],
              "status": s["status"]} for s in statuses]
+
+
+# Shown on the review page when the record has no name (documents.js says the same, vectors).
+NAME_MISSING = ("Votre nom et votre entreprise ne sont pas encore saisis : écrivez-les dans « Mon dossier de "
+                "formation » avant de télécharger l'attestation, sinon elle portera « nom non renseigné ».")
+SESSION_NOTE = ("Ce certificat porte sur le parcours suivi dans le cours (séquences achevées). Le temps passé en "
+                "séance avec le formateur s'atteste par les feuilles d'émargement de l'organisme.")
 
 
 def planned_duration(info: dict, modality: str) -> str:
@@ -109,5 +124,7 @@ def certificat_view(record: dict, org: dict, info: dict, today: str) -> dict:
         "trainee": trainee_view(record), "organisme": _organisme_view(org), "course": info["title"],
         "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(last_activity(record)),
         "date": date_fr(today), "done_duration": duration(done), "planned_duration": duration(info["planned_minutes"]),
+        # in a room, the time spent in session is certified by the attendance sheets, not the record
+        "session_note": "" if org["modalite"] == "distance" else SESSION_NOTE,
         "sequences": rows, "done_count": sum(r["done"] for r in rows), "count": len(rows),
     }

@@ -132,6 +132,43 @@ def submitted_rows(values: dict, field_id: str) -> list[dict]:
     return [r for r in values.get(field_id) or [] if not row_is_blank(r)]
 
 
+# -- advice: what a saved check tells the trainee to do -------------------------------------
+
+def _labels(field: dict) -> dict:
+    return {o["id"]: o for o in field.get("options", [])}
+
+
+ADVICE_TITLE = "Ce que votre vérification vous dit de faire"  # forms.js says the same (vectors)
+
+
+def advice(spec: dict, values: dict) -> list[str]:
+    """What a saved form tells the trainee to do: the `advice` of each option chosen (in a
+    table, prefixed by the row), and, for a choices field with `missing_advice`, the
+    options left unticked. A check (« Mon site en règle ») answers instead of only saving."""
+    out = []
+    for field in spec["fields"]:
+        value = values.get(field["id"])
+        if field["type"] == "table":
+            for n, row in enumerate(value if isinstance(value, list) else [], 1):
+                if row_is_blank(row):
+                    continue
+                for column in field["columns"]:
+                    option = _labels(column).get(row.get(column["id"])) if isinstance(row, dict) else None
+                    if option and option.get("advice"):
+                        out.append(f"{field.get('row_label', 'Ligne')} {n} : {option['advice']}")
+            continue
+        options = _labels(field)
+        chosen = value if isinstance(value, list) else [value]
+        out += [options[c]["advice"] for c in chosen if isinstance(c, str) and c in options
+                and options[c].get("advice")]
+        if field.get("missing_advice") and field["type"] == "choices":
+            ticked = value if isinstance(value, list) else []
+            left = [o["label"] for o in field["options"] if o["id"] not in ticked]
+            if left:
+                out.append(f"{field['missing_advice']} : {' ; '.join(left)}.")
+    return out
+
+
 # -- output fields: what a form computes from its own values (not stored) -------------------
 WEEKS_PER_MONTH = 4.33  # as the time budget of module 6
 UTM_SAFE = "!~*'()"     # what JavaScript's encodeURIComponent leaves too

@@ -31,6 +31,7 @@ STREET = re.compile(r"(?:^|[^0-9])[0-9]{1,4}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av
 # A figure written in words counts as a figure (« cinq demandes de devis par mois »).
 NUMBER = re.compile(r"[0-9]|(?:^|[^a-zà-ÿ])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente"
                     r"|quarante|cinquante|soixante|cent|cents|mille|moitié|double|triple)(?=$|[^a-zà-ÿ])", re.IGNORECASE)
+YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 ITEM = re.compile(r"(?:^|\n|;|\s)(?:[0-9]+\s*[.)-]|[-•*])\s+\S")
 
 
@@ -73,8 +74,8 @@ def check(rule: dict, values: dict, reference: date) -> bool:
     if kind == "contains_any":
         folded = fold(text)
         return any(fold(word) in folded for word in rule["words"])
-    if kind == "contains_number":
-        return bool(NUMBER.search(text))
+    if kind == "contains_number":  # a year (« en 2027 ») is a date, not a target
+        return bool(NUMBER.search(YEAR.sub(" ", text)))
     if kind == "no_personal_data":
         return bool(text.strip()) and not (PHONE.search(text) or EMAIL.search(text) or STREET.search(text))
     if kind == "min_items":

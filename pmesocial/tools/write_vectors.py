@@ -232,7 +232,8 @@ def forms_vectors() -> dict:
     for form_id in sorted(p.stem for p in FORMS_DIR.glob("*.yaml")):
         spec = load_form(form_id)
         for values in _form_values(spec, rng):
-            cases.append({"form": form_id, "values": values, "errors": forms.validate(spec, values)})
+            cases.append({"form": form_id, "values": values, "errors": forms.validate(spec, values),
+                          "advice": forms.advice(spec, values)})
     numbers = [{"text": t, "value": forms.parse_number(t)}
                for t in ("2,5", "2.5", "3", " 12 ", "1 000", "1\u202f000", "abc", "", "-1", "3,", ",5", "1e3", "٣")]
     utm = {"id": "lien", "type": "output", "rule": "utm_link",
@@ -253,7 +254,7 @@ def forms_vectors() -> dict:
                (cost, {"h": None, "t": None, "d": None, "r": None})]
     output_cases = [{"field": f, "values": v, "text": forms.output_text(f, v)} for f, v in outputs]
     return {"numbers": numbers, "specs": {p.stem: load_form(p.stem) for p in sorted(FORMS_DIR.glob("*.yaml"))},
-            "cases": cases, "outputs": output_cases}
+            "cases": cases, "outputs": output_cases, "advice_title": forms.ADVICE_TITLE}
 
 
 def _evidence_records(mapping: dict, rng: random.Random) -> list[dict]:
@@ -341,7 +342,10 @@ def documents_vectors() -> dict:
     from pmesocial.rules.documents import planned_duration
 
     durations = [{"modality": m, "text": planned_duration(payload["course"], m)} for m in ("distance", "presentiel", "mixte")]
-    return {"payload": payload, "today": "2026-12-03", "cases": cases, "durations": durations}
+    from pmesocial.rules.documents import NAME_MISSING
+
+    return {"payload": payload, "today": "2026-12-03", "cases": cases, "durations": durations,
+            "name_missing": NAME_MISSING}
 
 
 def _diagnostic_answer_sets(spec: dict) -> list[tuple[dict, dict]]:
@@ -724,6 +728,8 @@ def rubric_vectors() -> dict:
         ("rien", {}),
         ("complet", full),
         ("sans chiffre", {**full, "objectif": "Être plus visible"}),
+        ("une année n'est pas un chiffre à atteindre", {**full, "objectif": "Être plus visible en 2027"}),
+        ("un chiffre et une année", {**full, "objectif": "12 devis par mois en 2027"}),
         ("court", {**full, "texte": "Merci."}),
         ("sans merci, accents", {**full, "texte": "REMERCIÉS pour tout.\n- un\n- deux\n- trois"}),
         ("téléphone", {**full, "texte": "Merci, appelez le 06 12 34 56 78.\n1. a\n2. b\n3. c"}),

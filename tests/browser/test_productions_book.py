@@ -40,7 +40,7 @@ def _fill_plan(page, objective: str, actions: int) -> None:
             form.get_by_role("button", name="Ajouter une ligne").click()
         row = form.locator(".pmes-form-row").nth(n)
         row.get_by_label("Action *", exact=True).fill(f"Action {n + 1}")
-        row.get_by_label(re.compile("Qui s.en charge")).fill("Claire")
+        row.get_by_label(re.compile("Qui s.en charge")).fill("M. Lemoine")
         row.get_by_label(re.compile("Temps par semaine")).fill("1,5")
         row.get_by_label(re.compile("Indicateur")).fill("demandes de devis")
         row.get_by_label(re.compile("Échéance")).fill(page.evaluate(
@@ -72,6 +72,10 @@ def test_a_plan_is_read_on_its_rubric_then_validated_by_the_trainer(page, desk, 
     form.get_by_role("button", name="Enregistrer mon plan").click()
     expect(rubric).to_contain_text("Complète, à valider par le formateur")
     assert rubric.locator(".pmes-criterion-missing").count() == 0
+    # what was typed comes back as it was typed (a full stop is not a decimal comma)
+    page.reload()
+    row = page.locator(".pmes-form").filter(has_text="Mon plan à 90").locator(".pmes-form-row").first
+    expect(row.get_by_label(re.compile("Qui s.en charge"))).to_have_value("M. Lemoine")
 
     page.goto(book_url + DOSSIER_PAGE)
     with page.expect_download() as exported:
@@ -120,3 +124,19 @@ def test_a_plan_is_read_on_its_rubric_then_validated_by_the_trainer(page, desk, 
     assert review.locator(".pmes-productions b").count() == 0
     stored = page.evaluate("() => JSON.parse(localStorage.getItem('pmesocial-record'))")
     assert stored["forms"]["plan"]["values"]["objectif"] == "Cinq demandes de devis par mois"
+
+
+def test_a_check_of_ones_own_site_says_what_to_do(page, book_url):
+    """Module 8's « Mon site en règle » answers: each problem declared gets what to do."""
+    page.goto(book_url + "/notebooks/08_ce_que_la_loi_demande.html")
+    form = page.locator(".pmes-form").filter(has_text="Mon site en règle")
+    form.wait_for()
+    form.get_by_label(re.compile("Le nom de l.entreprise")).check()
+    form.get_by_label(re.compile("le bandeau cookies")).select_option("accepter-seul")
+    form.get_by_label(re.compile("pixel Meta")).select_option("des-l-arrivee")
+    form.get_by_role("button", name="Enregistrer ma vérification").click()
+    advice = form.locator(".pmes-advice")
+    expect(advice).to_contain_text("Ce que votre vérification vous dit de faire")
+    expect(advice).to_contain_text("Tout refuser")
+    expect(advice).to_contain_text("numéro de TVA")  # a legal notice left unticked
+    assert "Le nom de l'entreprise" not in advice.inner_text()  # ticked: not asked again

@@ -73,7 +73,12 @@ test("record: the same records are accepted and refused, with the same message",
 
 test("forms: the same errors, field by field", () => {
   const v = vectors("forms");
-  for (const c of v.cases) assert.deepStrictEqual(forms.validate(v.specs[c.form], c.values), c.errors, c.form);
+  for (const c of v.cases) {
+    assert.deepStrictEqual(forms.validate(v.specs[c.form], c.values), c.errors, c.form);
+    assert.deepStrictEqual(forms.advice(v.specs[c.form], c.values), c.advice, c.form);
+  }
+  assert.ok(v.cases.some((c) => c.advice.length > 0), "no case gives advice");
+  assert.equal(forms.ADVICE_TITLE, v.advice_title);
   for (const n of v.numbers) assert.deepStrictEqual(forms.parseNumber(n.text), n.value, n.text);
   assert.ok(v.outputs.length >= 10);
   for (const o of v.outputs) assert.strictEqual(forms.outputText(o.field, o.values), o.text, JSON.stringify(o.values));
@@ -102,6 +107,7 @@ test("documents: the same views, and the same templates give the same HTML", () 
     assert.equal(sameHtml(render(c.name, view)), sameHtml(c.html), c.name);
   }
   assert.equal(v.durations.length, 3);
+  assert.equal(documents.NAME_MISSING, v.name_missing);
   for (const d of v.durations) assert.equal(documents.plannedDuration(v.payload.course, d.modality), d.text, d.modality);
 });
 

@@ -177,7 +177,7 @@ output += "</p>\n";
 if(!runtime.contextOrFrameLookup(context, frame, "complete")) {
 output += "<p class=\"note\"><strong>Plan incomplet :</strong> ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "missing"), env.opts.autoescape);
-output += " point(s) restent à compléter dans le module 7.</p>";
+output += " point(s) restent à compléter dans le module 9.</p>";
 ;
 }
 output += "\n<h2>Objectif à 90 jours</h2>\n<p>";
@@ -216,7 +216,34 @@ output += "</td></tr>\n";
 frame = frame.pop();
 output += "</tbody>\n</table>\n<p>Temps total prévu : <strong>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "total_hours"), env.opts.autoescape);
-output += " par semaine</strong>.</p>\n<h2>Point d'étape</h2>\n<p>";
+output += " par semaine</strong>.</p>\n";
+if(env.getFilter("length").call(context, runtime.contextOrFrameLookup(context, frame, "conformite"))) {
+output += "<h2>Les points de conformité à traiter (module 8)</h2>\n<ul>";
+frame = frame.push();
+var t_11 = runtime.contextOrFrameLookup(context, frame, "conformite");
+if(t_11) {t_11 = runtime.fromIterator(t_11);
+var t_10 = t_11.length;
+for(var t_9=0; t_9 < t_11.length; t_9++) {
+var t_12 = t_11[t_9];
+frame.set("c", t_12);
+frame.set("loop.index", t_9 + 1);
+frame.set("loop.index0", t_9);
+frame.set("loop.revindex", t_10 - t_9);
+frame.set("loop.revindex0", t_10 - t_9 - 1);
+frame.set("loop.first", t_9 === 0);
+frame.set("loop.last", t_9 === t_10 - 1);
+frame.set("loop.length", t_10);
+output += "<li>";
+output += runtime.suppressValue(t_12, env.opts.autoescape);
+output += "</li>";
+;
+}
+}
+frame = frame.pop();
+output += "</ul>";
+;
+}
+output += "\n<h2>Point d'étape</h2>\n<p>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "point_etape") || "(date à fixer)", env.opts.autoescape);
 output += " : gardez ce qui marche, modifiez ce qui ne marche pas encore, arrêtez ce qui ne tient pas.</p>\n</body>\n</html>\n";
 if(parentTemplate) {
@@ -450,7 +477,14 @@ output += ", pour une durée réalisée de <strong>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "done_duration"), env.opts.autoescape);
 output += "</strong> (durée prévue : ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "planned_duration"), env.opts.autoescape);
-output += ").</li>\n</ul>\n<p class=\"note\">Formation à distance : la durée réalisée est la durée prévue des séquences achevées (";
+output += ").</li>\n";
+if(runtime.contextOrFrameLookup(context, frame, "session_note")) {
+output += "<li>";
+output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "session_note"), env.opts.autoescape);
+output += "</li>";
+;
+}
+output += "\n</ul>\n<p class=\"note\">Formation à distance : la durée réalisée est la durée prévue des séquences achevées (";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "done_count"), env.opts.autoescape);
 output += " sur ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "count"), env.opts.autoescape);

@@ -33,15 +33,25 @@
                  indicateur: text(r.indicateur), echeance: typeof r.echeance === "string" ? fmt.dateFr(r.echeance) : "" };
       }),
       total_hours: fmt.plainNumber(hours.reduce(function (a, b) { return a + b; }, 0)) + " h",
-      complete: Object.keys(errors).length === 0, missing: Object.keys(errors).length
+      complete: Object.keys(errors).length === 0, missing: Object.keys(errors).length,
+      conformite: chosenLabels(spec, "conformite", values.conformite)
     };
   }
+  var NAME_MISSING = "Votre nom et votre entreprise ne sont pas encore saisis : écrivez-les dans « Mon dossier de " +
+    "formation » avant de télécharger l'attestation, sinon elle portera « nom non renseigné ».";
+  var SESSION_NOTE = "Ce certificat porte sur le parcours suivi dans le cours (séquences achevées). Le temps passé en " +
+    "séance avec le formateur s'atteste par les feuilles d'émargement de l'organisme.";
   /* The planned duration in the modality the training body declares (documents.py planned_duration). */
   function plannedDuration(info, modality) {
     var group = info.group_minutes;
     if (modality === "presentiel") return fmt.duration(group.session);
     if (modality === "mixte") return fmt.duration(group.session + group.after) + ", dont " + fmt.duration(group.after) + " à distance";
     return fmt.duration(info.planned_minutes);
+  }
+  function chosenLabels(spec, fieldId, value) {
+    var field = spec.fields.filter(function (f) { return f.id === fieldId; })[0];
+    var ticked = Array.isArray(value) ? value : [];
+    return ((field || {}).options || []).filter(function (o) { return ticked.indexOf(o.id) >= 0; }).map(function (o) { return o.label; });
   }
   function organismeView(org) { return Object.assign({}, org, { modalite_label: MODALITIES[org.modalite] }); }
   function statusesView(statuses) {
@@ -91,6 +101,7 @@
       trainee: traineeView(record), organisme: organismeView(org), course: info.title, nature: info.nature,
       start: fmt.dateFr(record.started || ""), end: fmt.dateFr(lastActivity(record)), date: fmt.dateFr(today),
       done_duration: fmt.duration(done), planned_duration: fmt.duration(info.planned_minutes),
+      session_note: org.modalite === "distance" ? "" : SESSION_NOTE,
       sequences: rows, done_count: rows.filter(function (r) { return r.done; }).length, count: rows.length
     };
   }
@@ -108,7 +119,7 @@
     return certificatView(record, payload.organisme, payload.course, today);
   }
 
-  var api = { plannedDuration: plannedDuration, planView: planView, attestationView: attestationView, certificatView: certificatView,
+  var api = { NAME_MISSING: NAME_MISSING, plannedDuration: plannedDuration, planView: planView, attestationView: attestationView, certificatView: certificatView,
               completed: completed, lastActivity: lastActivity, viewFor: viewFor,
               traineeView: traineeView, statusesView: statusesView };
   if (typeof module === "object" && module.exports) module.exports = api;

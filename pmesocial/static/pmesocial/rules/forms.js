@@ -120,9 +120,42 @@
     Object.keys(field.inputs).forEach(function (arg) { var v = values[field.inputs[arg]]; args[arg] = v === undefined ? null : v; });
     return OUTPUT_RULES[field.rule](args);
   }
+  /* What a saved form tells the trainee to do (forms.py advice): the advice of each option
+   * chosen (in a table, prefixed by the row), and the options left unticked of a choices
+   * field that has `missing_advice`. */
+  var ADVICE_TITLE = "Ce que votre vérification vous dit de faire";  // forms.py says the same (vectors)
+  function advice(spec, values) {
+    var out = [];
+    function optionOf(field, id) {
+      return typeof id === "string" ? (field.options || []).filter(function (o) { return o.id === id; })[0] : undefined;
+    }
+    spec.fields.forEach(function (field) {
+      var value = values[field.id];
+      if (field.type === "table") {
+        (Array.isArray(value) ? value : []).forEach(function (row, i) {
+          if (rowIsBlank(row)) return;
+          field.columns.forEach(function (column) {
+            var option = optionOf(column, row[column.id]);
+            if (option && option.advice) out.push((field.row_label || "Ligne") + " " + (i + 1) + " : " + option.advice);
+          });
+        });
+        return;
+      }
+      (Array.isArray(value) ? value : [value]).forEach(function (c) {
+        var option = optionOf(field, c);
+        if (option && option.advice) out.push(option.advice);
+      });
+      if (field.missing_advice && field.type === "choices") {
+        var ticked = Array.isArray(value) ? value : [];
+        var left = field.options.filter(function (o) { return ticked.indexOf(o.id) < 0; }).map(function (o) { return o.label; });
+        if (left.length) out.push(field.missing_advice + " : " + left.join(" ; ") + ".");
+      }
+    });
+    return out;
+  }
   function submittedRows(values, fieldId) { return (values[fieldId] || []).filter(function (r) { return !rowIsBlank(r); }); }
 
-  var api = { parseNumber: parseNumber, outputText: outputText, isBlank: isBlank, fieldError: fieldError, validate: validate, rowIsBlank: rowIsBlank,
+  var api = { ADVICE_TITLE: ADVICE_TITLE, advice: advice, parseNumber: parseNumber, outputText: outputText, isBlank: isBlank, fieldError: fieldError, validate: validate, rowIsBlank: rowIsBlank,
               submittedRows: submittedRows, REQUIRED: REQUIRED };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesForms = api;

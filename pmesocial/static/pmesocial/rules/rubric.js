@@ -12,6 +12,7 @@
   var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/;
   var STREET = /(?:^|[^0-9])[0-9]{1,4}\s*(?:bis|ter)?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|place|impasse|route|quai|cours)(?=\s|$|[,.;])/i;
   var NUMBER = /[0-9]|(?:^|[^a-zà-ÿ])(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|moitié|double|triple)(?=$|[^a-zà-ÿ])/i;
+  var YEAR = /(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])/g;
   var ITEM = /(?:^|\n|;|\s)(?:[0-9]+\s*[.)-]|[-•*])\s+\S/g;
   var DAY = 86400000;
 
@@ -53,7 +54,7 @@
       var folded = fold(text);
       return rule.words.some(function (w) { return folded.indexOf(fold(w)) >= 0; });
     }
-    if (kind === "contains_number") return NUMBER.test(text);
+    if (kind === "contains_number") return NUMBER.test(text.replace(YEAR, " "));  // a year is a date, not a target
     if (kind === "no_personal_data") return text.trim() !== "" && !(PHONE.test(text) || EMAIL.test(text) || STREET.test(text));
     if (kind === "min_items") return itemCount(text) >= rule.min;
     if (kind === "min_rows") return rows.length >= rule.min;

@@ -97,7 +97,8 @@
         input.value = typeof value === "string" ? value : "";
       } else {
         input = el("input", { type: "text", id: id, inputmode: kind === "number" ? "decimal" : "text" });
-        input.value = value === null || value === undefined ? "" : String(value).replace(".", ",");
+        // a number is shown with a French decimal comma; a text exactly as it was typed
+        input.value = value === null || value === undefined ? "" : kind === "number" ? String(value).replace(".", ",") : String(value);
       }
       if (kind === "text" && field.max_length) input.setAttribute("maxlength", String(field.max_length));
       if (kind === "number") input.className = "pmes-number";
@@ -210,8 +211,16 @@
      * the one fragment the kernel fills too (templates/productions.html.j2). */
     function refreshRubric() {
       var rubrics = payload.rubrics || [], latest = R.load();
+      var entry = ((latest.forms || {})[spec.id]) || {};
       judged.textContent = "";
-      if (!rubrics.length || !D || !root.PmesRubric || !(((latest.forms || {})[spec.id]) || {}).submitted) return;
+      if (!entry.submitted) return;
+      var todo = F.advice(spec, entry.values || {});  // a check that answers (forms.py advice)
+      if (todo.length) {
+        judged.appendChild(el("div", { className: "pmes-advice" }, [
+          el("p", {}, [el("strong", { text: F.ADVICE_TITLE })]),
+          el("ul", {}, todo.map(function (a) { return el("li", { text: a }); }))]));
+      }
+      if (!rubrics.length || !D || !root.PmesRubric) return;
       var today = new Date().toISOString().slice(0, 10);
       var views = root.PmesRubric.productions(latest, rubrics, today).map(root.PmesRubric.productionView);
       judged.appendChild(el("p", { className: "pmes-help", text: root.PmesRubric.RUBRIC_INTRO }));

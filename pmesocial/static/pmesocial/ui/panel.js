@@ -61,6 +61,7 @@
     body.appendChild(labelled("pmes-trainee-company", "Votre entreprise", company));
     body.appendChild(el("div", { className: "pmes-buttons" }, [save, exp, carnet]));
     body.appendChild(labelled("pmes-import-file", "Importer un dossier ou la validation de votre formateur (fichier JSON)", file));
+    body.appendChild(el("p", { className: "pmes-help", text: "Votre formateur vous envoie sa validation par courriel : enregistrez la pièce jointe sur cet appareil, puis choisissez-la ici. Elle s'ajoute à votre dossier sans rien remplacer ; un dossier, lui, remplace celui de ce navigateur (l'ancien est gardé de côté)." }));
     body.appendChild(status);
     body.appendChild(eraser(function () { clearTimeout(timer); name.value = ""; company.value = ""; status.textContent = ""; }));
   }
@@ -169,6 +170,9 @@
     }
     body.appendChild(el("div", { className: "pmes-buttons" }, buttons));
     if (problem) body.appendChild(problem);
+    if (!((R.load().trainee || {}).name || "").trim()) {
+      body.appendChild(el("p", { className: "pmes-feedback pmes-info", text: root.PmesDocumentViews.NAME_MISSING }));
+    }
     body.appendChild(out);
     refresh();
   }
