@@ -183,6 +183,31 @@ def parse_validation(data) -> dict:
     return {"record_started": started, "trainee": {"name": str(name)[:TEXT_LIMIT]}, "productions": productions}
 
 
+def check_validation_for(record: dict, validation: dict) -> dict:
+    """A validation may only be added to the record it judges (same `started` stamp): the
+    productions to add, or RecordError saying in French whose record it is."""
+    from pmesocial.rules.formatting import date_fr
+
+    started = validation.get("record_started") or ""
+    if not started:
+        raise RecordError("Cette validation ne dit pas quel dossier elle concerne : demandez-en une autre à votre "
+                          "formateur.")
+    if started != record.get("started"):
+        raise RecordError(f"Cette validation concerne un autre dossier (commencé le {date_fr(started[:10])}) que "
+                          f"celui de ce poste (commencé le {date_fr(str(record.get('started', ''))[:10])}) : rien "
+                          "n'a été ajouté. Demandez à votre formateur la validation de votre dossier.")
+    return validation["productions"]
+
+
+def carry_validations(current: dict | None, imported: dict) -> dict:
+    """A record imported over the same record (same `started`) keeps the trainer's
+    validations the current one holds, unless it brings newer ones for the same production."""
+    if current and current.get("started") == imported.get("started") and current.get("validations"):
+        imported = copy.deepcopy(imported)
+        imported["validations"] = {**current["validations"], **imported.get("validations", {})}
+    return imported
+
+
 def validation_file(record: dict, productions: dict, label: str, at: str) -> dict:
     """The file a trainer gives a trainee: their productions' judgement, naming the record."""
     return {"format": VALIDATION_FORMAT, "version": VALIDATION_VERSION, "issued": at,
@@ -334,16 +359,22 @@ class RecordStore:
         trainer's validation is added to theirs. ("record" | "validation", the record now)."""
         kind, data = parse_import(text)
         if kind == "validation":
-            return kind, self.update(lambda r: apply_validations(r, data["productions"]))
+            return kind, self.update(lambda r: apply_validations(r, check_validation_for(r, data)))
         return kind, self.import_text(text)
 
     def import_text(self, text: str) -> dict:
-        """Replace the record by an imported one; the current one is kept aside first."""
+        """Replace the record by an imported one; the current one is kept aside first (and
+        its trainer's validations carried over when it is the same record)."""
         record = parse_record(text)
         with self.lock:
             if self.path.exists():
+                try:
+                    record = carry_validations(self._read(), record)
+                except RecordError:
+                    pass
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-                self.path.replace(self.path.with_name(f"{self.path.stem}.avant-import-{stamp}{self.path.suffix}"))
+                if self.path.exists():
+                    self.path.replace(self.path.with_name(f"{self.path.stem}.avant-import-{stamp}{self.path.suffix}"))
             self._write(record)
         return record
 

@@ -295,7 +295,8 @@ def substitutions() -> dict:
     from pmesocial.data.diagnostic import load_diagnostic
     from pmesocial.data.organisme import load_organisme
     from pmesocial.rules import evidence
-    from pmesocial.rules.documents import MODALITIES
+    from pmesocial.data.course import course_info
+    from pmesocial.rules.documents import MODALITIES, planned_duration
     from pmesocial.rules.formatting import date_fr, duration
 
     org = load_organisme()
@@ -314,6 +315,8 @@ def substitutions() -> dict:
                       "referent_ligne": person(org["referent_handicap"]), "assistance_ligne": reach,
                       "effectif": _md(org.get("effectif", "précisé par l'organisme lors de l'inscription"))},
         "duree_totale": duration(planned_minutes()), "duree_lecons": duration(lessons),
+        # the planned duration of the modality organisme.yaml declares, as the attestation states it
+        "duree_prevue": _md(planned_duration(course_info(), org["modalite"])),
         # with a trainer (data/programme.yaml, group): « deux journées de 7 h », then what is done after
         "groupe": {"jours": NUMBER_WORDS.get(group_minutes()["days"], str(group_minutes()["days"])),
                    "heures_par_jour": duration(group_minutes()["hours_per_day"] * 60),

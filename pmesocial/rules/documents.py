@@ -85,7 +85,7 @@ def attestation_view(record: dict, statuses: list[dict], org: dict, info: dict, 
     return {
         "productions": productions or [],
         "trainee": trainee_view(record), "organisme": _organisme_view(org), "course": info["title"],
-        "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(today),
+        "nature": info["nature"], "start": date_fr(record.get("started", "")), "end": date_fr(last_activity(record)),
         "date": date_fr(today), "duration": planned_duration(info, org["modalite"]),
         "statuses": statuses_view(statuses), "acquired": evidence.count_acquired(statuses),
         "objectives": len(statuses), "rule": EVALUATION_RULE,
@@ -111,9 +111,13 @@ def completed(record: dict, info: dict) -> list[dict]:
 
 
 def last_activity(record: dict) -> str:
+    """The day of the trainee's last piece of work: an answer, a test, a form saved, the
+    self-diagnostic (the end date of the attestation and of the certificat)."""
     stamps = [record.get("started", "")]
     for entry in record.get("exercises", {}).values():
         stamps += [a.get("at", "") for a in entry.get("first", {}).values()] + [entry.get("submitted", "")]
+    stamps += [f.get("submitted", "") for f in record.get("forms", {}).values()]
+    stamps.append(record.get("diagnostic", {}).get("updated", ""))
     return max(s for s in stamps if isinstance(s, str))
 
 

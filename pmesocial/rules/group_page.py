@@ -105,7 +105,8 @@ def cell(value) -> str:
 
 
 def _plans(plans: list[dict]) -> list[dict]:
-    return [{"title": f"{p['label']} — plan {'complet' if p['complete'] else 'incomplet'}, {plain(p['hours'])} h par semaine",
+    return [{"title": f"{p['label']} — plan {'complet' if p['complete'] else 'incomplet'}"
+                      f"{'' if p['submitted'] else ', pas encore enregistré'}, {plain(p['hours'])} h par semaine",
              "objectif": cell(p["objectif"]) or "—",
              "rows": [[cell(r.get("action")), cell(r.get("responsable")), cell(r.get("heures")), cell(r.get("indicateur")),
                        day(r["echeance"]) if isinstance(r.get("echeance"), str) else "—"]

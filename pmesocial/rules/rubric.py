@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from pmesocial.rules.forms import is_blank, row_is_blank
 
-STATUS_LABELS = {"a-faire": "À faire", "incomplete": "À compléter", "a-valider": "Complète, à valider par le formateur",
+STATUS_LABELS = {"a-faire": "À faire", "brouillon": "Commencée, pas encore enregistrée", "incomplete": "À compléter", "a-valider": "Complète, à valider par le formateur",
                  "validee": "Validée par le formateur", "a-reprendre": "À reprendre, selon le formateur"}
 DECISIONS = ("validee", "a-reprendre")
 # What a trainee reads above the rubric, on a form's page and on the review page (rubric.js says the same).
@@ -127,7 +127,9 @@ def evaluate(rubric: dict, entry: dict | None, validation: dict | None, today: s
         status = decision
     elif not _touched(entry, rubric):
         status = "a-faire"
-    elif all(c["met"] for c in auto) and entry.get("submitted"):
+    elif not entry.get("submitted"):
+        status = "brouillon"  # typed, never saved with « Enregistrer »: what is missing is not judged yet
+    elif all(c["met"] for c in auto):
         status = "a-valider"
     else:
         status = "incomplete"

@@ -182,9 +182,24 @@ def record_vectors() -> dict:
             imports.append({"name": name, "text": text, "kind": kind, "data": data})
         except RecordError as exc:
             imports.append({"name": name, "text": text, "message": str(exc)})
-    from pmesocial.record import VALIDATION_IMPORTED
+    from pmesocial.record import VALIDATION_IMPORTED, carry_validations, check_validation_for
 
+    mine, other = new_record(AT), new_record(LATER)
+    apply_validations(mine, {"video": {"decision": "validee", "at": AT}})
+    judged = parse_import(json.dumps(valid))[1]
+    acceptance = []
+    for name, record, validation in (("the same record", mine, judged), ("another record", other, judged),
+                                     ("a validation naming no record", mine, {**judged, "record_started": ""})):
+        try:
+            acceptance.append({"name": name, "record": record, "validation": validation,
+                               "productions": check_validation_for(record, validation)})
+        except RecordError as exc:
+            acceptance.append({"name": name, "record": record, "validation": validation, "message": str(exc)})
+    carried = [{"current": c, "imported": i, "result": carry_validations(c, i)}
+               for c, i in ((mine, new_record(AT)), (mine, other), (None, other),
+                            (mine, {**new_record(AT), "validations": {"video": {"decision": "a-reprendre", "at": LATER}}}))]
     return {"start": new_record(AT), "sequences": sequences, "checks": checks, "imports": imports,
+            "acceptance": acceptance, "carried": carried,
             "messages": {"validation_imported": VALIDATION_IMPORTED}}
 
 

@@ -55,6 +55,13 @@ test("record: a record or a trainer's validation imported, or refused with the s
   const v = vectors("record");
   assert.ok(v.imports.length >= 5);
   assert.equal(record.VALIDATION_IMPORTED, v.messages.validation_imported);
+  globalThis.PmesFormat = format;
+  assert.ok(v.acceptance.some((c) => c.message) && v.acceptance.some((c) => c.productions));
+  for (const c of v.acceptance) {
+    if (c.message) assert.throws(() => record.checkValidationFor(c.record, c.validation), { message: c.message }, c.name);
+    else assert.deepStrictEqual(record.checkValidationFor(c.record, c.validation), c.productions, c.name);
+  }
+  for (const c of v.carried) assert.deepStrictEqual(record.carryValidations(c.current, c.imported), c.result);
   for (const c of v.imports) {
     if (c.message) { assert.throws(() => record.parseImport(c.text), { message: c.message }, c.name); continue; }
     const found = record.parseImport(c.text);

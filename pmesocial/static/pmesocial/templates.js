@@ -484,7 +484,7 @@ output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "se
 output += "</li>";
 ;
 }
-output += "\n</ul>\n<p class=\"note\">Formation à distance : la durée réalisée est la durée prévue des séquences achevées (";
+output += "\n</ul>\n<p class=\"note\">Parcours dans le cours : la durée réalisée est la durée prévue des séquences achevées (";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "done_count"), env.opts.autoescape);
 output += " sur ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "count"), env.opts.autoescape);

@@ -65,7 +65,7 @@
     return {
       productions: productions || [],
       trainee: traineeView(record), organisme: organismeView(org), course: info.title, nature: info.nature,
-      start: fmt.dateFr(record.started || ""), end: fmt.dateFr(today), date: fmt.dateFr(today),
+      start: fmt.dateFr(record.started || ""), end: fmt.dateFr(lastActivity(record)), date: fmt.dateFr(today),
       duration: plannedDuration(info, org.modalite), statuses: statusesView(statuses),
       acquired: evidence.countAcquired(statuses), objectives: statuses.length, rule: EVALUATION_RULE
     };
@@ -92,6 +92,8 @@
       Object.keys(e.first || {}).forEach(function (q) { stamps.push(e.first[q].at || ""); });
       stamps.push(e.submitted || "");
     });
+    Object.keys(record.forms || {}).forEach(function (k) { stamps.push((record.forms[k] || {}).submitted || ""); });
+    stamps.push((record.diagnostic || {}).updated || "");
     return stamps.filter(function (s) { return typeof s === "string"; }).reduce(function (a, b) { return b > a ? b : a; }, "");
   }
   function certificatView(record, org, info, today) {

@@ -294,7 +294,8 @@
   }
   function plansView(list) {
     return list.map(function (p) {
-      return { title: p.label + " — plan " + (p.complete ? "complet" : "incomplet") + ", " + plain(p.hours) + " h par semaine",
+      return { title: p.label + " — plan " + (p.complete ? "complet" : "incomplet") + (p.submitted ? "" : ", pas encore enregistré") +
+                      ", " + plain(p.hours) + " h par semaine",
                objectif: cell(p.objectif) || "—",
                rows: p.actions.map(function (r) {
                  return [cell(r.action), cell(r.responsable), cell(r.heures), cell(r.indicateur),

@@ -172,6 +172,26 @@
     return { record_started: started, trainee: { name: String(has(trainee, "name") ? trainee.name : "").slice(0, TEXT_LIMIT) },
              productions: productions };
   }
+  /* A validation may only be added to the record it judges (record.py check_validation_for). */
+  function checkValidationFor(record, validation) {
+    var fmt = root.PmesFormat || require("./format.js");
+    var started = validation.record_started || "";
+    if (!started) throw new Error("Cette validation ne dit pas quel dossier elle concerne : demandez-en une autre à votre formateur.");
+    if (started !== record.started) {
+      throw new Error("Cette validation concerne un autre dossier (commencé le " + fmt.dateFr(started.slice(0, 10)) +
+        ") que celui de ce poste (commencé le " + fmt.dateFr(String(record.started || "").slice(0, 10)) +
+        ") : rien n'a été ajouté. Demandez à votre formateur la validation de votre dossier.");
+    }
+    return validation.productions;
+  }
+  /* A record imported over the same record keeps the trainer's validations (record.py carry_validations). */
+  function carryValidations(current, imported) {
+    if (current && current.started === imported.started && current.validations && Object.keys(current.validations).length) {
+      imported = clone(imported);
+      imported.validations = Object.assign({}, current.validations, imported.validations || {});
+    }
+    return imported;
+  }
   function validationFile(record, productions, label, at) {
     return { format: VALIDATION_FORMAT, version: VALIDATION_VERSION, issued: at,
              trainee: { name: String(label).slice(0, TEXT_LIMIT) }, record_started: record.started || "",
@@ -190,7 +210,7 @@
   var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
                 applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
                 applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
-                checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation, validationFile: validationFile,
+                checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation, validationFile: validationFile, checkValidationFor: checkValidationFor, carryValidations: carryValidations,
                 VALIDATION_FORMAT: VALIDATION_FORMAT, VALIDATION_VERSION: VALIDATION_VERSION,
                 VALIDATION_IMPORTED: VALIDATION_IMPORTED };
   if (typeof module === "object" && module.exports) module.exports = rules;

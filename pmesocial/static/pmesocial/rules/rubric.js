@@ -4,7 +4,7 @@
  * production's status. Checked against tests/vectors/rubric.json (node --test). */
 (function (root) {
   "use strict";
-  var STATUS_LABELS = { "a-faire": "À faire", "incomplete": "À compléter",
+  var STATUS_LABELS = { "a-faire": "À faire", "brouillon": "Commencée, pas encore enregistrée", "incomplete": "À compléter",
                         "a-valider": "Complète, à valider par le formateur",
                         "validee": "Validée par le formateur", "a-reprendre": "À reprendre, selon le formateur" };
   var DECISIONS = ["validee", "a-reprendre"];
@@ -98,7 +98,8 @@
     var status;
     if (DECISIONS.indexOf(validation.decision) >= 0) status = validation.decision;
     else if (!touched(entry, rubric)) status = "a-faire";
-    else if (auto.every(function (c) { return c.met; }) && entry.submitted) status = "a-valider";
+    else if (!entry.submitted) status = "brouillon";  // typed, never saved: what is missing is not judged yet
+    else if (auto.every(function (c) { return c.met; })) status = "a-valider";
     else status = "incomplete";
     return { id: rubric.id, title: rubric.title, form: rubric.form, objective: rubric.objective,
              status: status, label: STATUS_LABELS[status], criteria: criteria,

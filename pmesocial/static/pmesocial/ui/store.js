@@ -45,6 +45,7 @@
   function importText(text) {
     var record = parse(text);  // throws a French message
     var current = storageGet();
+    if (current) { try { record = rules.carryValidations(parse(current), record); } catch (e) { /* unreadable: kept aside below */ } }
     if (current) { try { root.localStorage.setItem(KEY + ".avant-import-" + now(), current); } catch (e) { /* ignore */ } }
     storageSet(JSON.stringify(record));
     return record;
@@ -54,7 +55,8 @@
   function importFile(text) {
     var found = rules.parseImport(text);  // throws a French message
     if (found.kind === "validation") {
-      return { kind: "validation", record: update(function (r) { rules.applyValidations(r, found.validation.productions); }) };
+      rules.checkValidationFor(load(), found.validation);  // throws, in French, for another trainee's record
+      return { kind: "validation", record: update(function (r) { rules.applyValidations(r, rules.checkValidationFor(r, found.validation)); }) };
     }
     return { kind: "record", record: importText(text) };
   }
