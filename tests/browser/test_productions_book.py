@@ -98,6 +98,7 @@ def test_a_plan_is_read_on_its_rubric_then_validated_by_the_trainer(page, desk, 
     judge.get_by_label(re.compile("Votre nom")).fill("M. Martin")
     judge.get_by_role("button", name="Enregistrer mon avis").click()
     expect(view.locator(".pmes-group")).to_contain_text("Validée par le formateur")
+    expect(view.locator(".pmes-judge-status")).to_contain_text("Avis enregistré dans ce navigateur")
     with desk.expect_download() as given:
         view.get_by_role("button", name=re.compile("Télécharger la validation")).click()
     validation = json.loads(Path(given.value.path()).read_text("utf-8"))
@@ -109,7 +110,14 @@ def test_a_plan_is_read_on_its_rubric_then_validated_by_the_trainer(page, desk, 
     desk.get_by_label(re.compile("Choisir les dossiers des stagiaires")).set_input_files([str(record_file)])
     expect(desk.locator(".pmes-group-files-view .pmes-group")).to_contain_text("Validée par le formateur")
 
-    # the trainee imports it: the record keeps their work and gains the judgement
+    # another trainee's validation is refused, in French, and changes nothing
+    other = tmp_path / "validation-autre.json"
+    other.write_text(json.dumps({**validation, "record_started": "2020-01-01T00:00:00+00:00"}), "utf-8")
+    page.goto(book_url + DOSSIER_PAGE)
+    page.get_by_label(re.compile("Importer un dossier")).set_input_files(str(other))
+    expect(page.locator(".pmes-panel")).to_contain_text("concerne un autre dossier")
+    assert "validations" not in page.evaluate("() => JSON.parse(localStorage.getItem('pmesocial-record'))")
+    # the trainee imports their own: the record keeps their work and gains the judgement
     validation_file = tmp_path / given.value.suggested_filename
     validation_file.write_text(json.dumps(validation), "utf-8")
     page.goto(book_url + DOSSIER_PAGE)

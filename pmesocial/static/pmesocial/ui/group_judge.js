@@ -33,16 +33,30 @@
     return D.typo(String(text)).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "stagiaire";
   }
+  /* A value as the trainee typed or chose it, in French (dates, numbers, option labels). */
   function valueText(field, value) {
+    var fmt = root.PmesFormat;
     if (value === undefined || value === null || value === "") return "—";
     var labels = {};
     (field.options || []).forEach(function (o) { labels[o.id] = o.label; });
     if (Array.isArray(value)) return value.length ? value.map(function (v) { return labels[v] || String(v); }).join(" ; ") : "—";
+    if (typeof value === "number") return fmt.plainNumber(value) + (field.unit ? " " + field.unit : "");
+    if (field.type === "date" && typeof value === "string") return fmt.dateFr(value);
     return labels[value] || String(value);
+  }
+  /* A table field (the plan's actions): one line per row, its columns in order. */
+  function rowLines(field, value) {
+    return (Array.isArray(value) ? value : []).filter(function (r) { return r && typeof r === "object"; })
+      .map(function (row) {
+        return field.columns.map(function (c) { return row[c.id] === undefined || row[c.id] === "" ? "" : valueText(c, row[c.id]); })
+          .filter(function (t) { return t; }).join(" · ") || "—";
+      });
   }
 
   /* The panel under the group view: `labelled` are [label, record] pairs in the view's order. */
-  function panel(labelled, ctx, onJudged) {
+  var said = "";  // the last confirmation, kept while the group view is drawn again
+  /* `choice`: [trainee index, rubric id] shown first (the one judged before a redraw). */
+  function panel(labelled, ctx, onJudged, choice) {
     var box = el("section", { className: "pmes-group-judge", "aria-labelledby": "pmes-judge-title" });
     box.appendChild(el("h3", { id: "pmes-judge-title", text: D.typo("Juger une production") }));
     box.appendChild(el("p", { text: D.typo("Choisissez un stagiaire et une production : vous lisez ce qu'il a écrit, les critères que le cours a vérifiés, et vous jugez les autres. Votre avis est gardé dans ce navigateur ; téléchargez ensuite la validation et envoyez-la au stagiaire, qui l'importe dans « Mon dossier ».") }));
@@ -68,16 +82,17 @@
       var result = RB.evaluate(spec, (record.forms || {})[spec.form], (record.validations || {})[spec.id], today);
       var shown = spec.fields || form.fields.map(function (f) { return f.id; });
       var dl = el("dl", { className: "pmes-judge-work" });
-      form.fields.filter(function (f) { return shown.indexOf(f.id) >= 0; }).forEach(function (f) {
+      form.fields.filter(function (f) { return shown.indexOf(f.id) >= 0 && f.type !== "output"; }).forEach(function (f) {
+        if (f.type === "table") {
+          rowLines(f, values[f.id]).forEach(function (line, i) {
+            dl.appendChild(el("dt", { text: D.typo((f.row_label || "Ligne") + " " + (i + 1)) }));
+            dl.appendChild(el("dd", { className: "pmes-judge-value", text: line }));
+          });
+          return;
+        }
         dl.appendChild(el("dt", { text: D.typo(f.label) }));
         dl.appendChild(el("dd", { className: "pmes-judge-value", text: valueText(f, values[f.id]) }));
       });
-      if (spec.form === "plan") {  // the plan's actions, one line each
-        (values.actions || []).forEach(function (a, i) {
-          dl.appendChild(el("dt", { text: D.typo("Action " + (i + 1)) }));
-          dl.appendChild(el("dd", { className: "pmes-judge-value", text: [a.action, a.responsable, a.heures === undefined ? "" : a.heures + " h", a.indicateur, a.echeance].filter(function (x) { return x !== undefined && x !== ""; }).join(" · ") || "—" }));
-        });
-      }
       body.appendChild(el("h4", { text: D.typo(pair[0] + " — " + spec.title + " : " + result.label) }));
       body.appendChild(dl);
       var list = el("ul", { className: "pmes-criteria" }), boxes = {};
@@ -93,6 +108,11 @@
         list.appendChild(el("li", { className: "pmes-criterion" }, [cb, el("label", { "for": cb.id, text: D.typo(c.label) })]));
       });
       body.appendChild(list);
+      if (result.missing.length) {  // validating now would contradict what the trainee reads
+        body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "note",
+          text: D.typo("Le cours relève encore " + (result.missing.length === 1 ? "un manque" : result.missing.length + " manques") +
+                       " : vous pouvez valider, mais le stagiaire lira ces manques à côté de votre avis. « À reprendre » lui dit de les combler.") }));
+      }
       var decision = el("fieldset", { className: "pmes-judge-decision" }, [el("legend", { text: D.typo("Votre décision") })]);
       var radios = {};
       [["validee", "Production validée"], ["a-reprendre", "À reprendre"]].forEach(function (d) {
@@ -107,6 +127,15 @@
       try { by.value = root.localStorage.getItem(BY) || ""; } catch (e) { /* not kept */ }
       var save = el("button", { type: "button", className: "pmes-btn pmes-check pmes-judge-save", text: D.typo("Enregistrer mon avis") });
       var give = el("button", { type: "button", className: "pmes-btn pmes-judge-download", text: D.typo("Télécharger la validation de ce stagiaire (JSON)") });
+      var withdraw = el("button", { type: "button", className: "pmes-btn pmes-judge-withdraw", text: D.typo("Retirer mon avis sur cette production") });
+      withdraw.addEventListener("click", function () {
+        var all = readAll();
+        if (all[record.started]) delete all[record.started][spec.id];
+        try { root.localStorage.setItem(JUDGEMENTS, JSON.stringify(all)); } catch (e) { /* nothing kept to withdraw */ }
+        if (record.validations) delete record.validations[spec.id];
+        said = "Avis retiré. Si vous aviez déjà envoyé la validation, envoyez au stagiaire la nouvelle.";
+        onJudged();
+      });
       save.addEventListener("click", function () {
         var chosen = radios.validee.checked ? "validee" : radios["a-reprendre"].checked ? "a-reprendre" : null;
         if (!chosen) { status.textContent = D.typo("Choisissez d'abord votre décision : validée, ou à reprendre."); return; }
@@ -118,8 +147,8 @@
         var kept = keep(record.started, spec.id, validation);
         var add = {}; add[spec.id] = validation;
         RR.applyValidations(record, add);
-        status.textContent = D.typo(kept ? "Avis enregistré dans ce navigateur. Téléchargez la validation pour l'envoyer au stagiaire."
-          : "Ce navigateur n'a pas pu garder votre avis (stockage plein ou refusé) : téléchargez la validation maintenant pour ne pas la perdre.");
+        said = kept ? "Avis enregistré dans ce navigateur (" + pair[0] + ", " + spec.title + "). Téléchargez la validation pour l'envoyer au stagiaire."
+          : "Ce navigateur n'a pas pu garder votre avis (stockage plein ou refusé) : téléchargez la validation maintenant pour ne pas la perdre.";
         onJudged();
       });
       give.addEventListener("click", function () {
@@ -133,12 +162,15 @@
       body.appendChild(comment);
       body.appendChild(el("label", { "for": "pmes-judge-by", className: "pmes-form-label", text: D.typo("Votre nom, tel que le stagiaire le lira") }));
       body.appendChild(by);
-      body.appendChild(el("div", { className: "pmes-buttons" }, [save, give]));
+      body.appendChild(el("div", { className: "pmes-buttons" }, [save, give, withdraw]));
+      status.textContent = D.typo(said);  // said before the view was drawn again: still read
+      said = "";
     }
     who.addEventListener("change", draw);
     what.addEventListener("change", draw);
+    if (choice) { who.value = String(choice[0]); what.value = choice[1]; }
     draw();
-    return { node: box, select: function (index, rubricId) { who.value = String(index); what.value = rubricId; draw(); } };
+    return { node: box };
   }
 
   root.PmesGroupJudge = { panel: panel, apply: apply, JUDGEMENTS: JUDGEMENTS };

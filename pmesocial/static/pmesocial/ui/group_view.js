@@ -28,9 +28,8 @@
       var judge = root.PmesGroupJudge.panel(summary.labelled, context, function () {
         judging = [judge.node.querySelector("#pmes-judge-who").value, judge.node.querySelector("#pmes-judge-what").value];
         show(host, records, rejected, options);
-      });
+      }, judging);
       host.appendChild(judge.node);
-      if (judging) judge.select(Number(judging[0]), judging[1]);
     }
   }
 
