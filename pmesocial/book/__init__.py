@@ -291,11 +291,10 @@ def substitutions() -> dict:
     the programme's durations (data/programme.yaml). A missing field of organisme.yaml stops
     the build with a message that names it."""
     from pmesocial.data.banks import load_bank
-    from pmesocial.data.course import group_minutes, modules, planned_minutes, sequences
+    from pmesocial.data.course import course_info, group_minutes, modules, planned_minutes, sequences
     from pmesocial.data.diagnostic import load_diagnostic
     from pmesocial.data.organisme import load_organisme
     from pmesocial.rules import evidence
-    from pmesocial.data.course import course_info
     from pmesocial.rules.documents import MODALITIES, planned_duration
     from pmesocial.rules.formatting import date_fr, duration
 
