@@ -112,6 +112,10 @@ def record():
 
 
 def test_attestation_carries_the_training_body_and_the_real_duration(record):
+    # the training ends on the day of the last piece of work, not on the day the document is issued
+    bank = load_bank(evidence.ENTRY_TEST)
+    question = bank["questions"][0]
+    apply_submit(record, bank["id"], {question["id"]: ["a", 1, 1]}, "2026-11-20T15:00:00+00:00")
     html = kernel_documents.render_document("attestation", record, "2026-11-26")
     org = organisme.load_organisme()
     assert org["nom"] in html and typo(org["siret"]) in html and typo(org["nda"]) in html
@@ -121,7 +125,8 @@ def test_attestation_carries_the_training_body_and_the_real_duration(record):
     # the duration of the modality the training body declares (organisme.yaml: mixte here)
     expected = documents.planned_duration(course.course_info(), org["modalite"])
     assert typo(f"Durée prévue de la formation : {expected}") in html
-    assert typo_html("du 2\u00a0novembre 2026 au 26\u00a0novembre 2026") in html
+    assert typo_html("du 2\u00a0novembre 2026 au 20\u00a0novembre 2026") in html
+    assert typo_html("26\u00a0novembre 2026") in html
     assert typo("première réponse") in html and typo("75 %") in html
     assert "<script>" not in html and typo_html("&lt;script&gt;") in html
 
