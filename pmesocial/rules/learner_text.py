@@ -156,3 +156,32 @@ def variants_used(text: str, terminology: dict[str, list[str]]) -> list[tuple[st
             if re.search(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", unquoted, re.IGNORECASE):
                 found.append((variant, term))
     return found
+
+
+# « Voir le module 6, « Combien coûte votre temps ? » » sends the trainee to a place: the
+# title must be a heading or a box title of that module (m6-16 sent trainees to module 9
+# for what module 7 teaches).
+SECTION_REF = re.compile(r"module (\d+)\s*,\s*(?:la section |l['’]exercice |l['’]encadré )?«\s*([^»]+?)\s*»")
+HEADING = re.compile(r"^#+ (.+)$|^```\{(?:admonition|note|tip|important|warning)\}\s*(.+)$", re.MULTILINE)
+QUOTES = re.compile(r"[«»“”\"]")
+
+
+def _title_key(title: str) -> str:
+    return " ".join(QUOTES.sub(" ", title.replace("’", "'")).lower().split())
+
+
+def section_titles(markdown: str) -> list[str]:
+    """The headings and box titles of a module's text: the places a reference may name."""
+    return [(m.group(1) or m.group(2)).strip() for m in HEADING.finditer(markdown)]
+
+
+def broken_section_refs(text: str, titles: dict[int, list[str]]) -> list[str]:
+    """« module N, « Titre » » references whose title is not a heading of module N (a title
+    may be cited shortened: « Combien coûte votre temps ? » for « Exercice : combien… »)."""
+    flat = " ".join(text.split())
+    broken = []
+    for match in SECTION_REF.finditer(flat):
+        module, title = int(match.group(1)), _title_key(match.group(2))
+        if not any(title in _title_key(t) for t in titles.get(module, [])):
+            broken.append(match.group(0))
+    return broken

@@ -8,7 +8,8 @@ The checks (rules/learner_text.py, data/provenance.py, data/terminology.yaml):
 - one word for one thing: no variant of a term the course has chosen;
 - lessons (notebooks/): at most 20 words a sentence on average, none over 40;
 - every legal sentence of a lesson or a practice notebook links to a row of data/law, and
-  every question that speaks of the law names its rows (`law:`).
+  every question that speaks of the law names its rows (`law:`);
+- every « module N, « Titre » » names a heading or a box of module N.
 """
 from __future__ import annotations
 
@@ -211,7 +212,24 @@ def findings(texts: list[Text] | None = None) -> list[str]:
         for sentence in report["over"]:
             found.append(f"module {module} : phrase de plus de {learner_text.SENTENCE_WORDS_MAX} mots : "
                          f"« {sentence[:90]}… »")
-    return found + count_findings(texts) + announced_findings() + question_law_findings()
+    return found + count_findings(texts) + announced_findings() + question_law_findings() + section_ref_findings(texts)
+
+
+def module_titles() -> dict[int, list[str]]:
+    """Headings and box titles of each module's lesson notebook."""
+    titles: dict[int, list[str]] = {}
+    for path in sorted((REPO_DIR / "notebooks").glob("*.ipynb")):
+        cells = json.loads(path.read_text("utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        titles.setdefault(_module_of(path), []).extend(learner_text.section_titles(text))
+    return titles
+
+
+def section_ref_findings(texts: list[Text], titles: dict[int, list[str]] | None = None) -> list[str]:
+    """References to a section of a module that has no such section."""
+    titles = module_titles() if titles is None else titles
+    return [f"{t.where} : « {ref} » : le module {ref.split()[1].rstrip(',')} n'a pas de section de ce titre"
+            for t in texts for ref in learner_text.broken_section_refs(t.text, titles)]
 
 
 def lesson_reports(texts: list[Text] | None = None) -> dict[int, dict]:

@@ -63,6 +63,19 @@ def test_a_count_in_a_text_is_the_real_one():
     assert len(found) == 1 and "« les sept modules » : le cours en compte 9" in found[0]
 
 
+def test_a_reference_to_a_section_must_name_one_of_that_module():
+    titles = {6: lt.section_titles("## Exercice : combien coûte votre temps ?\n"),
+              1: lt.section_titles("```{admonition} Le test du retrait\nTexte.\n```\n## « Social » n'est pas un gadget")}
+    ok = ("Voir le module 6, « Combien coûte\nvotre temps ? ». Voir le module 1, « Le test du retrait ». "
+          "Voir le module 1, « “Social” n'est pas un gadget ».")
+    assert lt.broken_section_refs(ok, titles) == []
+    wrong = "La mesure : voir le module 9, « Combien coûte votre temps ? ». Voir le module 6, « Le test du retrait »."
+    assert lt.broken_section_refs(wrong, titles) == ["module 9, « Combien coûte votre temps ? »",
+                                                     "module 6, « Le test du retrait »"]
+    found = check_text.section_ref_findings([check_text.Text("data/quiz/x.yaml", "question", wrong)], titles)
+    assert len(found) == 2 and "le module 9 n'a pas de section de ce titre" in found[0]
+
+
 # -- the course ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -103,6 +116,13 @@ def test_lessons_are_written_in_short_sentences(texts):
 def test_every_legal_sentence_of_a_lesson_links_to_its_row(texts):
     found = [f"{t.where} : {s}" for t in texts if t.kind in ("lesson", "practice")
              for s in lt.legal_sentences_without_row(t.text)]
+    assert not found, "\n".join(found)
+
+
+def test_every_reference_to_a_section_lands_on_one(texts):
+    titles = check_text.module_titles()
+    assert len(titles) == 9 and all(len(t) > 3 for t in titles.values())
+    found = check_text.section_ref_findings(texts, titles)
     assert not found, "\n".join(found)
 
 
