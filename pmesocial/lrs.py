@@ -28,6 +28,7 @@ from urllib.parse import urlencode, urlsplit
 from pmesocial.rules import xapi
 
 BATCH = 100
+QUEUE_BYTES = 200_000_000  # a queue is read whole: past this, something else is at its path
 TIMEOUT = 5  # seconds: a trainee's widget never waits on a slow LRS (the send runs aside)
 HEADERS = {"X-Experience-API-Version": xapi.VERSION, "Content-Type": "application/json"}
 
@@ -98,20 +99,27 @@ class StatementQueue:
         self.lock = FileLock(str(self.path) + ".lock", timeout=10)
 
     def _read(self, path: Path) -> list[dict]:
+        """The queued statements; StoreError (French) when the path is not a regular file
+        (a FIFO there must not block the trainee's widget)."""
+        from datetime import datetime
+
+        from pmesocial.store_files import read_regular, set_aside
+
+        data = read_regular(path, QUEUE_BYTES)
+        if data is None:
+            return []
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except FileNotFoundError:
-            return []
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            items = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
             # a damaged queue is set aside, not overwritten: its statements are not lost
-            path.replace(path.with_name(path.name + ".illisible"))
+            set_aside(path, path.with_name(f"{path.name}.illisible-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}"))
             return []
-        return data if isinstance(data, list) else []
+        return items if isinstance(items, list) else []
 
     def _write(self, path: Path, items: list[dict]) -> None:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps(items, ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
+        from pmesocial.store_files import replace_durably
+
+        replace_durably(path, json.dumps(items).encode("ascii"))  # ASCII: any text, even a lone surrogate
 
     def add(self, statements: list[dict]) -> list[str]:
         """Queue statements, each with a new id; returns the ids."""
@@ -218,10 +226,12 @@ def read_statements(endpoint: str, auth: str, registration: str | None = None) -
 
 
 def _flush_quietly(record_path: Path, conf: dict) -> None:
+    from pmesocial.store_files import StoreError
+
     try:
         flush(record_path, conf)
-    except LrsError:
-        pass  # stays queued; the next change or flush() tries again
+    except (LrsError, StoreError):
+        pass  # stays queued; the next change or flush() tries again (the widget told the trainee)
 
 
 def emit(event: dict, before: dict, after: dict, record_path: Path, wait: bool = False) -> list[str]:

@@ -20,10 +20,13 @@ from __future__ import annotations
 import copy
 import json
 import os
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pmesocial.data.validation import fast_check, validator
+from pmesocial.limits import DAMAGED, LIMITS, RecordError, decode_file, load_json, points_problem, well_formed, where
+from pmesocial.store_files import StoreError, read_regular, replace_durably, set_aside, write_new
 
 FORMAT, VERSION = "pmesocial-record", 2
 # The trainer's judgement of a trainee's productions, a small file the trainee imports
@@ -32,10 +35,6 @@ VALIDATION_FORMAT, VALIDATION_VERSION = "pmesocial-validation", 1
 VALIDATION_IMPORTED = ("Validation de votre formateur ajoutée à votre dossier : votre bilan, votre attestation et votre "
                        "carnet la montrent. Vos réponses n'ont pas changé.")  # record.js says the same (vectors)
 TEXT_LIMIT = 1000
-
-
-class RecordError(ValueError):
-    """A record that cannot be read; the message is for the trainee, in French."""
 
 
 def now() -> str:
@@ -158,12 +157,8 @@ def migrate(data: dict) -> dict:
 
 def parse_record(text: str) -> dict:
     """JSON text -> record (migrated to the current version), or RecordError saying in
-    French what is wrong with it."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, TypeError):
-        raise RecordError("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué).") from None
-    return check_record(data)
+    French what is wrong with it (pmesocial/limits.py: what a file may hold)."""
+    return check_record(load_json(text))
 
 
 def parse_validation(data) -> dict:
@@ -217,10 +212,7 @@ def validation_file(record: dict, productions: dict, label: str, at: str) -> dic
 
 def parse_import(text: str) -> tuple[str, dict]:
     """What a trainee imports: ("record", record) or ("validation", the parsed validation)."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, TypeError):
-        raise RecordError("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué).") from None
+    data = load_json(text)
     if isinstance(data, dict) and data.get("format") == VALIDATION_FORMAT:
         return "validation", parse_validation(data)
     return "record", check_record(data)
@@ -232,12 +224,13 @@ def check_record(data) -> dict:
     if isinstance(data.get("version"), int) and data["version"] > VERSION:
         raise RecordError("Ce dossier vient d'une version plus récente du cours : mettez le cours à jour.")
     data = migrate(data)
-    if fast_check("record.schema.json")(data):
-        return data
-    problems = sorted(validator("record.schema.json").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if problems:
-        where = "/".join(map(str, problems[0].absolute_path)) or "racine"
-        raise RecordError(f"Ce dossier est endommagé (partie « {where} ») et ne peut pas être utilisé.")
+    if not fast_check("record.schema.json")(data):
+        problems = sorted(validator("record.schema.json").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        if problems:
+            raise RecordError(DAMAGED.format(where=where(list(problems[0].absolute_path))))
+    wrong = points_problem(data)  # what the schema cannot say: a score within its maximum
+    if wrong:
+        raise RecordError(DAMAGED.format(where=where(wrong)))
     return data
 
 
@@ -246,7 +239,32 @@ def default_path() -> Path:
     return Path(os.environ.get("PMESOCIAL_RECORD") or Path.home() / ".pmesocial" / "dossier.json")
 
 
+def encode(record: dict) -> bytes:
+    """The record's file: UTF-8 JSON, any lone surrogate (which UTF-8 cannot hold)
+    replaced first, so that writing it never fails half-way."""
+    try:
+        return json.dumps(record, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(well_formed(record), ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+
+
+# What the trainee reads when their record cannot be kept on the disk.
+UNUSABLE = ("Votre dossier ne peut être ni lu ni enregistré : {why} Vos réponses restent dans ce notebook tant "
+            "qu'il est ouvert. Exportez votre dossier (lien ci-dessous) pour les garder.")
+NOT_SAVED = ("Vos dernières réponses n'ont pas été enregistrées : {why} Elles restent dans ce notebook tant qu'il est "
+             "ouvert. Exportez votre dossier (lien ci-dessous) pour les garder ; elles seront enregistrées à votre "
+             "prochaine réponse si le problème est réglé.")
+BUSY = "votre dossier est occupé par un autre notebook depuis plus de 10 secondes."
+LRS_NOT_QUEUED = "Vos résultats n'ont pas pu être mis en attente pour l'entrepôt d'apprentissage : {why}"
+
+
 class RecordStore:
+    """The trainee's record in one file, changed under a lock. A change that cannot reach
+    the disk (full disk, read-only folder, odd path) is kept in memory and replayed on
+    every read, so the notebook goes on showing it and exports it; it is written with the
+    next change that can be. The trainee is told, in French, in every view (store.notices,
+    kernel/store_notices.py)."""
+
     def __init__(self, path: Path | None = None):
         from filelock import FileLock  # a store is opened by the widgets, not by a module's first cell
 
@@ -256,49 +274,136 @@ class RecordStore:
         # the last text that passed check_record: the widgets of a notebook read the same
         # record again and again, and checking a full one against the schema takes ~75 ms
         self._checked_text: str | None = None
+        self._pending: list = []  # changes not on the disk yet, in order
+        self._fresh: dict | None = None  # the new record of this session while the disk has none
+        self._not_saved: str | None = None  # the notice of `_pending`, replaced as it changes
+        self._watchers: list = []
+
+    # -- notices -------------------------------------------------------------------------
+    @property
+    def unsaved(self) -> bool:
+        """Some changes are only in this kernel's memory (the views offer the export)."""
+        return bool(self._pending)
+
+    def watch(self, callback) -> None:
+        """Call `callback()` whenever the notices or the unsaved changes change."""
+        self._watchers.append(callback)
+
+    def _changed(self) -> None:
+        for callback in list(self._watchers):
+            callback()
+
+    def _tell(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+            self._changed()
+
+    def _tell_not_saved(self, why: str) -> None:
+        if self._not_saved in self.notices:
+            self.notices.remove(self._not_saved)
+        self._not_saved = NOT_SAVED.format(why=why)
+        self.notices.append(self._not_saved)
+        self._changed()
+
+    def _saved(self) -> None:
+        self._pending.clear()
+        if self._not_saved in self.notices:
+            self.notices.remove(self._not_saved)
+            self._changed()
+        self._not_saved = None
+
+    # -- reading -------------------------------------------------------------------------
+    @contextmanager
+    def _locked(self):
+        """The lock, or (when it cannot be taken: read-only folder, full disk, another
+        notebook holding it) none, and why in French. Reading needs no lock: the record is
+        only ever replaced whole."""
+        from filelock import Timeout
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.lock.acquire()
+        except Timeout:
+            yield BUSY
+            return
+        except OSError as exc:
+            from pmesocial.store_files import reason
+
+            yield f"« {self.path.parent} » ne peut pas recevoir votre dossier : {reason(exc)}."
+            return
+        try:
+            yield None
+        finally:
+            self.lock.release()
 
     def _set_aside(self, reason: str) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         aside = self.path.with_name(f"{self.path.stem}.illisible-{stamp}{self.path.suffix}")
-        self.path.replace(aside)
-        self.notices.append(f"{reason} Il a été mis de côté sous le nom « {aside.name} » "
-                            f"(rien n'a été effacé) ; un nouveau dossier commence.")
+        set_aside(self.path, aside)
+        self._tell(f"{reason} Il a été mis de côté sous le nom « {aside.name} » "
+                   f"(rien n'a été effacé) ; un nouveau dossier commence.")
 
-    def _read(self) -> dict:
-        if not self.path.exists():
-            return new_record()
+    def _read_disk(self) -> tuple[dict | None, bool]:
+        """The record on the disk (None when there is none yet), and whether the course
+        may replace what is at its path."""
         try:
-            text = self.path.read_text("utf-8")
+            data = read_regular(self.path, LIMITS["file_bytes"])
+        except StoreError as exc:
+            self._tell(UNUSABLE.format(why=exc))
+            return None, False
+        if data is None:
+            return None, True
+        try:
+            text = decode_file(data)
             if text == self._checked_text:  # the same text passes the same checks
-                return migrate(json.loads(text))
+                return migrate(load_json(text)), True
             record = parse_record(text)
             self._checked_text = text
-            return record
-        except (RecordError, UnicodeDecodeError) as exc:
-            self._set_aside(f"Votre dossier ({self.path.name}) n'a pas pu être lu : {exc}")
-            return new_record()
+            return record, True
+        except RecordError as exc:
+            problem = f"Votre dossier ({self.path.name}) n'a pas pu être lu : {exc}"
+            try:
+                self._set_aside(problem)
+            except StoreError as stuck:  # it stays where it is, and nothing is written over it
+                self._tell(UNUSABLE.format(why=f"{problem} Il n'a pas pu être mis de côté : {stuck}"))
+                return None, False
+            return None, True
 
-    def _write(self, record: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.path)
+    def _read(self) -> tuple[dict, bool]:
+        """The latest record with the changes not yet on the disk, and whether it may be written."""
+        record, writable = self._read_disk()
+        if record is None:
+            if self._fresh is None:
+                self._fresh = new_record()
+            record = copy.deepcopy(self._fresh)
+        for change in self._pending:
+            change(record)
+        return record, writable
 
     def load(self) -> dict:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.lock:
-            return self._read()
+        with self._locked():
+            return self._read()[0]
 
     def update(self, change, event: dict | None = None) -> dict:
         """Apply `change(record)` to the latest record on disk, under the lock; an `event`
-        (what the trainee did) also goes to the training body's LRS when one is configured."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.lock:
-            record = self._read()
+        (what the trainee did) also goes to the training body's LRS when one is configured.
+        When the record cannot be written, the change is kept and replayed (see the class)."""
+        with self._locked() as busy:
+            record, writable = self._read()
             before = copy.deepcopy(record) if event else None
             change(record)
             record["updated"] = now()
-            self._write(record)
+            self._pending.append(change)
+            if busy:
+                self._tell_not_saved(busy)
+            elif writable:
+                try:
+                    replace_durably(self.path, encode(record))
+                    self._saved()
+                except (StoreError, ValueError) as exc:  # ValueError: a number JSON cannot hold
+                    self._tell_not_saved(str(exc) if isinstance(exc, StoreError) else "un nombre invalide.")
+            else:
+                self._changed()  # the notice is there; the export it offers has changed
             after = copy.deepcopy(record)
         if event:
             self._emit(event, before, after)
@@ -311,9 +416,9 @@ class RecordStore:
         try:
             lrs.emit(event, before, after, self.path)
         except LaunchError as exc:
-            if str(exc) not in self.notices:
-                self.notices.append(str(exc))
-
+            self._tell(str(exc))
+        except StoreError as exc:
+            self._tell(LRS_NOT_QUEUED.format(why=exc))
 
     # -- what the front ends save ---------------------------------------------------
     # each change that means something to the training body names its xAPI event
@@ -352,7 +457,7 @@ class RecordStore:
 
     # -- export / import ------------------------------------------------------------
     def export_text(self) -> str:
-        return json.dumps(self.load(), ensure_ascii=False, indent=1)
+        return json.dumps(well_formed(self.load()), ensure_ascii=False, indent=1)
 
     def import_file(self, text: str) -> tuple[str, dict]:
         """A file the trainee imports: a record replaces theirs (kept aside first); a
@@ -363,20 +468,53 @@ class RecordStore:
         return kind, self.import_text(text)
 
     def import_text(self, text: str) -> dict:
-        """Replace the record by an imported one; the current one is kept aside first (and
-        its trainer's validations carried over when it is the same record)."""
+        """Replace the record by an imported one. The new record is read and encoded in full
+        first; then a copy of the current one is written beside it (and its trainer's
+        validations carried over when it is the same record); only then is it replaced.
+        RecordError (French) when any step fails: the current record is then unchanged."""
         record = parse_record(text)
-        with self.lock:
-            if self.path.exists():
+        encode(record)  # what cannot be written is known before anything is touched
+        with self._locked() as busy:
+            if busy:
+                raise RecordError(f"Rien n'a été importé : {busy}")
+            try:
+                current_bytes = read_regular(self.path, LIMITS["file_bytes"] * 2)
+            except StoreError as exc:
+                raise RecordError(f"Rien n'a été importé : {exc}") from None
+            current = None
+            if self._pending:  # the changes only this notebook holds are kept too
+                current = self._read()[0]
+                current_bytes = encode(current)
+            elif current_bytes is not None:
                 try:
-                    record = carry_validations(self._read(), record)
+                    current = parse_record(decode_file(current_bytes))
                 except RecordError:
-                    pass
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-                if self.path.exists():
-                    self.path.replace(self.path.with_name(f"{self.path.stem}.avant-import-{stamp}{self.path.suffix}"))
-            self._write(record)
+                    pass  # kept as it is, unread
+            record = carry_validations(current, record)
+            if current_bytes is not None:
+                self._keep_copy(current_bytes)
+            try:
+                replace_durably(self.path, encode(record))
+            except StoreError as exc:
+                raise RecordError(f"Rien n'a été importé : {exc} Votre dossier est resté tel qu'il était.") from None
+            self._fresh = None
+            self._saved()
         return record
+
+    def _keep_copy(self, data: bytes) -> Path:
+        """A copy of the record before an import, under a name no other copy has."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        for n in range(1, 1000):
+            copy_path = self.path.with_name(f"{self.path.stem}.avant-import-{stamp}{'' if n == 1 else f'-{n}'}"
+                                            f"{self.path.suffix}")
+            try:
+                write_new(copy_path, data)
+                return copy_path
+            except FileExistsError:
+                continue
+            except StoreError as exc:
+                raise RecordError(f"Rien n'a été importé : votre dossier actuel n'a pas pu être gardé de côté. {exc}") from None
+        raise RecordError("Rien n'a été importé : trop de copies de votre dossier portent déjà ce nom.")
 
     # -- erasure (« Effacer mon dossier ») ------------------------------------------
     def own_files(self) -> list[Path]:
@@ -399,8 +537,11 @@ class RecordStore:
             for path in gone:
                 path.unlink(missing_ok=True)
             self._checked_text = None
+            self._pending.clear()
+            self._fresh = self._not_saved = None
             self.notices.clear()
         Path(self.lock.lock_file).unlink(missing_ok=True)
+        self._changed()
         return [p for p in gone if not p.name.endswith(".lock")]
 
 

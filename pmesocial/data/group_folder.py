@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pmesocial.limits import LIMITS, decode_file
 from pmesocial.record import RecordError, parse_import
+from pmesocial.store_files import StoreError, read_regular
 
 SOURCE = "_source"  # file a record was read from (kept in memory only, never written)
 
 
-NOT_UTF8 = ("Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : "
-            "ce n'est pas un dossier exporté par le cours.")
 NOT_JSON = "Ce fichier n'est pas un dossier exporté par le cours (il faut un fichier .json)."
 
 
@@ -20,10 +20,7 @@ def read_group_file(name: str, data: bytes) -> tuple[str, dict]:
     ("validation", a trainer's validation file), or RecordError in French."""
     if not name.lower().endswith(".json"):
         raise RecordError(NOT_JSON)
-    try:
-        kind, found = parse_import(data.decode("utf-8-sig"))  # a BOM (Windows editors) is dropped
-    except UnicodeDecodeError:
-        raise RecordError(NOT_UTF8) from None
+    kind, found = parse_import(decode_file(data))  # size, UTF-8 (a BOM dropped), then limits (pmesocial/limits.py)
     if kind == "record":
         found[SOURCE] = name
     return kind, found
@@ -81,8 +78,10 @@ def load_group(folder) -> tuple[list[dict], list[tuple[str, str]]]:
     files, unreadable = [], []
     for path in sorted(folder.glob("*.json"), key=lambda p: p.name):
         try:
-            files.append((path.name, path.read_bytes()))
-        except OSError as exc:
-            unreadable.append((path.name, f"Ce fichier n'a pas pu être ouvert ({exc.strerror or 'erreur de lecture'})."))
+            # only regular files are read (a FIFO would block the view), never past the size limit
+            files.append((path.name, read_regular(path, LIMITS["file_bytes"]) or b""))
+        except StoreError as exc:
+            unreadable.append((path.name, f"Ce fichier n'est pas un fichier ordinaire ({exc.kind}) : il n'a pas été lu." if exc.kind
+                               else f"Ce fichier n'a pas pu être ouvert : {exc.why or 'erreur de lecture'}."))
     records, rejected = records_from_files(files)
     return records, sorted(rejected + unreadable)

@@ -12,6 +12,7 @@ from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import radar_svg, render
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
+from pmesocial.kernel.store_notices import store_notices
 from pmesocial.record import default_store
 from pmesocial.rules import diagnostic
 
@@ -89,8 +90,7 @@ def DiagnosticWidget(spec: dict, store):
     results, report = kit.html(), kit.html()
     children = [kit.html(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
                        + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else ""))]
-    for notice in store.notices:
-        children.append(kit.html(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(notice)}</p>"))
+    children.append(store_notices(store, kit))  # kept up to date: a save that fails says so here
     children += first_use_notices()
 
     def refresh(save: bool = True):

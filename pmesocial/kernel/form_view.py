@@ -12,6 +12,7 @@ from pmesocial.data.forms import load_form
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
+from pmesocial.kernel.store_notices import store_notices
 from pmesocial.record import default_store
 from pmesocial.rules import forms
 from pmesocial.rules.typography import typo
@@ -264,7 +265,7 @@ def FormWidget(spec: dict, store):
     head = [kit.html(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
                    + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else "")
                    + "<p class='pmes-help'>Les champs marqués * sont à remplir.</p>")]
-    head += [kit.html(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
+    head.append(store_notices(store, kit))  # kept up to date: a save that fails says so here
     head += first_use_notices()
     if saved.get("submitted"):
         status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(spec.get('saved_message', 'Enregistré.'))}</p>"

@@ -13,6 +13,8 @@ from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import document_payload, productions_html, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
+from pmesocial.kernel.store_notices import store_notices
+from pmesocial.limits import decode_file
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import documents as documents_rules
 from pmesocial.rules import evidence
@@ -91,7 +93,7 @@ def _frame(title: str, children: list, store):
     from pmesocial.kernel.widgets import STYLE
 
     head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(title)}</h4>")]
-    head += [w.HTML(f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(n)}</p>") for n in store.notices]
+    head.append(store_notices(store))  # kept up to date: a save that fails says so here
     head += first_use_notices()
     box = w.VBox(head + children)
     box.add_class("pmes-exercise")
@@ -126,10 +128,9 @@ def _dossier(panel, store):
         files = change["new"]
         if not files:
             return
-        try:
-            content = bytes(files[0]["content"]).decode("utf-8")
-            kind, imported = store.import_file(content)
-        except (RecordError, UnicodeDecodeError) as exc:
+        try:  # the same limits as the book's import: size, UTF-8 with or without a BOM (pmesocial/limits.py)
+            kind, imported = store.import_file(decode_file(bytes(files[0]["content"])))
+        except RecordError as exc:
             status.value = f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(exc)}</p>"
             return
         name.value, company.value = imported["trainee"].get("name", ""), imported["trainee"].get("company", "")

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from pmesocial.kernel.markup import escape
 from pmesocial.kernel.notices import first_use_notices
+from pmesocial.kernel.store_notices import store_notices
 from pmesocial.kernel.widget_kit import Kit
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import scoring
@@ -235,7 +236,7 @@ class ExerciseWidget(w.VBox):
         header = kit.html(STYLE + f"<h4 class='pmes-title'>{escape(bank['title'])}</h4>"
                           + (f"<p>{escape(bank['intro'])}</p>" if bank.get("intro") else ""))
         footer = [self.submit_btn, self.status] if self.test_mode else [self.score]
-        notice = first_use_notices() if store is not None else []
+        notice = [store_notices(store, kit), *first_use_notices()] if store is not None else []
         super().__init__([*notice, header, *[v.box for v in self.views], *footer], layout=kit.layout())
         self.add_class("pmes-exercise")
         self._restore()

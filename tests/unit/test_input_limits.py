@@ -3,10 +3,10 @@
 string and file sizes, encodings. The same verdicts and French messages in JavaScript are
 checked by tests/js/vectors.test.cjs on tests/vectors/limits.json."""
 import json
-from datetime import UTC, datetime
 import multiprocessing
 import os
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest

@@ -128,7 +128,10 @@ def test_a_damaged_queue_is_set_aside_not_lost(isolated_record):
     queue = sender.StatementQueue(isolated_record)
     queue.path.write_text("[{tronqué", "utf-8")
     assert queue.pending() == []
-    assert queue.path.with_name(queue.path.name + ".illisible").read_text("utf-8") == "[{tronqué"
+    queue.path.write_text("[{encore", "utf-8")
+    assert queue.pending() == []  # a second damaged queue does not replace the first one set aside
+    aside = sorted(p.read_text("utf-8") for p in queue.path.parent.glob(queue.path.name + ".illisible-*"))
+    assert aside == ["[{encore", "[{tronqué"]
 
 
 def test_the_kernel_notice_shows_the_profile_text_until_acknowledged(launched):

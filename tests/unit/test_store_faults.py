@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from pmesocial.record import RecordError, RecordStore, new_record
+from pmesocial.rules.typography import typo
 
 AT = "2026-03-02T09:00:00+00:00"
 BANK = "m1-autoevaluation"
@@ -335,7 +336,7 @@ def test_a_corrupt_record_is_said_on_a_module_page(tmp_path):
     path.write_text('{"format": "pmesocial-record", "vers', "utf-8")
     widget = ExerciseWidget(display_order(load_bank(BANK)), store=RecordStore(path))
     shown = _texts(widget)
-    assert "n'a pas pu être lu" in shown and "mis de côté" in shown
+    assert typo("n'a pas pu être lu") in shown and typo("mis de côté") in shown
 
 
 def test_a_save_is_durable_before_it_replaces_the_record(tmp_path, monkeypatch):
