@@ -92,7 +92,7 @@ def _checked(value, path: list):
     if isinstance(value, int | float):
         if not math.isfinite(value) or abs(value) > LIMITS["number"]:
             raise RecordError(BAD_NUMBER.format(where=where(path)))
-        return value
+        return value + 0  # -0.0 is 0.0, as the book writes it
     if isinstance(value, list):
         return [_checked(item, [*path, n]) for n, item in enumerate(value)]
     cleaned = {}

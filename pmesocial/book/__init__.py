@@ -34,8 +34,8 @@ CARNET_CONTEXT = "carnet-context.js"  # written at the end of the build; fetched
 NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
-STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "rules/record.js", "ui/dom.js",
-         "ui/store.js"]
+STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "schemas/limits.js",
+         "rules/limits.js", "rules/record.js", "ui/dom.js", "ui/store.js"]
 XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it, the privacy texts)
 # On every page: a launch link may open any of them (ui/lrs.js keeps it for the session and
 # shows its notice), and the first page a trainee opens shows the privacy notice

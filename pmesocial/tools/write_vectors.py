@@ -696,6 +696,96 @@ def _validation_files(records: list[dict]) -> dict:
     return {"records": before, "validations": validations, "result": chosen, "unmatched": unmatched}
 
 
+def _limit_files() -> list[tuple[str, bytes]]:
+    """Files at and past each limit of pmesocial/limits.py (what the book reads the same way)."""
+    record = apply_attempt(new_record(AT), "m1-autoevaluation", "m1-q1", "a", 7, 8, AT)
+    text = json.dumps(record)
+
+    def scored(score: str, top: str = "8") -> bytes:
+        return text.replace('"score": 7', f'"score": {score}').replace('"max": 8', f'"max": {top}').encode()
+
+    def named(name_json: str) -> bytes:  # the trainee's name as written in the JSON text
+        return text.replace('"name": ""', f'"name": {name_json}').encode()
+
+    judged = {"format": "pmesocial-validation", "version": 1, "trainee": {"name": "A"}, "record_started": AT,
+              "productions": {"plan": {"decision": "validee", "at": AT, "comment": "Bien \ud83d vu"}}}
+    deep = lambda n: ("[" * n + "]" * n).encode()  # noqa: E731
+    return [
+        ("a record", text.encode()), ("a record with a BOM", b"\xef\xbb\xbf" + text.encode()),
+        ("two BOMs", b"\xef\xbb\xbf" * 2 + text.encode()), ("latin-1", "é".encode("latin-1") + text.encode()),
+        ("a surrogate encoded in UTF-8", text.encode().replace(b'"name": ""', b'"name": "\xed\xa0\x80"')),
+        ("an overlong encoding", text.encode().replace(b'"name": ""', b'"name": "\xc0\xaf"')),
+        ("UTF-16", text.encode("utf-16")),
+        ("20 levels", deep(20)), ("21 levels", deep(21)), ("5,000 levels", deep(5000)),
+        ("5,000 levels in a record", text.replace('"exercises"', '"x": ' + "[" * 5000 + "]" * 5000 + ', "exercises"').encode()),
+        ("brackets in strings do not nest", json.dumps({"a": "[" * 30, "b": '\\"[[[' * 10}).encode()),
+        ("an unterminated string", b'{"a": "' + b"[" * 30),
+        ("a score of 1e999", scored("1e999", "1e999")), ("a score of -1e999", scored("-1e999")),
+        ("a score of NaN", scored("NaN")), ("a score of Infinity", scored("Infinity", "Infinity")),
+        ("a 5,000-digit score", scored("1" * 5000, "1" * 5000)), ("a 19-digit score", scored("1" * 19, "1" * 19)),
+        ("a score at the number limit", scored("1000000000000000", "1000000000000000")),
+        ("a score past the number limit", scored("1000000000000000.5", "1000000000000001")),
+        ("a tiny score", scored("1e-999")), ("a negative zero", scored("-0")), ("a negative zero as a decimal", scored("-0.0")),
+        ("100 000 %", scored("1000", "1")), ("a score within its maximum", scored("8")),
+        ("a maximum past the points limit", scored("0", "1001")), ("a decimal score", scored("0.5", "1")),
+        ("a bare number past the limit", b"1e999"), ("a bare NaN", b"NaN"),
+        ("bad numbers: the first key in code-point order", ("{" + ", ".join(
+            f"{json.dumps(k, ensure_ascii=False)}: 1e999" for k in ("b", "\U0001f600", "\ue000", "a", "10", "9")) + "}").encode()),
+        ("bad numbers: astral before U+E000 in UTF-16, after it in code points",
+         ("{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: 1e999" for k in ("\U0001f600", "\ue000")) + "}").encode()),
+        ("an answer at the number limit", text.replace('"a"', "1000000000000000").encode()),
+        ("an answer past the number limit", text.replace('"a"', "-1000000000000001").encode()),
+        ("a name of 1,000 characters", named(json.dumps("n" * 1000))),
+        ("a name of 1,001 characters", named(json.dumps("n" * 1001))),
+        ("a text of 5,001 characters", named(json.dumps("n" * 5001))),
+        ("5,000 emoji are 5,000 characters", json.dumps(["\U0001f600" * 5000]).encode()),
+        ("5,000 emoji written as escapes", json.dumps(["\U0001f600" * 5000], ensure_ascii=True).encode()),
+        ("a key of 5,001 characters", json.dumps({"k" * 5001: 1}).encode()),
+        ("a lone surrogate in a name", named('"Claire \\ud83d Morel"')),
+        ("a low surrogate then a high one", named('"\\ude00\\ud83d"')),
+        ("an escaped pair is one character", named('"\\ud83d\\ude00"')),
+        ("a lone surrogate in a key", text.replace('"m1-q1"', '"m1-\\udc00"').encode()),
+        ("a lone surrogate in a validation", json.dumps(judged).replace("\\\\ud83d", "\\ud83d").encode()),
+        ("a __proto__ key", json.dumps({"__proto__": 1}).replace("1", "1e999").encode()),
+        ("a record with a __proto__ part", text.replace('"exercises"', '"__proto__": {"a": 1}, "exercises"').encode()),
+    ]
+
+
+def _read_as(parse, data: bytes) -> dict:
+    from pmesocial.limits import decode_file
+
+    try:
+        found = parse(decode_file(data))
+    except RecordError as exc:
+        return {"message": str(exc)}
+    if isinstance(found, tuple):
+        return {"kind": found[0], "data": found[1]}
+    return {"kind": "record", "data": found}
+
+
+def limits_vectors() -> dict:
+    """Files read by both front ends (bytes in base64): what the import and the record's
+    reader give, or their French message; file sizes at and past the limit; names cut at
+    TEXT_LIMIT characters as Python counts them (code points)."""
+    import base64
+
+    from pmesocial.limits import LIMITS, decode_file
+    from pmesocial.record import parse_record
+
+    files = [{"name": name, "data": base64.b64encode(data).decode(), "import": _read_as(parse_import, data),
+              "record": _read_as(parse_record, data)} for name, data in _limit_files()]
+    sizes = []
+    for size in (LIMITS["file_bytes"], LIMITS["file_bytes"] + 1):
+        try:
+            decode_file(b" " * size)
+            sizes.append({"bytes": size, "accepted": True})
+        except RecordError as exc:
+            sizes.append({"bytes": size, "message": str(exc)})
+    cuts = [{"name": n, "trainee": apply_trainee(new_record(AT), n, n)["trainee"]}
+            for n in ("n" * 999 + "\U0001f600" * 2, "\U0001f600" * 1001, "é" * 1000)]
+    return {"limits": LIMITS, "files": files, "sizes": sizes, "cuts": cuts}
+
+
 def carnet_records() -> list[tuple[str, dict]]:
     """A sample trainee (make_sample_records), one with a hostile name and company whose
     record also holds what a course that changed leaves behind (a bank and a question it
@@ -787,7 +877,7 @@ def rubric_vectors() -> dict:
                             "result": rubric.productions(record, [spec], "2026-12-07")}}
 
 
-WRITERS = {"rubric": rubric_vectors, "carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
+WRITERS = {"limits": limits_vectors, "rubric": rubric_vectors, "carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
            "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
 
 

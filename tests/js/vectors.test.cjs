@@ -289,3 +289,53 @@ test("rubric: each automatic criterion, the trainer's decision and the status", 
   }
   assert.deepStrictEqual(rubric.productions(v.productions.record, [v.rubric], v.productions.today), v.productions.result);
 });
+
+test("limits: the same files read, or refused with the same French message (rules/limits.js)", () => {
+  const limits = load("limits.js");
+  const v = vectors("limits");
+  assert.deepStrictEqual(limits.LIMITS, v.limits);
+  assert.ok(v.files.length >= 40);
+  const read = (parse, bytes) => {
+    try {
+      const found = parse(limits.decodeFile(bytes));
+      if (found.kind === "validation") return { kind: "validation", data: found.validation };
+      return { kind: "record", data: found.kind === "record" ? found.record : found };
+    } catch (e) { return { message: e.message }; }
+  };
+  for (const c of v.files) {
+    const bytes = new Uint8Array(Buffer.from(c.data, "base64"));
+    assert.deepStrictEqual(read(record.parseImport, bytes), c.import, `${c.name} (import)`);
+    assert.deepStrictEqual(read(record.parse, bytes), c.record, `${c.name} (record)`);
+  }
+  for (const c of v.sizes) {
+    const bytes = new Uint8Array(c.bytes).fill(32);
+    if (c.accepted) assert.equal(limits.decodeFile(bytes).length, c.bytes);
+    else assert.throws(() => limits.decodeFile(bytes), { message: c.message });
+  }
+  for (const c of v.cuts) {
+    assert.deepStrictEqual(record.applyTrainee(record.fresh("2026-11-20T09:00:00+00:00"), c.name, c.name).trainee, c.trainee);
+  }
+});
+
+test("group view in the book: one bad file among twenty good ones is set aside, the others are read", async () => {
+  globalThis.PmesLimits = load("limits.js");
+  globalThis.PmesRecordRules = record;
+  globalThis.PmesDom = { el: () => ({}), renderEach: () => {}, typo: (s) => s };
+  globalThis.PmesGroup = load("group.js");
+  // a page script: run with `this` the global object, as a browser does
+  require("vm").runInThisContext(fs.readFileSync(path.join(STATIC, "ui", "group_view.js"), "utf-8"));
+  const files = vectors("group").files.filter((f) => f.source);
+  const good = Buffer.from(files[0].data, "base64");
+  const file = (name, bytes) => ({ name, size: bytes.length, arrayBuffer: () => Promise.resolve(bytes) });
+  const batch = Array.from({ length: 20 }, (_, n) => file(`dossier-${String(n).padStart(2, "0")}.json`, good));
+  for (const c of vectors("limits").files.filter((f) => f.import.message)) {
+    const result = await globalThis.PmesGroupView.readAll(batch.concat([file("abime.json", Buffer.from(c.data, "base64"))]));
+    assert.equal(result.records.length, 20, c.name);
+    assert.deepStrictEqual(result.rejected, [["abime.json", c.import.message]], c.name);
+  }
+  const big = { name: "enorme.json", size: 6e9, arrayBuffer: () => { throw new Error("read whole"); } };
+  const result = await globalThis.PmesGroupView.readAll(batch.concat([big]));
+  assert.equal(result.records.length, 20);
+  assert.match(result.rejected[0][1], /trop gros/);
+  for (const name of ["PmesLimits", "PmesRecordRules", "PmesDom", "PmesGroup", "PmesGroupView"]) delete globalThis[name];
+});

@@ -376,18 +376,15 @@
   }
 
   // -- exported files (data/group_folder.py) --------------------------------------------
-  var NOT_UTF8 = "Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : " +
-                 "ce n'est pas un dossier exporté par le cours.";
   var NOT_JSON = "Ce fichier n'est pas un dossier exporté par le cours (il faut un fichier .json).";
   /* One file (name, bytes as a Uint8Array) -> {record} with its file name, {validation}
-   * (a trainer's validation file), or {reason} in French (data/group_folder.py read_group_file). */
+   * (a trainer's validation file), or {reason} in French (data/group_folder.py read_group_file):
+   * size, UTF-8 (a BOM dropped) and what the file may hold are rules/limits.js's. */
   function readRecordFile(name, bytes) {
-    var rules = root.PmesRecordRules || require("./record.js"), text;
+    var rules = root.PmesRecordRules || require("./record.js"), limits = root.PmesLimits || require("./limits.js");
     if (!/\.json$/i.test(name)) return { reason: NOT_JSON };
-    // a BOM is dropped, as Python's utf-8-sig does
-    try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (e) { return { reason: NOT_UTF8 }; }
     try {
-      var found = rules.parseImport(text);
+      var found = rules.parseImport(limits.decodeFile(bytes));
       if (found.kind === "validation") return { validation: found.validation };
       found.record[SOURCE] = name;
       return { record: found.record };

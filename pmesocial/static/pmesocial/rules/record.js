@@ -7,7 +7,8 @@
   var FORMAT = "pmesocial-record", VERSION = 2, TEXT_LIMIT = 1000;
   var VALIDATION_FORMAT = "pmesocial-validation", VALIDATION_VERSION = 1;
   var VALIDATION_IMPORTED = "Validation de votre formateur ajoutée à votre dossier : votre bilan, votre attestation et votre carnet la montrent. Vos réponses n'ont pas changé.";
-  var validateRecord = root.PmesSchemas ? root.PmesSchemas.record : require("../schemas/record.js");
+  var validateRecord = root.PmesSchemas && root.PmesSchemas.record ? root.PmesSchemas.record : require("../schemas/record.js");
+  var L = root.PmesLimits || require("./limits.js");  // what a file may hold (pmesocial/limits.py)
 
   function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00"); }
   function fresh(at) {
@@ -20,6 +21,12 @@
       (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
   }
   function clone(x) { return JSON.parse(JSON.stringify(x)); }
+  /* The first TEXT_LIMIT characters as Python counts them (code points): slicing UTF-16
+   * units could cut an emoji in two and leave half of it, which UTF-8 cannot hold. */
+  function cut(s) {
+    s = String(s);
+    return s.length <= TEXT_LIMIT ? s : Array.from(s).slice(0, TEXT_LIMIT).join("");
+  }
 
   /* ---------- pure changes (mirror of record.py) ---------- */
   function entryOf(record, key) {
@@ -101,8 +108,8 @@
   }
   function applyTrainee(record, name, company) {
     var t = Object.assign({}, record.trainee || {});
-    t.name = String(name).slice(0, TEXT_LIMIT);
-    t.company = String(company).slice(0, TEXT_LIMIT);
+    t.name = cut(name);
+    t.company = cut(company);
     record.trainee = t;
     return record;
   }
@@ -142,16 +149,12 @@
       throw new Error("Ce dossier vient d'une version plus récente du cours : mettez le cours à jour.");
     }
     data = migrate(data);
-    if (!validateRecord(data)) {
-      throw new Error("Ce dossier est endommagé (partie « " + firstProblem(validateRecord.errors) + " ») et ne peut pas être utilisé.");
-    }
+    if (!validateRecord(data)) throw new Error(L.damaged(firstProblem(validateRecord.errors)));
+    var wrong = L.pointsProblem(data);  // what the schema cannot say: a score within its maximum
+    if (wrong) throw new Error(L.damaged(L.where(wrong)));
     return data;
   }
-  function parse(text) {
-    var data;
-    try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
-    return checkRecord(data);
-  }
+  function parse(text) { return checkRecord(L.loadJson(text)); }
   /* A trainer's validation file (parsed JSON) -> { record_started, trainee, productions },
    * or a French message (record.py parse_validation). */
   function parseValidation(data) {
@@ -169,7 +172,7 @@
       throw new Error("Cette validation est endommagée et ne peut pas être utilisée.");
     }
     var trainee = data.trainee && typeof data.trainee === "object" && !Array.isArray(data.trainee) ? data.trainee : {};
-    return { record_started: started, trainee: { name: String(has(trainee, "name") ? trainee.name : "").slice(0, TEXT_LIMIT) },
+    return { record_started: started, trainee: { name: cut(has(trainee, "name") ? trainee.name : "") },
              productions: productions };
   }
   /* A validation may only be added to the record it judges (record.py check_validation_for). */
@@ -194,13 +197,12 @@
   }
   function validationFile(record, productions, label, at) {
     return { format: VALIDATION_FORMAT, version: VALIDATION_VERSION, issued: at,
-             trainee: { name: String(label).slice(0, TEXT_LIMIT) }, record_started: record.started || "",
+             trainee: { name: cut(label) }, record_started: record.started || "",
              productions: clone(productions) };
   }
   /* What a trainee imports: { kind: "record", record } or { kind: "validation", validation }. */
   function parseImport(text) {
-    var data;
-    try { data = JSON.parse(text); } catch (e) { throw new Error("Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."); }
+    var data = L.loadJson(text);
     if (data && typeof data === "object" && data.format === VALIDATION_FORMAT) {
       return { kind: "validation", validation: parseValidation(data) };
     }

@@ -43,6 +43,10 @@
         return Promise.resolve({ records: records, rejected: rejected });
       }
       var file = list[i++];
+      try { root.PmesLimits.checkSize(file.size); } catch (e) {  // not read at all: a browser reads a file whole
+        rejected.push([file.name, e.message]);
+        return next();
+      }
       return file.arrayBuffer().then(function (buffer) {
         var got = G.readRecordFile(file.name, new Uint8Array(buffer));
         if (got.record) records.push(got.record);

@@ -47,9 +47,11 @@
     file.addEventListener("change", function () {
       var f = file.files[0];
       if (!f) return;
-      f.text().then(function (text) {
+      // bytes, not f.text(): invalid UTF-8 is refused in French instead of silently replaced (rules/limits.js)
+      try { root.PmesLimits.checkSize(f.size); } catch (e) { message(status, e.message, false); return; }
+      f.arrayBuffer().then(function (buffer) {
         try {
-          var found = R.importFile(text), rec = found.record;
+          var found = R.importFile(root.PmesLimits.decodeFile(new Uint8Array(buffer))), rec = found.record;
           name.value = rec.trainee.name || ""; company.value = rec.trainee.company || "";
           message(status, found.kind === "validation" ? R.rules.VALIDATION_IMPORTED
             : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses. L'ancien dossier a été gardé de côté.", true);
