@@ -260,9 +260,11 @@ def _seen_path() -> Path:
 
 
 def notice_seen(conf: dict) -> bool:
-    try:
-        return json.loads(_seen_path().read_text("utf-8")) == f"{conf['endpoint']}|{conf['account']}"
-    except (OSError, ValueError):
+    from pmesocial.store_files import StoreError, read_regular
+
+    try:  # a regular file only: a FIFO there would block the view
+        return json.loads(read_regular(_seen_path(), 10_000) or b"null") == f"{conf['endpoint']}|{conf['account']}"
+    except (StoreError, ValueError):
         return False
 
 

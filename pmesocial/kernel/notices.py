@@ -37,9 +37,11 @@ def _privacy_seen_path():
 
 
 def privacy_notice_seen() -> bool:
-    try:
-        return json.loads(_privacy_seen_path().read_text("utf-8")) == privacy.NOTICE_VERSION
-    except (OSError, ValueError):
+    from pmesocial.store_files import StoreError, read_regular
+
+    try:  # a regular file only: a FIFO there would block the view
+        return json.loads(read_regular(_privacy_seen_path(), 10_000) or b"null") == privacy.NOTICE_VERSION
+    except (StoreError, ValueError):
         return False
 
 

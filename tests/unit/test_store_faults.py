@@ -374,3 +374,22 @@ def test_a_statement_queue_that_is_a_fifo_does_not_hang(tmp_path):
     assert outcome["raised"] is None, outcome["raised"]
     assert json.loads(path.read_text("utf-8"))["exercises"][BANK]["answers"] == {"m1-q1": "a"}
     assert any("dossier.xapi-attente.json" in n and "tube" in n for n in outcome["notices"]), outcome["notices"]
+
+
+def _child_notices_seen(record: str, out: str) -> None:
+    os.environ.update({"PMESOCIAL_RECORD": record, "PMESOCIAL_LRS_ENDPOINT": "http://127.0.0.1:9/xapi/",
+                       "PMESOCIAL_LRS_AUTH": "Basic eDp5", "PMESOCIAL_LRS_ACCOUNT": "stagiaire-1"})
+    from pmesocial import lrs
+    from pmesocial.kernel.notices import privacy_notice_seen
+
+    Path(out).write_text(json.dumps({"privacy": privacy_notice_seen(), "lrs": lrs.notice_seen(lrs.settings())}), "utf-8")
+
+
+def test_the_notices_seen_files_as_fifos_do_not_hang(tmp_path):
+    """Before: asking whether the first-use notices were read waited on the FIFO forever."""
+    from pmesocial.record import LRS_NOTICE_FILE, PRIVACY_NOTICE_FILE
+
+    for name in (PRIVACY_NOTICE_FILE, LRS_NOTICE_FILE):
+        os.mkfifo(tmp_path / name)
+    outcome = _in_child(_child_notices_seen, str(tmp_path / "dossier.json"))
+    assert outcome == {"privacy": False, "lrs": False}
