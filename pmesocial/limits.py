@@ -40,6 +40,7 @@ DAMAGED = "Ce dossier est endommagé (partie « {where} ») et ne peut pas être
 # a JSON string (escapes included) or a bracket: the nesting is counted outside strings
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python str, only lone halves remain
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def decode_file(data: bytes) -> str:
@@ -114,6 +115,12 @@ def load_json(text: str):
     except (ValueError, TypeError):
         raise RecordError(NOT_JSON) from None
     return _checked(data, [])
+
+
+def plain_json_agrees(text: str) -> bool:
+    """json.loads gives what load_json gives for this accepted text (no surrogate written
+    as an escape to replace): a text read again unchanged may skip the checks."""
+    return not _SURROGATE_ESCAPE.search(text)
 
 
 def points_problem(record: dict) -> list | None:

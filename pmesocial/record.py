@@ -25,7 +25,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pmesocial.data.validation import fast_check, validator
-from pmesocial.limits import DAMAGED, LIMITS, RecordError, decode_file, load_json, points_problem, well_formed, where
+from pmesocial.limits import (
+    DAMAGED,
+    LIMITS,
+    RecordError,
+    decode_file,
+    load_json,
+    plain_json_agrees,
+    points_problem,
+    well_formed,
+    where,
+)
 from pmesocial.store_files import StoreError, read_regular, replace_durably, set_aside, write_new
 
 FORMAT, VERSION = "pmesocial-record", 2
@@ -356,9 +366,9 @@ class RecordStore:
         try:
             text = decode_file(data)
             if text == self._checked_text:  # the same text passes the same checks
-                return migrate(load_json(text)), True
+                return migrate(json.loads(text)), True
             record = parse_record(text)
-            self._checked_text = text
+            self._checked_text = text if plain_json_agrees(text) else None
             return record, True
         except RecordError as exc:
             problem = f"Votre dossier ({self.path.name}) n'a pas pu être lu : {exc}"
