@@ -541,17 +541,26 @@ class RecordStore:
         """Delete the record and every copy of it on this computer; what was erased. The
         LRS settings (lrs.json) stay: they are the training body's, not the trainee's."""
         from pmesocial.lrs import StatementQueue  # its sender may be writing the queue
+        from pmesocial.store_files import reason
 
-        with self.lock, StatementQueue(self.path).lock:
-            gone = self.own_files()
-            for path in gone:
-                path.unlink(missing_ok=True)
-            self._checked_text = None
-            self._pending.clear()
-            self._fresh = self._not_saved = None
-            self.notices.clear()
-        Path(self.lock.lock_file).unlink(missing_ok=True)
-        self._changed()
+        gone: list[Path] = []
+        try:
+            with self.lock, StatementQueue(self.path).lock:
+                for path in self.own_files():
+                    path.unlink(missing_ok=True)
+                    gone.append(path)
+                self._checked_text = None
+                self._pending.clear()
+                self._fresh = self._not_saved = None
+                self.notices.clear()
+            Path(self.lock.lock_file).unlink(missing_ok=True)
+        except OSError as exc:  # a read-only folder, another notebook holding the lock
+            why = BUSY if isinstance(exc, TimeoutError) else f"{reason(exc)}."
+            left = len(self.own_files())
+            raise StoreError(f"Votre dossier n'a pas pu être effacé dans « {self.path.parent} » : {why} "
+                             f"{left} fichier(s) du cours y restent.") from None
+        finally:
+            self._changed()
         return [p for p in gone if not p.name.endswith(".lock")]
 
 

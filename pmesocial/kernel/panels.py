@@ -177,7 +177,14 @@ def _eraser(store, status, cleared) -> list:
         start.layout.display = "none" if show else None
 
     def on_yes(_):
-        store.erase()
+        from pmesocial.store_files import StoreError
+
+        try:
+            store.erase()
+        except StoreError as exc:
+            asking(False)
+            status.value = f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(typo(str(exc)))}</p>"
+            return
         cleared()
         asking(False)
         status.value = (f"<p class='pmes-feedback pmes-ok' role='status'><strong>"

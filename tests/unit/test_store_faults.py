@@ -393,3 +393,26 @@ def test_the_notices_seen_files_as_fifos_do_not_hang(tmp_path):
         os.mkfifo(tmp_path / name)
     outcome = _in_child(_child_notices_seen, str(tmp_path / "dossier.json"))
     assert outcome == {"privacy": False, "lrs": False}
+
+
+def test_erasing_in_a_read_only_folder_says_what_was_not_erased(read_only_folder, monkeypatch):
+    """Before: OSError (read-only file system) escaped the « Oui, effacer » button."""
+    from pmesocial.kernel.panels import mon_dossier
+
+    path = read_only_folder / "dossier.json"
+    monkeypatch.setenv("PMESOCIAL_RECORD", str(path))
+    box = mon_dossier().build_widget()
+
+    def walk(w):
+        yield w
+        for child in getattr(w, "children", ()):
+            yield from walk(child)
+    buttons = {getattr(w, "description", ""): w for w in walk(box)}
+    buttons["Effacer mon dossier"].click()
+    try:
+        buttons["Oui, effacer mon dossier"].click()
+    except Exception as exc:  # noqa: BLE001
+        pytest.fail(f"exception sortie du widget : {type(exc).__name__}: {exc}")
+    assert path.is_file()
+    shown = _texts(box)
+    assert typo("n'a pas pu être effacé") in shown and "lecture seule" in shown, shown[-400:]
