@@ -4,11 +4,15 @@ Two layers. The *changes* (an attempt, a draft, a solution seen, a form saved) a
 functions of a record, mirrored one to one by static/pmesocial/record.js and checked
 against the same vectors (tests/vectors/record.json). The *store* keeps the record: in a
 kernel one file (default ~/.pmesocial/dossier.json, or $PMESOCIAL_RECORD), where every
-change is a read-modify-write under a file lock (filelock), written to a temporary file
-and moved into place (os.replace), so two notebooks saving at once lose nothing and the
-file is never half-written. A corrupt or foreign file is never overwritten: it is moved
-aside, reported in French, and a new record starts. The book keeps the same JSON in
-localStorage, so a trainer can gather records from either.
+change is a read-modify-write under a file lock (filelock), written whole to a temporary
+file, flushed to the disk and moved into place (store_files.py), so two notebooks saving
+at once lose nothing and the file is never half-written. Only a regular file is read,
+replaced or set aside. A corrupt or foreign file is never overwritten: it is moved aside,
+reported in French, and a new record starts. A change the disk refuses (full, read-only,
+an odd path) stays in memory, is shown and exported, and is written with the next change
+that can be; the trainee is told in every view. What a file may hold (size, encoding,
+depth, numbers, scores) is limits.py's, the same as the book's. The book keeps the same
+JSON in localStorage, so a trainer can gather records from either.
 
 Practice and proof: `answers`/`results` hold the latest checked answer (what a page shows
 again); `first` holds each question's first checked attempt, never overwritten, which is
