@@ -195,7 +195,27 @@ test("xapi: the same statements, launch links and rebuilt records", () => {
     if (c.error) assert.throws(() => xapi.parseLaunch(c.query), { message: c.error }, c.query);
     else assert.deepStrictEqual(xapi.parseLaunch(c.query), c.launch, c.query);
   }
-  assert.deepStrictEqual(xapi.recordsFromStatements(v.group, v.profile), v.records);
+  // records are rebuilt in maps with no prototype: compared as the JSON they give
+  const plain = (x) => JSON.parse(JSON.stringify(x));
+  const group = xapi.groupFromStatements(v.group, v.profile);
+  assert.deepStrictEqual(plain(xapi.recordsFromStatements(v.group, v.profile)), v.records);
+  assert.deepStrictEqual(plain(group.rejected), v.rejected);
+  for (const c of v.stored_keys) assert.equal(xapi.storedKey(c.text), c.key, String(c.text));
+});
+
+test("xapi: accounts, banks and forms named __proto__ or constructor pollute nothing", () => {
+  const xapi = load("xapi.js");
+  const v = vectors("xapi");
+  const records = xapi.recordsFromStatements(v.group, v.profile);
+  assert.equal(Object.prototype.forms, undefined, "Object.prototype.forms");
+  assert.equal(Object.prototype.results, undefined, "Object.prototype.results");
+  assert.equal(Object.prototype.first, undefined, "Object.prototype.first");
+  assert.equal(Object.prototype.updated, undefined, "Object.prototype.updated");
+  assert.deepStrictEqual(Object.keys(Object.prototype), []);
+  const comments = records.filter((r) => r.forms && r.forms.satisfaction)
+    .map((r) => [r._source, r.forms.satisfaction.values.commentaire]);
+  assert.deepStrictEqual(comments, [["__proto__", "avis de __proto__"], ["constructor", "avis de constructor"],
+                                    ["hasOwnProperty", "avis de hasOwnProperty"]]);
 });
 
 test("scorm: the suspend data keeps the evidence first, fits in 4 096 characters, and resumes", () => {
