@@ -128,8 +128,8 @@ def test_the_page_reads_a_session_from_ralph(page, book_url, trainer_url, lrs):
     assert account not in view.inner_text()  # anonymous: not even the pseudonymous id
     assert "100 %" in view.inner_text().replace("\u202f", " ")
     # a trainee's write-only credential is refused, in French
-    page.get_by_label("Compte du formateur").fill("stagiaires")
-    page.get_by_label("Mot de passe").fill(lrs.creds["stagiaires"])
+    page.get_by_label("Compte du formateur").fill(account)
+    page.get_by_label("Mot de passe").fill(lrs.register(account))
     page.get_by_role("button", name=re.compile("Lire le groupe")).click()
     expect(page.locator(".pmes-group-lrs-view [role=alert]")).to_contain_text("refuse la lecture")
 

@@ -16,7 +16,7 @@ from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.data.roster import write_roster
 from pmesocial.kernel.group_view import GroupView
 from pmesocial.rules import xapi
-from pmesocial.tools.lrs import TRAINEE_USER, TRAINER_USER
+from pmesocial.tools.lrs import TRAINER_USER
 
 from .helpers import answer_correctly, exercise_payloads, open_page
 
@@ -120,7 +120,7 @@ def test_a_trainee_credential_cannot_read_from_the_book(page, book_url, lrs):
     open_page(page, book_url + "/index.html")
     status = page.evaluate("""async ([url, auth]) => (await fetch(url + 'statements',
         {headers: {Authorization: auth, 'X-Experience-API-Version': '1.0.3'}})).status""",
-                           [lrs.endpoint, lrs.auth(TRAINEE_USER)])
+                           [lrs.endpoint, lrs.auth(f"lecteur-{uuid.uuid4().hex[:6]}")])
     assert status in (401, 403)
 
 

@@ -17,7 +17,7 @@
         .then(function (response) {
           if (response.status === 401 || response.status === 403) {
             throw new Error("L'entrepôt refuse la lecture à ce compte : il faut le compte du formateur (lecture), " +
-                            "pas celui des stagiaires (écriture seule).");
+                            "pas celui d'un stagiaire (écriture seule).");
           }
           if (!response.ok) throw new Error("L'entrepôt d'apprentissage a répondu " + response.status + " à la lecture.");
           return response.json();
