@@ -211,3 +211,18 @@ def test_an_id_that_cannot_be_an_account_is_named_in_french(tmp_path, capsys):
     write_roster(roster, [{"identifiant": "a:b", "nom": "Deux points"}])
     assert launch_links.main([str(roster), "--lrs", str(tmp_path / "lrs")]) == 1
     assert "liste.csv" in capsys.readouterr().err
+
+
+def test_a_store_made_with_the_shared_credential_loses_it_and_keeps_the_trainer(tmp_path):
+    from pmesocial.tools import lrs as local
+
+    (tmp_path / "identifiants.json").write_text(json.dumps({"stagiaires": "commun", "formateur": "secret"}), "utf-8")
+    local.prepare(tmp_path)
+    entries = {e["username"]: e for e in json.loads((tmp_path / "auth.json").read_text("utf-8"))}
+    assert sorted(entries) == ["formateur"]
+    assert local._credentials(tmp_path) == {"formateur": "secret", "stagiaires": {}}
+    local.register_trainees(tmp_path, ["s-1"], "https://of.example")
+    entries = {e["username"]: e for e in json.loads((tmp_path / "auth.json").read_text("utf-8"))}
+    assert sorted(entries) == ["formateur", "s-1"]
+    assert entries["s-1"]["agent"] == {"objectType": "Agent", "account": {"name": "s-1", "homePage": "https://of.example"}}
+    assert oct((tmp_path / "auth.json").stat().st_mode & 0o777) == "0o600"
