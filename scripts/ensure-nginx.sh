@@ -10,7 +10,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "Installation de nginx (Debian) pour le test de l'entrepôt derrière nginx…"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
-  exit 0
+  if [ -x "$NGINX" ]; then exit 0; fi
 fi
 cat >&2 <<MSG
 nginx est introuvable ($NGINX), il sert au test de l'entrepôt d'apprentissage derrière nginx.
