@@ -89,8 +89,8 @@ def test_one_trainee_s_flood_is_throttled_while_another_s_statements_pass(lrs, p
     elapsed = time.monotonic() - started
     taken = flood.count(200)
     assert normal == [200] * 5
-    assert flood.count(429) >= 200 and set(flood) <= {200, 429}
-    assert taken <= 20 + 2 * elapsed + 2  # the burst, then 2 per second
+    assert set(flood) <= {200, 429} and flood.count(429) > 0
+    assert taken <= 20 + 2 * elapsed + 2  # the burst, then 2 per second, however slow the machine
     stored = _stored(lrs, registration)
     assert sum(s["actor"]["account"]["name"] == flooder["account"] for s in stored) == taken
     assert sum(s["actor"]["account"]["name"] == other["account"] for s in stored) == 5
