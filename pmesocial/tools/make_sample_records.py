@@ -333,8 +333,18 @@ def whole_course_record(seed: int = 2026) -> dict:
     numbers = [str(m["number"]) for m in modules()]
     record["self_positioning"] = {"entree": {n: rng.randint(0, 2) for n in numbers}}
     _hand_in(rng, record, by_id[ENTRY_TEST], 0.5, tick())
-    for bank_id in course_banks:
-        _take_bank(rng, record, by_id[bank_id], 0.75, tick(), share=1.0)
+    for bank_id in course_banks:  # one question after another, a minute or two each
+        for question in by_id[bank_id]["questions"]:
+            clock += timedelta(seconds=rng.randint(20, 150))
+            if rng.random() < 0.04:
+                apply_solution_seen(record, bank_id, question["id"], _stamp(clock))
+            for skill in (0.75, 0.9):  # a second try after a miss, now and then
+                result = check(question, answer := answer_question(rng, question, skill))
+                if result.answered:
+                    apply_attempt(record, bank_id, question["id"], answer, result.score, result.max_score, _stamp(clock))
+                if result.correct or rng.random() < 0.5:
+                    break
+                clock += timedelta(seconds=rng.randint(10, 60))
     record["diagnostic"] = _diagnostic(rng, load_diagnostic(), tick())
     for form_id in sorted(p.stem for p in FORMS_DIR.glob("*.yaml")):
         spec = load_form(form_id)
