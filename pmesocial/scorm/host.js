@@ -76,13 +76,13 @@
     box.appendChild(summary);
     var size = (v2004 ? "64 000" : "4 096") + " caractères au plus, SCORM " + (v2004 ? "2004" : "1.2");
     box.appendChild(paragraph(cameBackShort
-      ? "À votre dernière visite, elle n'a pas pu tout garder (" + size + ") : ceci n'est pas revenu dans ce navigateur. " +
-        "Si vous aviez exporté votre dossier, importez ce fichier sur la page « Mon dossier de formation »."
+      ? "À votre dernière visite, elle n'a pas pu tout garder (" + size + ") : ceci n'est pas revenu dans ce navigateur :"
       : "Elle garde " + size + " : ceci reste dans ce navigateur, mais ne reviendra pas si vous reprenez le cours " +
         "sur un autre poste ou dans un autre navigateur :"));
     var list = document.createElement("ul");
     lines.forEach(function (line) { var li = document.createElement("li"); li.textContent = typo(line); list.appendChild(li); });
     box.appendChild(list);
+    if (cameBackShort) box.appendChild(paragraph("Si vous aviez exporté votre dossier, importez ce fichier sur la page « Mon dossier de formation »."));
     box.appendChild(paragraph("Pour garder tout votre dossier, exportez-le et gardez le fichier : sur un autre poste, " +
       "importez-le sur la page « Mon dossier de formation »."));
     var button = document.createElement("button");

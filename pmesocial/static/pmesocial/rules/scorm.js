@@ -308,6 +308,15 @@
              })) };
   }
 
+  /* The compact form's JSON text for a given choice of parts (codes), and what is listed
+   * as left out: what `encode` compresses, the same to the character in Python. */
+  function compactJson(record, course, keptCodes, lostCodes) {
+    var c = clock(record.started), out = head(record, course, c);
+    parts(record, course, c).forEach(function (p) { if (keptCodes.indexOf(p.code) >= 0) p.apply(out); });
+    if (lostCodes.length) out.x = lostCodes;
+    return JSON.stringify(out);
+  }
+
   /* What the trainee is told is not kept: one French phrase per kind, the banks named
    * when they are three at most. */
   var KIND_TEXT = {
@@ -568,7 +577,7 @@
   }
 
   var api = { LIMITS: LIMITS, PREFIX: PREFIX, report: report, success: success, exitScore: exitScore,
-              sessionTime: sessionTime, sessionTime2004: sessionTime2004, encode: encode, decode: decode,
+              sessionTime: sessionTime, sessionTime2004: sessionTime2004, encode: encode, compactJson: compactJson, decode: decode,
               lostText: lostText, merge: merge };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesScormRules = api;
