@@ -173,6 +173,7 @@ def _resume(browser, lms_url, requests_log, version):
 def test_scorm_2004_resume_brings_back_the_whole_record(browser, lms_url, requests_log):
     record, kept, restored, (context, page, sco, book) = _resume(browser, lms_url, requests_log, "2004")
     counts = tally(record, restored)
+    print(f"SCORM 2004, kept/total after resume: {counts} ({len(kept)} characters)")
     lost = {k: v for k, v in counts.items() if v[0] != v[1]}
     assert not lost, f"SCORM 2004 : perdu à la reprise {lost} (suspend_data : {len(kept)} caractères)"
     assert restored == record  # everything the trainee did, not only what tally counts
@@ -185,6 +186,7 @@ def test_scorm_2004_resume_brings_back_the_whole_record(browser, lms_url, reques
 def test_scorm_12_resume_keeps_the_trainees_own_work_and_says_what_it_cannot(browser, lms_url, requests_log):
     record, kept, restored, (context, page, sco, book) = _resume(browser, lms_url, requests_log, "1.2")
     counts = tally(record, restored)
+    print(f"SCORM 1.2, kept/total after resume: {counts} ({len(kept)} characters)")
     own = ("plan à 90 jours", "valeurs des questionnaires", "autodiagnostic", "autopositionnement", "stagiaire", "tests remis")
     lost = {k: counts[k] for k in own if counts[k][0] != counts[k][1]}
     assert not lost, f"SCORM 1.2 : le travail du stagiaire perdu à la reprise {lost} ; en tout {counts} ({len(kept)} caractères)"
