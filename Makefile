@@ -61,7 +61,7 @@ book: install js
 	@echo "Livre construit : ouvrez _build/html/index.html, ou servez-le avec"
 	@echo "  $(BIN)/python -m http.server -d _build/html 8000   puis http://localhost:8000"
 
-# The book as a SCORM 1.2 package for an LMS (one SCO for the whole course, README).
+# The book as SCORM 1.2 and SCORM 2004 4th edition packages for an LMS (one SCO for the whole course, README).
 scorm: book
 	$(BIN)/python -m pmesocial.tools.make_scorm
 

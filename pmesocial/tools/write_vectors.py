@@ -867,13 +867,86 @@ def rubric_vectors() -> dict:
                             "result": rubric.productions(record, [spec], "2026-12-07")}}
 
 
+
+def _scorm_records(course: dict) -> list[tuple[str, dict, int, list]]:
+    """(name, record, limit, codes lost earlier): a whole course in both limits and a
+    tight one, nothing yet, a sample trainee, and a small record with every part (drafts,
+    a solution seen first, another maximum, validations, attestation, an unknown diagnostic item)."""
+    from pmesocial.tools.make_sample_records import make_record, whole_course_record
+
+    whole = whole_course_record()
+    rng = random.Random(7)
+    sample = make_record(rng, 1, all_banks(), __import__("pmesocial.data.diagnostic", fromlist=["x"]).load_diagnostic(),
+                         "Léa Perrin", "Fleurs de Saison")
+    small = new_record(AT)
+    self_check = next(b for b in course["banks"] if b["purpose"] == "self-check")
+    exit_bank = next(b for b in course["banks"] if b["id"] == course["exit_test"])
+    apply_attempt(small, self_check["id"], self_check["questions"][0], "a", 0, 1, AT)
+    apply_attempt(small, self_check["id"], self_check["questions"][0], "b", 2, 3, LATER)
+    apply_solution_seen(small, self_check["id"], self_check["questions"][1], LATER)
+    apply_draft(small, self_check["id"], self_check["questions"][2], ["x", "y"], LATER)
+    apply_submit(small, exit_bank["id"], {q: [None, 0, 1] for q in exit_bank["questions"]}, LATER)
+    apply_trainee(small, "<script>x</script>", "A & B « Ω »")
+    apply_form(small, "plan", {"objectif": "Cinq devis\n« par mois »", "actions": []}, False, LATER)
+    apply_validations(small, {"video": {"decision": "a-reprendre", "at": LATER}})
+    small["attestation"] = {"statuses": {"m1-o1": "acquis"}, "issued": LATER}
+    small["diagnostic"] = {"answers": {"inconnu": 2}, "importance": {}, "updated": LATER}
+    small["self_positioning"] = {"entree": {"1": 0}}
+    small["updated"] = LATER
+    partial = copy.deepcopy(whole)
+    for entry in partial["exercises"].values():
+        entry.pop("answers", None)
+        entry.pop("results", None)
+    lost = [f"r:{b['hash']}" for b in course["banks"][:3]] + ["o:plan", "r:zzzzzzzz"]
+    return [("whole course, SCORM 1.2", whole, 4096, []), ("whole course, SCORM 2004", whole, 64000, []),
+            ("whole course, 1,500 characters", whole, 1500, []), ("nothing yet", new_record(AT), 4096, []),
+            ("a sample trainee", sample, 4096, []), ("every part, small", small, 4096, []),
+            ("every part, 300 characters", small, 300, []),
+            ("came back without latest answers", partial, 4096, lost)]
+
+
+def scorm_vectors() -> dict:
+    from pmesocial.rules import scorm
+    from pmesocial.tools.make_scorm import course_data
+
+    course = course_data()
+    cases = []
+    for name, rec, limit, earlier in _scorm_records(course):
+        rec = json.loads(json.dumps(rec, sort_keys=True))  # its keys in the order the vector file gives them
+        packed = scorm.encode(rec, course, limit, earlier)
+        back = scorm.decode(packed["text"], course)
+        # the choice is compared across languages only away from the limit (zlib and pako differ slightly)
+        clear = all(abs(n - limit) > 0.02 * limit for n in packed.get("trials", []))
+        cases.append({"name": name, "record": rec, "limit": limit, "earlier": earlier, "json": packed["json"], "clear": clear,
+                      "text": packed["text"], "whole": packed["whole"], "kept": packed["kept"], "dropped": packed["dropped"],
+                      "restored": back["record"], "notices": back["notices"], "lost": back["lost"],
+                      "lost_text": scorm.lost_text(packed["dropped"], course), "report": scorm.report(rec, course)})
+    passing = [{"report": {"scaled": s}, "passing": p, "success": scorm.success({"scaled": s}, p)}
+               for s in (None, 0.49, 0.5, 0.73, 1) for p in (None, "", "0.5", "0.8", "x", "-1")]
+    times = [{"ms": ms, "scorm12": scorm.session_time(ms), "scorm2004": scorm.session_time_2004(ms)}
+             for ms in (0, 4, 5, 990, 1000, 3723456, 3723400, 3720000, 60000, 86400000 * 3, 9999 * 3600000 + 10**9, -5)]
+    return {"course": course, "limits": scorm.LIMITS, "cases": cases, "success": passing, "times": times,
+            "broken": [{"text": t, "error": _scorm_error(t, course)} for t in
+                       ("pmes2:%%%", scorm.pack("{"), "autre chose",
+                        scorm.pack('{"v":9}'), scorm.pack('{"v":2,"s":"2026-11-20T09:00:00+00:00","u":"0","o":[]}'))]}
+
+
+def _scorm_error(text: str, course: dict) -> str:
+    from pmesocial.rules import scorm
+    try:
+        scorm.decode(text, course)
+    except scorm.ScormDataError as exc:
+        return str(exc)
+    return ""
+
 WRITERS = {"rubric": rubric_vectors, "carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
-           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
+           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors,
+           "scorm": scorm_vectors}
 
 
 def render(name: str) -> str:
     # scoring, group and carnet carry every bank's texts: compact; the others stay readable in a diff
-    indent = None if name in ("scoring", "group", "carnet") else 1
+    indent = None if name in ("scoring", "group", "carnet", "scorm") else 1
     return json.dumps(WRITERS[name](), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
 
 
