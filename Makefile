@@ -7,6 +7,8 @@ VENV     ?= .venv
 BIN      := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+NGINX    ?= /usr/sbin/nginx
+export NGINX
 # Tests, builds and executions never touch a trainee's real record (~/.pmesocial).
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
 test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
@@ -35,8 +37,9 @@ demo: install
 	  $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
 
 # The training body's learning record store on this machine: Ralph (ralph-malph) with its
-# file backend in _build/lrs, on http://127.0.0.1:8100/xAPI/; it prints its two accounts
-# and how to make the group's launch links (README, « Entrepôt d'apprentissage »).
+# file backend in _build/lrs, on http://127.0.0.1:8100/xAPI/; it prints the trainer's
+# account and how to make the group's launch links, which give each trainee an account of
+# their own (README, « Entrepôt d'apprentissage »).
 LRS_PORT ?= 8100
 lrs: install
 	$(BIN)/python -m pmesocial.tools.lrs --port $(LRS_PORT)
@@ -58,7 +61,7 @@ book: install js
 	@echo "Livre construit : ouvrez _build/html/index.html, ou servez-le avec"
 	@echo "  $(BIN)/python -m http.server -d _build/html 8000   puis http://localhost:8000"
 
-# The book as a SCORM 1.2 package for an LMS (one SCO for the whole course, README).
+# The book as SCORM 1.2 and SCORM 2004 4th edition packages for an LMS (one SCO for the whole course, README).
 scorm: book
 	$(BIN)/python -m pmesocial.tools.make_scorm
 
@@ -99,7 +102,11 @@ execute: install
 chromium:
 	@scripts/ensure-chromium.sh
 
-test-unit: install js
+# the README's nginx in front of Ralph is run by a unit test (tests/unit/test_lrs_proxy.py)
+nginx:
+	@scripts/ensure-nginx.sh
+
+test-unit: install js nginx
 	$(BIN)/pytest -q -n 2 tests/unit
 
 # The book's JavaScript rules against the same vectors as Python: no browser.
@@ -117,7 +124,7 @@ test-browser: install chromium js
 	$(BIN)/pytest -q -n 2 --dist loadfile tests/browser
 
 # the browser tests read both editions: the learner book and the trainer's (group-view page)
-test: install chromium js lint exercises-check items test-unit test-js test-notebooks book book-formateur test-browser
+test: install chromium nginx js lint exercises-check items test-unit test-js test-notebooks book book-formateur test-browser
 	@echo "Tous les tests sont passés."
 
 # Measure builds, page weights and notebook run times (a benchmark, not a test);

@@ -12,8 +12,9 @@ Statements (rules/xapi.py) are queued in a file next to the record (dossier.json
 dossier.xapi-attente.json), each with its id drawn once, then sent in order in the
 background. An unreachable LRS leaves them queued for the next change or the next
 `flush()`; a resend after a lost answer is harmless, since the LRS keeps one statement
-per id. Statements the LRS refuses as malformed are moved to dossier.xapi-refusees.json,
-never dropped.
+per id. Statements the LRS refuses as malformed, or too big for its proxy (413), are
+moved to dossier.xapi-refusees.json, never dropped; a refused batch is first sent again
+one statement at a time, so one statement never holds the others back.
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ from pmesocial.rules import xapi
 
 BATCH = 100
 QUEUE_BYTES = 200_000_000  # a queue is read whole: past this, something else is at its path
+# the LRS's answers that refuse a statement itself (malformed, conflicting, too big for
+# the proxy's body limit): resending it unchanged cannot help
+REFUSED = (400, 409, 413)
 TIMEOUT = 5  # seconds: a trainee's widget never waits on a slow LRS (the send runs aside)
 HEADERS = {"X-Experience-API-Version": xapi.VERSION, "Content-Type": "application/json"}
 
@@ -179,19 +183,19 @@ def flush(record_path: Path | None = None, conf: dict | None = None) -> int:
             elif response.status_code in (401, 403):
                 raise LrsError("L'entrepôt d'apprentissage refuse l'identifiant du lien de lancement : "
                                "demandez un nouveau lien à votre formateur (vos résultats restent en attente).")
-            elif response.status_code in (400, 409) and len(batch) > 1:
+            elif response.status_code in REFUSED and len(batch) > 1:
                 # one malformed statement must not hold the others back: send them one by one
                 for statement in batch:
                     one = _post(conf, [statement])
                     if one.status_code in (200, 204):
                         queue.remove({statement["id"]})
                         sent += 1
-                    elif one.status_code in (400, 409):
+                    elif one.status_code in REFUSED:
                         queue.remove({statement["id"]}, refused=True)
                     else:
                         raise LrsError(f"L'entrepôt d'apprentissage a répondu {one.status_code} : "
                                        "vos résultats restent en attente.")
-            elif response.status_code in (400, 409):
+            elif response.status_code in REFUSED:
                 queue.remove({batch[0]["id"]}, refused=True)
             else:
                 raise LrsError(f"L'entrepôt d'apprentissage a répondu {response.status_code} : "
@@ -215,7 +219,7 @@ def read_statements(endpoint: str, auth: str, registration: str | None = None) -
             raise LrsError(f"L'entrepôt d'apprentissage ({endpoint}) ne répond pas.") from exc
         if response.status_code in (401, 403):
             raise LrsError("L'entrepôt d'apprentissage refuse la lecture à cet identifiant : il faut le compte "
-                           "du formateur (lecture), pas celui des stagiaires (écriture seule).")
+                           "du formateur (lecture), pas celui d'un stagiaire (écriture seule).")
         if response.status_code != 200:
             raise LrsError(f"L'entrepôt d'apprentissage a répondu {response.status_code} à la lecture.")
         page = response.json()

@@ -23,7 +23,7 @@ from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.lrs import StatementQueue, course_profile, flush
 from pmesocial.rules import xapi
 from pmesocial.tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from pmesocial.tools.lrs import HOME_PAGE, TRAINEE_USER, TRAINER_USER, LocalLrs
+from pmesocial.tools.lrs import TRAINER_USER, LocalLrs, agent
 from pmesocial.tools.make_sample_records import generate
 
 GROUP_SIZES = (20, 2000, 20000)
@@ -51,7 +51,8 @@ def record_statements(record: dict, account: str, registration: str, prof: dict)
     def add(verb, obj, at, result):
         st = xapi._statement(prof, who, record, verb, obj, at, result, platform="livre")
         out.append({**st, "id": str(uuid.uuid4()), "stored": at,
-                    "authority": {"objectType": "Agent", "account": {"name": TRAINEE_USER, "homePage": HOME_PAGE}}})
+                    # as Ralph stores it: the agent of the trainee's own credential
+                    "authority": agent(account, prof["home_page"])})
 
     tests = {s["test"]: s for s in prof["sequences"] if s.get("test")}
     for bank, entry in record.get("exercises", {}).items():
@@ -79,7 +80,7 @@ def record_statements(record: dict, account: str, registration: str, prof: dict)
 
 
 def _kernel_throughput(lrs: LocalLrs, work: Path) -> tuple[float, float]:
-    conf = {"endpoint": lrs.endpoint, "auth": lrs.auth(TRAINEE_USER), "account": "bench", "registration": str(uuid.uuid4())}
+    conf = {"endpoint": lrs.endpoint, "auth": lrs.auth("bench"), "account": "bench", "registration": str(uuid.uuid4())}
     prof = course_profile()
     record = {"trainee": {}, "exercises": {}}
     one = [xapi._statement(prof, conf, record, "answered",

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlsplit
 
 VERSION = "1.0.3"
@@ -274,30 +276,127 @@ def parse_launch(query: str) -> dict | None:
 
 
 # -- a group's statements -> records (the trainer's view) --------------------------------------
+#
+# The evidence is what the LRS vouches for, not what a statement says of itself. Each trainee
+# sends with a credential of their own, and the LRS writes that credential's agent into
+# `authority` (Ralph overrides whatever the sender put there); so a statement counts only
+# when its authority is the trainee it speaks of (its actor). Attempts are ordered by the
+# LRS's `stored` time: a sender chooses `timestamp`, not `stored`.
 
-def records_from_statements(statements_list: list[dict], prof: dict) -> list[dict]:
-    """One record per actor account, rebuilt from its statements in time order: first
-    attempts (the evidence), tests handed in, forms, diagnostic. Statements of other
-    courses are ignored. Each record's `_source` is its account name."""
+VOIDED = ADL + "voided"
+FOREIGN = "déclaration(s) d'un autre cours ignorée(s)."
+NOT_THEIRS = ("déclaration(s) ignorée(s) : envoyée(s) avec l'identifiant d'un autre compte que celui du stagiaire "
+              "dont elle(s) parle(nt).")
+VOID_REFUSED = "annulation(s) ignorée(s) : seul le stagiaire concerné peut annuler ses déclarations."
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _account(agent) -> tuple[str, str] | None:
+    """(name, home page) of an agent identified by an account; None for anything else."""
+    account = agent.get("account") if isinstance(agent, dict) else None
+    if not isinstance(account, dict) or not _text(account.get("name")):
+        return None
+    return account["name"], _text(account.get("homePage")).rstrip("/")
+
+
+def vouched(statement: dict) -> bool:
+    """The LRS's authority is the statement's own actor (same account, same home page)."""
+    mine = _account(statement.get("actor"))
+    return mine is not None and mine == _account(statement.get("authority"))
+
+
+_ISO = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(Z|[+-]\d\d:?\d\d)?$")
+
+
+def stored_key(text) -> str:
+    """A sortable UTC form of an ISO 8601 time (« 2026-01-01T09:00:00.000000 »), to the
+    microsecond whatever the LRS's own format (« Z », « +01:00 », no fraction); « ~ »
+    (after every time) when missing or unreadable, so such a statement never comes first."""
+    found = _ISO.match(text) if isinstance(text, str) else None
+    if not found:
+        return "~"
+    year, month, day, hour, minute, second = (int(g) for g in found.groups()[:6])
+    micro = int(((found.group(7) or "") + "000000")[:6])
+    zone = found.group(8) or "Z"
+    offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (int(zone[1:3]) * 60 + int(zone[-2:]))
+    try:
+        moment = datetime(year, month, day, hour, minute, second, micro) - timedelta(minutes=offset)
+    except (ValueError, OverflowError):
+        return "~"
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{moment.hour:02d}:{moment.minute:02d}:"
+            f"{moment.second:02d}.{moment.microsecond:06d}")
+
+
+def screen_statements(statements_list: list, prof: dict) -> tuple[list[dict], dict]:
+    """The statements the evidence may use, in the LRS's order (`stored`, then id), voided
+    ones taken out, and how many were set aside, by reason: {foreign, not_theirs,
+    void_refused}. A voiding statement is applied only when it is vouched for and speaks
+    of the voided statement's trainee; a voiding statement cannot itself be voided."""
+    counts = {"foreign": 0, "not_theirs": 0, "void_refused": 0}
+    usable, voids = [], []
+    for st in statements_list:
+        if not isinstance(st, dict):
+            counts["foreign"] += 1
+            continue
+        verb = _text((st.get("verb") or {}).get("id") if isinstance(st.get("verb"), dict) else None)
+        obj = st.get("object") if isinstance(st.get("object"), dict) else {}
+        if verb == VOIDED:
+            if vouched(st) and obj.get("objectType") == "StatementRef" and _text(obj.get("id")):
+                voids.append(st)
+            else:
+                counts["void_refused"] += 1
+        elif not _text(obj.get("id")).startswith(prof["base"]):
+            counts["foreign"] += 1
+        elif not vouched(st):
+            counts["not_theirs"] += 1
+        else:
+            usable.append(st)
+    by_id = {st["id"]: st for st in usable if _text(st.get("id"))}
+    voided = set()
+    for void in voids:
+        target = by_id.get(void["object"]["id"])
+        if target is None:
+            continue  # a statement of another session, or none: nothing to take out
+        if _account(target.get("actor")) == _account(void.get("actor")):
+            voided.add(target["id"])
+        else:
+            counts["void_refused"] += 1
+    kept = [st for st in usable if _text(st.get("id")) not in voided]
+    kept.sort(key=lambda s: (stored_key(s.get("stored")), _text(s.get("id"))))
+    return kept, counts
+
+
+def rejected_reasons(counts: dict) -> list[list[str]]:
+    """[what, reason in French] for the group view, one per kind of statement set aside."""
+    texts = {"foreign": FOREIGN, "not_theirs": NOT_THEIRS, "void_refused": VOID_REFUSED}
+    return [["entrepôt d'apprentissage", f"{counts[k]} {texts[k]}"] for k in ("foreign", "not_theirs", "void_refused")
+            if counts.get(k)]
+
+
+def _records(kept: list[dict], prof: dict) -> list[dict]:
     iri = ids(prof["base"])
     tests = {s["id"]: s["test"] for s in prof["sequences"] if s.get("test")}
     records: dict[str, dict] = {}
-    for st in sorted(statements_list, key=lambda s: (s.get("timestamp", ""), s.get("id", ""))):
-        account = ((st.get("actor") or {}).get("account") or {}).get("name")
-        obj_id = (st.get("object") or {}).get("id", "")
-        if not account or not obj_id.startswith(prof["base"]):
-            continue
-        at, verb, result = st.get("timestamp", ""), (st.get("verb") or {}).get("id", ""), st.get("result") or {}
+    for st in kept:
+        account = st["actor"]["account"]["name"]
+        obj_id = st["object"]["id"]
+        verb = _text(st["verb"].get("id")) if isinstance(st.get("verb"), dict) else ""
+        at = _text(st.get("timestamp"))
+        result = st.get("result") if isinstance(st.get("result"), dict) else {}
         record = records.get(account)
         if record is None:
+            name = st["actor"].get("name")
             record = records[account] = {"format": "pmesocial-record", "version": 2,
-                                         "trainee": {"name": (st.get("actor") or {}).get("name", ""), "company": ""},
+                                         "trainee": {"name": _text(name), "company": ""},
                                          "started": at, "updated": at, "exercises": {}, "_source": account}
         record["updated"] = at
-        extensions = result.get("extensions") or {}
+        extensions = result.get("extensions") if isinstance(result.get("extensions"), dict) else {}
         if verb == VERBS["answered"]["id"] and obj_id.startswith(iri["bank"]) and "/question/" in obj_id:
             bank, qid = obj_id[len(iri["bank"]):].split("/question/", 1)
-            score = result.get("score") or {}
+            score = result.get("score") if isinstance(result.get("score"), dict) else {}
             entry = record["exercises"].setdefault(bank, {})
             mark = {"score": score.get("raw", 0), "max": score.get("max", 0)}
             entry.setdefault("results", {})[qid] = mark
@@ -312,7 +411,22 @@ def records_from_statements(statements_list: list[dict], prof: dict) -> list[dic
             record.setdefault("forms", {})[obj_id[len(iri["form"]):]] = {
                 "values": values if isinstance(values, dict) else {}, "submitted": at, "updated": at}
         elif verb == VERBS["completed"]["id"] and obj_id == iri["diagnostic"]:
-            part = extensions.get(iri["diagnostic_answers"]) or {}
+            part = extensions.get(iri["diagnostic_answers"])
+            part = part if isinstance(part, dict) else {}
             record["diagnostic"] = {"answers": part.get("answers") or {}, "importance": part.get("importance") or {},
                                     "updated": at}
     return list(records.values())
+
+
+def group_from_statements(statements_list: list, prof: dict) -> dict:
+    """{records, rejected}: one record per trainee rebuilt from the statements the evidence
+    may use (screen_statements), and what was set aside, with its French reason."""
+    kept, counts = screen_statements(statements_list, prof)
+    return {"records": _records(kept, prof), "rejected": rejected_reasons(counts)}
+
+
+def records_from_statements(statements_list: list, prof: dict) -> list[dict]:
+    """One record per actor account, rebuilt from its vouched statements in the LRS's
+    order: first attempts (the evidence), tests handed in, forms, diagnostic. Statements
+    of other courses are ignored. Each record's `_source` is its account name."""
+    return group_from_statements(statements_list, prof)["records"]

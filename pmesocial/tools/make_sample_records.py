@@ -262,6 +262,112 @@ def malformed_files(rng: random.Random, valid_text: str, count: int) -> dict[str
     return files
 
 
+# What a trainee types in free-text fields: plain sentences about their own company.
+OWN_WORDS = ["Nous publions surtout des photos de chantiers terminés, une ou deux fois par mois.",
+             "Inès répond aux avis chaque lundi matin ; les avis négatifs passent d'abord par moi.",
+             "Le site date de 2019 : les horaires et les services ne sont plus à jour.",
+             "Nos clients viennent surtout du bouche-à-oreille et de la fiche Google.",
+             "Nous voulons deux demandes de devis de plus par mois, venues de la fiche et du site.",
+             "Chaque photo d'un client ou d'un salarié reconnaissable a une autorisation écrite, rangée au bureau.",
+             "Le compte Facebook est encore au nom de l'ancien gérant : il faut le récupérer avant l'été.",
+             "Pas de publicité payante cette année ; nous mesurons d'abord ce que donnent les publications.",
+             "Les vidéos courtes se tournent en fin de chantier, au téléphone, sans musique protégée.",
+             "Nous notons l'origine de chaque demande de devis dans le tableau de suivi partagé."]
+
+
+def _typed_text(rng, field: dict) -> str:
+    """One to three of the trainee's sentences, within the field's length limit."""
+    count = 1 if field.get("lines", 1) <= 1 else rng.randint(2, 3)
+    text = " ".join(rng.sample(OWN_WORDS, count))
+    return text[: field.get("max_length", 5000)].rstrip()
+
+
+def _field_value(rng, field: dict, start: datetime):
+    kind = field["type"]
+    if kind == "choice":
+        return rng.choice(field["options"])["id"]
+    if kind == "choices":
+        ids = [o["id"] for o in field["options"]]
+        return sorted(rng.sample(ids, rng.randint(1, min(len(ids), field.get("max_choices", 3)))), key=ids.index)
+    if kind == "text":
+        return _typed_text(rng, field)
+    if kind == "number":
+        step = field.get("step", 1)
+        steps = int((field["max"] - field["min"]) / step)
+        value = field["min"] + step * rng.randint(0, min(steps, 40))
+        return int(value) if float(value).is_integer() else value
+    if kind == "date":
+        return (start + timedelta(days=rng.randint(20, 90))).date().isoformat()
+    if kind == "scale":
+        return rng.choices(range(1, len(field["scale"]) + 1), weights=RATING_WEIGHTS[: len(field["scale"])])[0]
+    if kind == "review":
+        return {o["id"]: rng.choice(field["options"])["id"] for o in field.get("of_options", [])}
+    rows = rng.randint(field.get("min_rows", 1), min(field["max_rows"], field.get("min_rows", 1) + 3))
+    return [{c["id"]: _field_value(rng, c, start) for c in field["columns"]} for _ in range(rows)]
+
+
+def whole_course_record(seed: int = 2026) -> dict:
+    """One trainee who did the whole course, every part of it: every question of every
+    bank answered (some twice), the entry and exit tests handed in, every form filled in
+    and submitted (the 90-day plan with six actions), the whole self-diagnostic, the
+    self-positioning at entry and exit. The largest record a real trainee leaves (what
+    the SCORM packages must keep: tests/browser/test_scorm.py)."""
+    from pmesocial.data.course import course_info
+    from pmesocial.data.forms import FORMS_DIR
+    from pmesocial.rules.forms import validate
+
+    rng = random.Random(seed)
+    start = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)
+    clock = start
+
+    def tick() -> datetime:
+        nonlocal clock
+        clock += timedelta(minutes=rng.randint(2, 25))
+        return clock
+
+    record = {"format": FORMAT, "version": VERSION, "trainee": {"name": "Claire Morel", "company": "Menuiserie des Trois Chênes"},
+              "started": _stamp(start), "updated": _stamp(start), "exercises": {}}
+    info = course_info()
+    by_id = {b["id"]: b for b in all_banks()}
+    course_banks = list(dict.fromkeys([b for s in info["sequences"] for b in s["banks"]]))
+    numbers = [str(m["number"]) for m in modules()]
+    record["self_positioning"] = {"entree": {n: rng.randint(0, 2) for n in numbers}}
+    _hand_in(rng, record, by_id[ENTRY_TEST], 0.5, tick())
+    for bank_id in course_banks:  # one question after another, a minute or two each
+        for question in by_id[bank_id]["questions"]:
+            clock += timedelta(seconds=rng.randint(20, 150))
+            if rng.random() < 0.04:
+                apply_solution_seen(record, bank_id, question["id"], _stamp(clock))
+            for skill in (0.75, 0.9):  # a second try after a miss, now and then
+                result = check(question, answer := answer_question(rng, question, skill))
+                if result.answered:
+                    apply_attempt(record, bank_id, question["id"], answer, result.score, result.max_score, _stamp(clock))
+                if result.correct or rng.random() < 0.5:
+                    break
+                clock += timedelta(seconds=rng.randint(10, 60))
+    record["diagnostic"] = _diagnostic(rng, load_diagnostic(), tick())
+    for form_id in sorted(p.stem for p in FORMS_DIR.glob("*.yaml")):
+        spec = load_form(form_id)
+        values = {f["id"]: _field_value(rng, f, clock) for f in spec["fields"] if f["type"] != "output"}
+        if form_id == "plan":
+            values["actions"] = [{"action": a, "responsable": rng.choice(["Moi", "Inès", "Le chef d'atelier"]),
+                                  "heures": h, "indicateur": rng.choice(INDICATORS),
+                                  "echeance": (clock + timedelta(days=15 * (i + 1))).date().isoformat()}
+                                 for i, (a, h) in enumerate(PLAN_ACTIONS)]
+            values["objectif"] = "Cinq demandes de devis de particuliers par mois, venues de la fiche Google et du site."
+        if form_id == "satisfaction":
+            values["objectifs"] = {g: rng.choice(["atteint", "en-partie"])
+                                   for g in record["forms"]["besoins"]["values"]["objectifs"]}
+        errors = validate(spec, values)
+        if errors:
+            raise ValueError(f"data/forms/{form_id}.yaml : la valeur d'essai ne passe pas ({errors})")
+        apply_form(record, form_id, values, True, _stamp(tick()))
+    _hand_in(rng, record, by_id[EXIT_TEST], 0.85, tick())
+    record["self_positioning"]["sortie"] = {n: min(4, v + rng.randint(1, 2)) for n, v in record["self_positioning"]["entree"].items()}
+    record["updated"] = _stamp(clock)
+    return parse_record(json.dumps(record, ensure_ascii=False))
+
+
 def generate(folder: Path, count: int = 20, malformed: int = 2, seed: int = 2026) -> list[Path]:
     rng = random.Random(seed)
     banks, diag_spec = all_banks(), load_diagnostic()

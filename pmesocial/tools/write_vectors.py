@@ -568,14 +568,16 @@ def xapi_vectors() -> dict:
         steps.append({"event": event, "before": before, "after": copy.deepcopy(record), "identity": prof["identity"],
                       "who": who_, "statements": made})
         stream += [{**st, "id": f"00000000-0000-4000-8000-{number:06d}{i:06d}"} for i, st in enumerate(made)]
+    # as Ralph keeps them: each with the time it arrived (`stored`) and, as `authority`, the
+    # agent of the credential that sent it (a trainee's own, the same as the actor)
+    stream = [_as_stored(st, f"2026-11-20T10:30:{n:02d}.{n * 1000:06d}+00:00") for n, st in enumerate(stream)]
     other = copy.deepcopy(stream[0])
     other["object"]["id"] = "https://ailleurs.example/q/1"
     nobody = copy.deepcopy(stream[0])
     nobody.pop("actor")
-    second = copy.deepcopy(stream[2])
-    second["actor"]["account"]["name"] = "stagiaire-08"
+    second = _as_stored({**copy.deepcopy(stream[2]), "actor": _agent("stagiaire-08")}, "2026-11-20T11:00:00Z")
     second["timestamp"] = AT
-    group = list(reversed(stream)) + [other, nobody, second]
+    group = list(reversed(stream)) + [other, nobody, second] + _hostile_statements(stream)
     launches = ["", "?page=2",
                 "?endpoint=http%3A%2F%2F127.0.0.1%3A8100%2FxAPI&auth=Basic%20c3RhZ2lhaXJlczpwdw%3D%3D"
                 "&actor=%7B%22account%22%3A%7B%22homePage%22%3A%22https%3A%2F%2Fof.example%22%2C%22name%22%3A%22s-1%22%7D%7D"
@@ -594,7 +596,85 @@ def xapi_vectors() -> dict:
             parsed.append({"query": query, "error": str(exc)})
     return {"profile": XAPI_PROFILE, "steps": steps, "durations": [{"seconds": s, "text": xapi.duration(s)}
                                                                     for s in (0, 0.04, 0.05, 1, 12.34, 59.96, 3600, -1, None)],
-            "launches": parsed, "group": group, "records": xapi.records_from_statements(group, XAPI_PROFILE)}
+            "launches": parsed, "group": group, "records": xapi.records_from_statements(group, XAPI_PROFILE),
+            "rejected": xapi.group_from_statements(group, XAPI_PROFILE)["rejected"],
+            "stored_keys": [{"text": t, "key": xapi.stored_key(t)} for t in STORED_TIMES]}
+
+
+STORED_TIMES = ["2026-11-20T10:30:00+00:00", "2026-11-20T10:30:00.5+00:00", "2026-11-20T10:30:00.123456789Z",
+                "2026-11-20T11:30:00+01:00", "2026-11-20T05:00:00-0530", "2026-11-20T10:30:00", "2026-02-30T10:00:00Z",
+                "2026-13-01T10:00:00Z", "2026-11-20T24:00:00Z", "0001-01-01T00:30:00+01:00", "9999-12-31T23:30:00-01:00",
+                "0000-01-01T00:00:00Z", "0099-03-01T00:00:00Z", "2026-11-20 10:30:00Z", "", None, 1763634600, "hier"]
+
+
+def _agent(account: str, home_page: str = "https://of.example") -> dict:
+    return {"objectType": "Agent", "account": {"homePage": home_page, "name": account}}
+
+
+def _as_stored(statement: dict, stored: str, authority: dict | None = None) -> dict:
+    return {**statement, "stored": stored, "authority": authority or _agent(statement["actor"]["account"]["name"])}
+
+
+def _hostile_statements(stream: list[dict]) -> list[dict]:
+    """What a trainee with a credential of their own can still send: statements about
+    another account (the LRS names the sender in `authority`), back-dated ones, voidings,
+    and names that are keys of every JavaScript object."""
+    from pmesocial.rules import xapi
+
+    iri = xapi.ids(XAPI_PROFILE["base"])
+    answered = next(s for s in stream if s["verb"]["id"] == xapi.VERBS["answered"]["id"])
+    form = next(s for s in stream if s["verb"]["id"] == xapi.VERBS["responded"]["id"])
+
+    def attempt(account, question, raw, first, stored, timestamp, sender=None, bank="m1", sid=None):
+        st = copy.deepcopy(answered)
+        st.update(actor=_agent(account), id=sid or f"00000000-0000-4000-9000-{len(made):012d}", timestamp=timestamp)
+        st["object"]["id"] = f"{iri['bank']}{bank}/question/{question}"
+        st["result"]["score"] = {"raw": raw, "min": 0, "max": 1, "scaled": raw}
+        st["result"]["extensions"] = {iri["first_attempt"]: first}
+        return _as_stored(st, stored, _agent(sender) if sender else None)
+
+    def responded(account, form_id, comment, stored, sid):
+        st = copy.deepcopy(form)
+        st.update(actor=_agent(account), id=sid, timestamp=LATER)
+        st["object"]["id"] = iri["form"] + form_id
+        st["result"] = {"completion": True, "extensions": {iri["values"]: {"commentaire": comment}}}
+        return _as_stored(st, stored)
+
+    def void(account, target, stored, sender=None, sid=None):
+        st = {"id": sid, "actor": _agent(account), "verb": {"id": xapi.VOIDED, "display": {"en-US": "voided"}},
+              "object": {"objectType": "StatementRef", "id": target}, "timestamp": stored, "version": xapi.VERSION}
+        return _as_stored(st, stored, _agent(sender) if sender else None)
+
+    made: list[dict] = []
+    # stagiaire-08 forges a back-dated, full-marks first attempt in stagiaire-07's name
+    made.append(attempt("stagiaire-07", "q2", 1, True, "2026-11-20T09:59:00Z", "2020-01-01T00:00:00Z", sender="stagiaire-08"))
+    # stagiaire-09's own: a wrong first attempt, then a back-dated « first » one with full marks
+    made.append(attempt("stagiaire-09", "q1", 0, True, "2026-11-21T08:00:00Z", "2026-11-21T08:00:00Z"))
+    made.append(attempt("stagiaire-09", "q1", 1, True, "2026-11-21T08:05:00Z", "2026-11-01T08:00:00Z"))
+    # voidings: stagiaire-09 takes back its own satisfaction form; stagiaire-08 tries to
+    # take back stagiaire-07's first answer, in its own name and in stagiaire-07's
+    made.append(responded("stagiaire-09", "satisfaction", "à retirer", "2026-11-21T08:10:00Z",
+                          "00000000-0000-4000-9000-00000000aaaa"))
+    made.append(void("stagiaire-09", "00000000-0000-4000-9000-00000000aaaa", "2026-11-21T08:11:00Z",
+                     sid="00000000-0000-4000-9000-00000000bbbb"))
+    made.append(void("stagiaire-08", stream[0]["id"], "2026-11-21T08:12:00Z", sid="00000000-0000-4000-9000-00000000cccc"))
+    made.append(void("stagiaire-07", stream[0]["id"], "2026-11-21T08:13:00Z", sender="stagiaire-08",
+                     sid="00000000-0000-4000-9000-00000000dddd"))
+    made.append(void("stagiaire-09", "00000000-0000-4000-9000-00000000bbbb", "2026-11-21T08:14:00Z",
+                     sid="00000000-0000-4000-9000-00000000eeee"))  # a voiding cannot be voided
+    # names that are keys of every JavaScript object, as accounts, banks, questions, forms
+    for n, account in enumerate(("__proto__", "constructor", "hasOwnProperty")):
+        made.append(responded(account, "satisfaction", f"avis de {account}", f"2026-11-22T08:0{n}:00Z",
+                              f"00000000-0000-4000-9000-0000000001{n:02d}"))
+        made.append(attempt(account, "constructor", 1, True, f"2026-11-22T08:1{n}:00Z", LATER, bank="__proto__"))
+    made.append(responded("stagiaire-07", "__proto__", "forme", "2026-11-22T09:00:00Z", "00000000-0000-4000-9000-000000000200"))
+    # an account with another home page than its authority's: someone else
+    made.append(attempt("stagiaire-10", "q1", 1, True, "2026-11-22T09:10:00Z", LATER))
+    made[-1]["authority"]["account"]["homePage"] = "https://autre.example"
+    # no `stored` (not from an LRS): after every stored one
+    made.append(attempt("stagiaire-10", "q2", 0, True, None, "2000-01-01T00:00:00Z"))
+    made[-1].pop("stored")
+    return made
 
 
 def _group_records() -> list[dict]:
@@ -877,13 +957,86 @@ def rubric_vectors() -> dict:
                             "result": rubric.productions(record, [spec], "2026-12-07")}}
 
 
+
+def _scorm_records(course: dict) -> list[tuple[str, dict, int, list]]:
+    """(name, record, limit, codes lost earlier): a whole course in both limits and a
+    tight one, nothing yet, a sample trainee, and a small record with every part (drafts,
+    a solution seen first, another maximum, validations, attestation, an unknown diagnostic item)."""
+    from pmesocial.tools.make_sample_records import make_record, whole_course_record
+
+    whole = whole_course_record()
+    rng = random.Random(7)
+    sample = make_record(rng, 1, all_banks(), __import__("pmesocial.data.diagnostic", fromlist=["x"]).load_diagnostic(),
+                         "Léa Perrin", "Fleurs de Saison")
+    small = new_record(AT)
+    self_check = next(b for b in course["banks"] if b["purpose"] == "self-check")
+    exit_bank = next(b for b in course["banks"] if b["id"] == course["exit_test"])
+    apply_attempt(small, self_check["id"], self_check["questions"][0], "a", 0, 1, AT)
+    apply_attempt(small, self_check["id"], self_check["questions"][0], "b", 2, 3, LATER)
+    apply_solution_seen(small, self_check["id"], self_check["questions"][1], LATER)
+    apply_draft(small, self_check["id"], self_check["questions"][2], ["x", "y"], LATER)
+    apply_submit(small, exit_bank["id"], {q: [None, 0, 1] for q in exit_bank["questions"]}, LATER)
+    apply_trainee(small, "<script>x</script>", "A & B « Ω »")
+    apply_form(small, "plan", {"objectif": "Cinq devis\n« par mois »", "actions": []}, False, LATER)
+    apply_validations(small, {"video": {"decision": "a-reprendre", "at": LATER}})
+    small["attestation"] = {"statuses": {"m1-o1": "acquis"}, "issued": LATER}
+    small["diagnostic"] = {"answers": {"inconnu": 2}, "importance": {}, "updated": LATER}
+    small["self_positioning"] = {"entree": {"1": 0}}
+    small["updated"] = LATER
+    partial = copy.deepcopy(whole)
+    for entry in partial["exercises"].values():
+        entry.pop("answers", None)
+        entry.pop("results", None)
+    lost = [f"r:{b['hash']}" for b in course["banks"][:3]] + ["o:plan", "r:zzzzzzzz"]
+    return [("whole course, SCORM 1.2", whole, 4096, []), ("whole course, SCORM 2004", whole, 64000, []),
+            ("whole course, 1,500 characters", whole, 1500, []), ("nothing yet", new_record(AT), 4096, []),
+            ("a sample trainee", sample, 4096, []), ("every part, small", small, 4096, []),
+            ("every part, 300 characters", small, 300, []),
+            ("came back without latest answers", partial, 4096, lost)]
+
+
+def scorm_vectors() -> dict:
+    from pmesocial.rules import scorm
+    from pmesocial.tools.make_scorm import course_data
+
+    course = course_data()
+    cases = []
+    for name, rec, limit, earlier in _scorm_records(course):
+        rec = json.loads(json.dumps(rec, sort_keys=True))  # its keys in the order the vector file gives them
+        packed = scorm.encode(rec, course, limit, earlier)
+        back = scorm.decode(packed["text"], course)
+        # the choice is compared across languages only away from the limit (zlib and pako differ slightly)
+        clear = all(abs(n - limit) > 0.02 * limit for n in packed.get("trials", []))
+        cases.append({"name": name, "record": rec, "limit": limit, "earlier": earlier, "json": packed["json"], "clear": clear,
+                      "text": packed["text"], "whole": packed["whole"], "kept": packed["kept"], "dropped": packed["dropped"],
+                      "restored": back["record"], "notices": back["notices"], "lost": back["lost"],
+                      "lost_text": scorm.lost_text(packed["dropped"], course), "report": scorm.report(rec, course)})
+    passing = [{"report": {"scaled": s}, "passing": p, "success": scorm.success({"scaled": s}, p)}
+               for s in (None, 0.49, 0.5, 0.73, 1) for p in (None, "", "0.5", "0.8", "x", "-1")]
+    times = [{"ms": ms, "scorm12": scorm.session_time(ms), "scorm2004": scorm.session_time_2004(ms)}
+             for ms in (0, 4, 5, 990, 1000, 3723456, 3723400, 3720000, 60000, 86400000 * 3, 9999 * 3600000 + 10**9, -5)]
+    return {"course": course, "limits": scorm.LIMITS, "cases": cases, "success": passing, "times": times,
+            "broken": [{"text": t, "error": _scorm_error(t, course)} for t in
+                       ("pmes2:%%%", scorm.pack("{"), "autre chose",
+                        scorm.pack('{"v":9}'), scorm.pack('{"v":2,"s":"2026-11-20T09:00:00+00:00","u":"0","o":[]}'))]}
+
+
+def _scorm_error(text: str, course: dict) -> str:
+    from pmesocial.rules import scorm
+    try:
+        scorm.decode(text, course)
+    except scorm.ScormDataError as exc:
+        return str(exc)
+    return ""
+
 WRITERS = {"limits": limits_vectors, "rubric": rubric_vectors, "carnet": carnet_vectors, "group": group_vectors, "typography": typography_vectors, "validation": validation_vectors, "diagnostic": diagnostic_vectors, "radar": radar_vectors, "budget": budget_vectors,
-           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors}
+           "formatting": formatting_vectors, "documents": documents_vectors, "scoring": scoring_vectors, "record": record_vectors, "forms": forms_vectors, "evidence": evidence_vectors, "xapi": xapi_vectors,
+           "scorm": scorm_vectors}
 
 
 def render(name: str) -> str:
     # scoring, group and carnet carry every bank's texts: compact; the others stay readable in a diff
-    indent = None if name in ("scoring", "group", "carnet") else 1
+    indent = None if name in ("scoring", "group", "carnet", "scorm") else 1
     return json.dumps(WRITERS[name](), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
 
 

@@ -128,10 +128,51 @@ def test_the_page_reads_a_session_from_ralph(page, book_url, trainer_url, lrs):
     assert account not in view.inner_text()  # anonymous: not even the pseudonymous id
     assert "100 %" in view.inner_text().replace("\u202f", " ")
     # a trainee's write-only credential is refused, in French
-    page.get_by_label("Compte du formateur").fill("stagiaires")
-    page.get_by_label("Mot de passe").fill(lrs.creds["stagiaires"])
+    page.get_by_label("Compte du formateur").fill(account)
+    page.get_by_label("Mot de passe").fill(lrs.register(account))
     page.get_by_role("button", name=re.compile("Lire le groupe")).click()
     expect(page.locator(".pmes-group-lrs-view [role=alert]")).to_contain_text("refuse la lecture")
+
+
+def test_the_page_counts_only_what_ralph_vouches_for_and_hostile_names_stay_data(page, trainer_url, lrs):
+    """Statements through Ralph, each trainee with their own link: a forger's back-dated
+    full marks in the victim's name, and trainees whose account is « __proto__ » or
+    « constructor » (with answers in a bank « __proto__ »). The page shows what the kernel
+    shows, word for word: the victim's real 0 of 2, each comment once, nothing polluted."""
+    from pmesocial.data.group_lrs import load_group_from_lrs
+
+    from ..unit.test_lrs_evidence import QUESTIONS, _answer, _conf, _form, _now, _send
+
+    registration = str(uuid.uuid4())
+    victim, forger = f"a-{uuid.uuid4().hex[:6]}", f"b-{uuid.uuid4().hex[:6]}"
+    victim_conf, forger_conf = _conf(lrs, victim, registration), _conf(lrs, forger, registration)
+    assert _send(victim_conf, [_answer(victim_conf, q, 0, _now()) for q in QUESTIONS]) in (200, 204)
+    assert _send(forger_conf, [_answer(forger_conf, q, 1, _now(-1), account=victim) for q in QUESTIONS]) in (200, 204)
+    for account in ("__proto__", "constructor"):
+        conf = _conf(lrs, account, registration)
+        odd = _answer(conf, QUESTIONS[0], 1, _now())
+        odd["object"]["id"] = odd["object"]["id"].replace("/bank/m1-autoevaluation/", "/bank/__proto__/")
+        assert _send(conf, [_form(conf, f"avis de {account}", _now()), odd]) in (200, 204)
+
+    page.goto(trainer_url + PAGE)
+    page.get_by_label(re.compile("Adresse de l.entrepôt")).fill(lrs.endpoint)
+    page.get_by_label("Compte du formateur").fill(TRAINER_USER)
+    page.get_by_label("Mot de passe").fill(lrs.creds[TRAINER_USER])
+    page.get_by_label("Session du groupe (registration)").fill(registration)
+    page.get_by_role("button", name=re.compile("Lire le groupe")).click()
+    expect(page.locator(".pmes-group-lrs-status")).to_contain_text("3 stagiaire(s)")
+    view = page.locator(".pmes-group-lrs-view .pmes-group")
+    expect(view).to_contain_text("Stagiaire 3")
+    assert page.evaluate("() => Object.getOwnPropertyNames(Object.prototype).filter((k) => "
+                         "['forms', 'exercises', 'results', 'first', 'updated', 'submitted'].includes(k))") == []
+    shown = view.evaluate("(el) => el.textContent")
+    assert shown.count("avis de __proto__") == 1 and shown.count("avis de constructor") == 1
+    assert "autre compte" in page.locator(".pmes-group-lrs-view .pmes-group-rejected").inner_text()
+    records, rejected = load_group_from_lrs(lrs.endpoint, lrs.auth(TRAINER_USER), registration)
+    first = next(r for r in records if r["_source"] == victim)["exercises"]["m1-autoevaluation"]["first"]
+    assert [first[q]["score"] for q in QUESTIONS] == [0, 0]  # not the forger's 2 of 2
+    kernel = GroupView.from_records(records, rejected, True, "entrepôt d'apprentissage")
+    assert re.sub(r"\s+", " ", shown).strip() == _kernel_text(page, kernel._repr_html_())
 
 
 def test_the_page_on_a_phone_is_accessible(browser, trainer_url, folder):

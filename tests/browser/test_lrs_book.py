@@ -16,7 +16,7 @@ from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.data.roster import write_roster
 from pmesocial.kernel.group_view import GroupView
 from pmesocial.rules import xapi
-from pmesocial.tools.lrs import TRAINEE_USER, TRAINER_USER
+from pmesocial.tools.lrs import TRAINER_USER
 
 from .helpers import answer_correctly, exercise_payloads, open_page
 
@@ -120,7 +120,7 @@ def test_a_trainee_credential_cannot_read_from_the_book(page, book_url, lrs):
     open_page(page, book_url + "/index.html")
     status = page.evaluate("""async ([url, auth]) => (await fetch(url + 'statements',
         {headers: {Authorization: auth, 'X-Experience-API-Version': '1.0.3'}})).status""",
-                           [lrs.endpoint, lrs.auth(TRAINEE_USER)])
+                           [lrs.endpoint, lrs.auth(f"lecteur-{uuid.uuid4().hex[:6]}")])
     assert status in (401, 403)
 
 
@@ -144,3 +144,35 @@ def test_hostile_names_reach_the_lrs_as_data_and_the_group_view_escapes_them(pag
     assert "<img src=x" not in html
     anonymous = GroupView.from_records(records, rejected)._repr_html_()
     assert "alert(2)" not in anonymous and "Stagiaire 1" in anonymous
+
+
+def test_the_book_sends_through_the_readme_s_nginx_and_sets_aside_what_it_refuses(page, book_url, lrs, tmp_path):
+    """The book as a trainee uses it in production: through nginx with the README's
+    configuration (CORS for the book's origin, body and rate limits)."""
+    from pmesocial.tools.launch_links import launch_link
+    from pmesocial.tools.lrs import trainees_home_page
+    from pmesocial.tools.lrs_proxy import LocalProxy
+
+    registration, account = str(uuid.uuid4()), f"stagiaire-{uuid.uuid4().hex[:6]}"
+    with LocalProxy(tmp_path / "nginx", lrs.port, [book_url]) as proxy:
+        query = launch_link("", proxy.endpoint, lrs.auth(account), account, registration, trainees_home_page())
+        exercises = open_page(page, book_url + MODULE_1 + query)
+        bank = _check_all(page, exercises, _self_check_index(page))
+        _wait_sent(page)
+        # a statement above nginx's limit (a plan of 300 000 characters): refused (413),
+        # set aside in this browser, never dropped, and the next answers still go
+        page.evaluate("""() => PmesLrs.emit({type: 'form', form: 'plan', submitted: true}, {},
+                                            {forms: {plan: {values: {objectif: 'x'.repeat(300000)}}}})""")
+        _wait_sent(page)
+        refused = page.evaluate("() => JSON.parse(localStorage.getItem(PmesLrs.REFUSED) || '[]')")
+        assert [r["statement"]["object"]["id"].rsplit("/", 1)[1] for r in refused] == ["plan"]
+        page.evaluate("""() => PmesLrs.emit({type: 'form', form: 'plan', submitted: true}, {},
+                                            {forms: {plan: {values: {objectif: '5 devis'}}}})""")
+        _wait_sent(page)
+    statements = _read(lrs, registration)
+    answered = [s for s in statements if s["verb"]["id"] == xapi.VERBS["answered"]["id"]]
+    assert len(answered) == len(bank["questions"])
+    plans = [s for s in statements if s["object"]["id"].endswith("/form/plan")]
+    assert [p["result"]["extensions"][f"{sender.course_profile()['base']}/extensions/values"] for p in plans] == [
+        {"objectif": "5 devis"}]
+    assert {s["authority"]["account"]["name"] for s in statements} == {account}

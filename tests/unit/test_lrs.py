@@ -12,7 +12,7 @@ from pmesocial import lrs as sender
 from pmesocial.data.banks import load_bank
 from pmesocial.record import RecordStore
 from pmesocial.rules import scoring, xapi
-from pmesocial.tools.lrs import TRAINEE_USER, TRAINER_USER
+from pmesocial.tools.lrs import TRAINER_USER
 
 HOSTILE = "<script>alert('x')</script> Dupont"
 COMPANY = "Menuiserie <img src=x onerror=alert(1)>"
@@ -94,7 +94,7 @@ def test_nothing_is_lost_while_the_lrs_is_down_and_each_statement_arrives_once(l
 
 def test_a_trainee_credential_writes_but_cannot_read(lrs):
     with pytest.raises(sender.LrsError, match="refuse la lecture"):
-        sender.read_statements(lrs.endpoint, lrs.auth(TRAINEE_USER))
+        sender.read_statements(lrs.endpoint, lrs.auth(f"lecteur-{uuid.uuid4().hex[:6]}"))
 
 
 def test_without_settings_nothing_is_queued_or_sent(monkeypatch, isolated_record):
@@ -116,8 +116,8 @@ def test_a_broken_launch_link_is_said_in_french_and_the_answer_is_kept(monkeypat
 def test_settings_from_a_file_next_to_the_record(monkeypatch, isolated_record, lrs):
     monkeypatch.delenv("PMESOCIAL_LRS_LAUNCH", raising=False)
     (isolated_record.parent / "lrs.json").write_text(json.dumps(
-        {"endpoint": lrs.endpoint, "auth": lrs.auth(TRAINEE_USER), "account": "s-file"}), "utf-8")
-    assert sender.settings() == {"endpoint": lrs.endpoint, "auth": lrs.auth(TRAINEE_USER), "account": "s-file",
+        {"endpoint": lrs.endpoint, "auth": lrs.auth("s-file"), "account": "s-file"}), "utf-8")
+    assert sender.settings() == {"endpoint": lrs.endpoint, "auth": lrs.auth("s-file"), "account": "s-file",
                                  "registration": ""}
     (isolated_record.parent / "lrs.json").write_text("{pas du json", "utf-8")
     with pytest.raises(xapi.LaunchError, match="illisible"):

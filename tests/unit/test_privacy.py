@@ -16,7 +16,7 @@ from pmesocial.record import RecordStore
 from pmesocial.rules import privacy
 from pmesocial.rules.typography import typo
 from pmesocial.tools import lrs_erase
-from pmesocial.tools.lrs import TRAINEE_USER, TRAINER_USER
+from pmesocial.tools.lrs import TRAINER_USER
 
 
 # -- the notice ----------------------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_one_trainees_statements_are_erased_from_ralph_and_the_others_kept(lrs, 
                     "--auth", lrs.auth(TRAINER_USER), "--out", str(listed)])
     assert {json.loads(line)["id"] for line in listed.read_text("utf-8").splitlines()} == theirs
     with pytest.raises(sender.LrsError, match="refuse la lecture"):
-        lrs_erase.list_from_lrs(lrs.endpoint, lrs.auth(TRAINEE_USER), leaving, load_organisme()["xapi"]["comptes"])
+        lrs_erase.list_from_lrs(lrs.endpoint, lrs.auth(leaving), leaving, load_organisme()["xapi"]["comptes"])
 
     # the file backend: erased in Ralph's store, Ralph stopped meanwhile
     lrs.stop()

@@ -195,59 +195,139 @@
              registration: registration.toLowerCase() };
   }
 
-  /* ---------- a group's statements -> records ---------- */
-  function recordsFromStatements(list, prof) {
-    var iri = ids(prof.base), tests = {}, records = {}, order = [];
-    prof.sequences.forEach(function (s) { if (s.test) tests[s.id] = s.test; });
-    var sorted = list.slice().sort(function (a, b) {
-      var ka = [a.timestamp || "", a.id || ""], kb = [b.timestamp || "", b.id || ""];
-      return ka[0] < kb[0] ? -1 : ka[0] > kb[0] ? 1 : ka[1] < kb[1] ? -1 : ka[1] > kb[1] ? 1 : 0;
+  /* ---------- a group's statements -> records ----------
+   * A statement counts only when the LRS's authority is its own actor (each trainee sends
+   * with a credential of their own, and the LRS writes that credential's agent into
+   * `authority`); attempts are ordered by the LRS's `stored` time, never the sender's
+   * `timestamp`. Every map keyed by what a statement says (accounts, banks, questions,
+   * forms) has no prototype, so « __proto__ » or « constructor » is a key like any other. */
+  var VOIDED = ADL + "voided";
+  var REASONS = {
+    foreign: "déclaration(s) d'un autre cours ignorée(s).",
+    not_theirs: "déclaration(s) ignorée(s) : envoyée(s) avec l'identifiant d'un autre compte que celui du stagiaire " +
+                "dont elle(s) parle(nt).",
+    void_refused: "annulation(s) ignorée(s) : seul le stagiaire concerné peut annuler ses déclarations."
+  };
+  function map() { return Object.create(null); }
+  function isObject(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
+  function text(x) { return typeof x === "string" ? x : ""; }
+  function accountOf(agent) {
+    var account = isObject(agent) ? agent.account : null;
+    if (!isObject(account) || !text(account.name)) return null;
+    return [account.name, text(account.homePage).replace(/\/+$/, "")];
+  }
+  function sameAccount(a, b) { return !!a && !!b && a[0] === b[0] && a[1] === b[1]; }
+  function vouched(st) { return sameAccount(accountOf(st.actor), accountOf(st.authority)); }
+  var ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(Z|[+-]\d\d:?\d\d)?$/;
+  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
+  function storedKey(value) {
+    var m = typeof value === "string" ? ISO.exec(value) : null;
+    if (!m) return "~";
+    var y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], sec = +m[6];
+    var micro = +((m[7] || "") + "000000").slice(0, 6), zone = m[8] || "Z";
+    var offset = zone === "Z" ? 0 : (zone.charAt(0) === "+" ? 1 : -1) * (+zone.slice(1, 3) * 60 + +zone.slice(-2));
+    var t = new Date(0);
+    t.setUTCFullYear(y, mo - 1, d);
+    t.setUTCHours(h, mi, sec, 0);
+    // an impossible date (month 13, 31 April, 25 h…) is unreadable, as in Python
+    if (y < 1 || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d ||
+        t.getUTCHours() !== h || t.getUTCMinutes() !== mi || t.getUTCSeconds() !== sec) return "~";
+    t.setUTCMinutes(t.getUTCMinutes() - offset);
+    var year = t.getUTCFullYear();
+    if (year < 1 || year > 9999) return "~";
+    return pad(year, 4) + "-" + pad(t.getUTCMonth() + 1, 2) + "-" + pad(t.getUTCDate(), 2) + "T" +
+      pad(t.getUTCHours(), 2) + ":" + pad(t.getUTCMinutes(), 2) + ":" + pad(t.getUTCSeconds(), 2) + "." + pad(micro, 6);
+  }
+  function screenStatements(list, prof) {
+    var counts = { foreign: 0, not_theirs: 0, void_refused: 0 }, usable = [], voids = [];
+    list.forEach(function (st) {
+      if (!isObject(st)) { counts.foreign += 1; return; }
+      var verb = text(isObject(st.verb) ? st.verb.id : null), obj = isObject(st.object) ? st.object : {};
+      if (verb === VOIDED) {
+        if (vouched(st) && obj.objectType === "StatementRef" && text(obj.id)) voids.push(st);
+        else counts.void_refused += 1;
+      } else if (text(obj.id).indexOf(prof.base) !== 0) {
+        counts.foreign += 1;
+      } else if (!vouched(st)) {
+        counts.not_theirs += 1;
+      } else {
+        usable.push(st);
+      }
     });
-    sorted.forEach(function (st) {
-      var account = ((st.actor || {}).account || {}).name, objId = (st.object || {}).id || "";
-      if (!account || objId.indexOf(prof.base) !== 0) return;
-      var at = st.timestamp || "", verb = (st.verb || {}).id || "", result = st.result || {};
+    var byId = map(), voided = map();
+    usable.forEach(function (st) { if (text(st.id)) byId[st.id] = st; });
+    voids.forEach(function (v) {
+      var target = byId[v.object.id];
+      if (!target) return;  // a statement of another session, or none: nothing to take out
+      if (sameAccount(accountOf(target.actor), accountOf(v.actor))) voided[target.id] = true;
+      else counts.void_refused += 1;
+    });
+    var kept = usable.filter(function (st) { return !(text(st.id) && voided[st.id]); });
+    var keys = kept.map(function (st, i) { return [storedKey(st.stored), text(st.id), i]; });
+    keys.sort(function (a, b) {
+      return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2];
+    });
+    return { kept: keys.map(function (k) { return kept[k[2]]; }), counts: counts };
+  }
+  function rejectedReasons(counts) {
+    return ["foreign", "not_theirs", "void_refused"].filter(function (k) { return counts[k]; }).map(function (k) {
+      return ["entrepôt d'apprentissage", counts[k] + " " + REASONS[k]];
+    });
+  }
+  function rebuild(kept, prof) {
+    var iri = ids(prof.base), tests = map(), records = map(), order = [];
+    prof.sequences.forEach(function (s) { if (s.test) tests[s.id] = s.test; });
+    kept.forEach(function (st) {
+      var account = st.actor.account.name, objId = st.object.id;
+      var at = text(st.timestamp), verb = text((st.verb || {}).id), result = isObject(st.result) ? st.result : {};
       var record = records[account];
       if (!record) {
         record = records[account] = { format: "pmesocial-record", version: 2,
-          trainee: { name: (st.actor || {}).name || "", company: "" }, started: at, updated: at, exercises: {},
+          trainee: { name: text(st.actor.name), company: "" }, started: at, updated: at, exercises: map(),
           _source: account };
         order.push(account);
       }
       record.updated = at;
-      var ext = result.extensions || {};
+      var ext = isObject(result.extensions) ? result.extensions : {};
       if (verb === VERBS.answered.id && objId.indexOf(iri.bank) === 0 && objId.indexOf("/question/") >= 0) {
         var rest = objId.slice(iri.bank.length), cut = rest.indexOf("/question/");
-        var bank = rest.slice(0, cut), qid = rest.slice(cut + "/question/".length), sc = result.score || {};
-        var e = record.exercises[bank] = record.exercises[bank] || {};
+        var bank = rest.slice(0, cut), qid = rest.slice(cut + "/question/".length);
+        var sc = isObject(result.score) ? result.score : {};
+        var e = record.exercises[bank] = record.exercises[bank] || map();
         var mark = { score: has(sc, "raw") ? sc.raw : 0, max: has(sc, "max") ? sc.max : 0 };
-        (e.results = e.results || {})[qid] = mark;
+        (e.results = e.results || map())[qid] = mark;
         if (ext[iri.first_attempt] === true) {
-          e.first = e.first || {};
-          if (!has(e.first, qid)) e.first[qid] = { score: mark.score, max: mark.max, at: at };
+          e.first = e.first || map();
+          if (!e.first[qid]) e.first[qid] = { score: mark.score, max: mark.max, at: at };
         }
       } else if (verb === VERBS.completed.id && objId.indexOf(iri.module) === 0) {
         var test = tests[objId.slice(iri.module.length)];
         if (test) {
-          var te = record.exercises[test] = record.exercises[test] || {};
+          var te = record.exercises[test] = record.exercises[test] || map();
           if (!has(te, "submitted")) te.submitted = at;
         }
       } else if (verb === VERBS.responded.id && objId.indexOf(iri.form) === 0) {
         var values = ext[iri.values];
-        record.forms = record.forms || {};
+        record.forms = record.forms || map();
         record.forms[objId.slice(iri.form.length)] = {
-          values: values && typeof values === "object" && !Array.isArray(values) ? values : {}, submitted: at, updated: at };
+          values: isObject(values) ? values : {}, submitted: at, updated: at };
       } else if (verb === VERBS.completed.id && objId === iri.diagnostic) {
-        var part = ext[iri.diagnostic_answers] || {};
+        var part = isObject(ext[iri.diagnostic_answers]) ? ext[iri.diagnostic_answers] : {};
         record.diagnostic = { answers: part.answers || {}, importance: part.importance || {}, updated: at };
       }
     });
     return order.map(function (k) { return records[k]; });
   }
+  function groupFromStatements(list, prof) {
+    var screened = screenStatements(list, prof);
+    return { records: rebuild(screened.kept, prof), rejected: rejectedReasons(screened.counts) };
+  }
+  function recordsFromStatements(list, prof) { return groupFromStatements(list, prof).records; }
 
   var api = { VERSION: VERSION, VERBS: VERBS, TYPES: TYPES, duration: duration, ids: ids, actor: actor,
               statements: statements, parseLaunch: parseLaunch, LaunchError: LaunchError,
-              recordsFromStatements: recordsFromStatements };
+              recordsFromStatements: recordsFromStatements, groupFromStatements: groupFromStatements,
+              screenStatements: screenStatements, storedKey: storedKey, vouched: vouched };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.PmesXapi = api;
 })(this);

@@ -17,7 +17,7 @@
         .then(function (response) {
           if (response.status === 401 || response.status === 403) {
             throw new Error("L'entrepôt refuse la lecture à ce compte : il faut le compte du formateur (lecture), " +
-                            "pas celui des stagiaires (écriture seule).");
+                            "pas celui d'un stagiaire (écriture seule).");
           }
           if (!response.ok) throw new Error("L'entrepôt d'apprentissage a répondu " + response.status + " à la lecture.");
           return response.json();
@@ -63,11 +63,10 @@
       readAll(endpoint.value.trim(), basic(user.value.trim(), password.value), reg, function (n) {
         status.textContent = D.typo(n + " déclaration(s) lue(s)…");
       }).then(function (statements) {
-        var records = X.recordsFromStatements(statements, root.PmesXapiProfile);
-        var foreign = statements.filter(function (s) { return ((s.object || {}).id || "").indexOf(root.PmesXapiProfile.base) !== 0; }).length;
-        var rejected = foreign ? [["entrepôt d'apprentissage", foreign + " déclaration(s) d'un autre cours ignorée(s)."]] : [];
-        status.textContent = D.typo(statements.length + " déclaration(s), " + records.length + " stagiaire(s).");
-        root.PmesGroupView.show(view, records, rejected, { anonymous: true, source: "entrepôt d'apprentissage" });
+        // only what the LRS vouches for, in the order it stored it (rules/xapi.js, as in Python)
+        var group = X.groupFromStatements(statements, root.PmesXapiProfile);
+        status.textContent = D.typo(statements.length + " déclaration(s), " + group.records.length + " stagiaire(s).");
+        root.PmesGroupView.show(view, group.records, group.rejected, { anonymous: true, source: "entrepôt d'apprentissage" });
       }, function (error) {
         status.textContent = "";
         view.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: error.message }));

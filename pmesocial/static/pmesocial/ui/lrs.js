@@ -16,6 +16,9 @@
   var SETTINGS = "pmesocial-lrs", QUEUE = "pmesocial-xapi-attente", REFUSED = "pmesocial-xapi-refusees",
       SEEN = "pmesocial-lrs-avis";
   var BATCH = 50, MAX_DELAY = 60000;
+  // the LRS refuses the statement itself (malformed, conflicting, too big for its proxy):
+  // resending it unchanged cannot help, so it is set aside (never dropped)
+  function refused(status) { return status === 400 || status === 409 || status === 413; }
   var memory = {};  // when storage is refused (private mode), keep things for this page
   function get(store, key) { try { return root[store].getItem(key); } catch (e) { return memory[store + key] || null; } }
   function set(store, key, value) { try { root[store].setItem(key, value); } catch (e) { memory[store + key] = value; } }
@@ -101,17 +104,17 @@
                        "à votre formateur (vos résultats restent en attente dans ce navigateur).";
         return status;
       }
-      if ((response.status === 400 || response.status === 409) && one) {
+      if (refused(response.status) && one) {
         removeIds(idsOf(batch), true);  // malformed: kept aside, never dropped, and the others go on
         return flush();
       }
-      if (response.status === 400 || response.status === 409) {
+      if (refused(response.status)) {
         // one bad statement must not hold the others back: send this batch one by one
         return batch.reduce(function (chain, item) {
           return chain.then(function () {
             return post(conf, [item.statement]).then(function (r) {
               if (r.ok) { removeIds(idsOf([item])); status.sent += 1; }
-              else if (r.status === 400 || r.status === 409) removeIds(idsOf([item]), true);
+              else if (refused(r.status)) removeIds(idsOf([item]), true);
               else throw new Error(String(r.status));
             });
           });
