@@ -416,3 +416,18 @@ def test_erasing_in_a_read_only_folder_says_what_was_not_erased(read_only_folder
     assert path.is_file()
     shown = _texts(box)
     assert typo("n'a pas pu être effacé") in shown and "lecture seule" in shown, shown[-400:]
+
+
+def test_a_lone_surrogate_typed_in_a_view_is_saved_with_the_rest(tmp_path):
+    """A front end may send half of an emoji (a text cut in the middle). Before: writing
+    the record raised UnicodeEncodeError and the change was lost."""
+    path = tmp_path / "dossier.json"
+    store = RecordStore(path)
+    store.save_attempt(BANK, "m1-q1", "a", 1, 1)
+    try:
+        store.set_trainee("Claire \ud83d", "Menuiserie Morel")
+    except Exception as exc:  # noqa: BLE001
+        pytest.fail(f"{type(exc).__name__}: {exc}")
+    saved = json.loads(path.read_text("utf-8"))
+    assert saved["trainee"] == {"name": "Claire \ufffd", "company": "Menuiserie Morel"}
+    assert saved["exercises"][BANK]["answers"] == {"m1-q1": "a"}
