@@ -273,8 +273,10 @@ def notice_seen(conf: dict) -> bool:
 
 
 def acknowledge(conf: dict) -> None:
-    _seen_path().parent.mkdir(parents=True, exist_ok=True)
-    _seen_path().write_text(json.dumps(f"{conf['endpoint']}|{conf['account']}"), "utf-8")
+    """StoreError (French) when it cannot be kept (full disk, read-only folder)."""
+    from pmesocial.store_files import replace_durably
+
+    replace_durably(_seen_path(), json.dumps(f"{conf['endpoint']}|{conf['account']}").encode())
 
 
 def notice_paragraphs(conf: dict) -> list[str]:

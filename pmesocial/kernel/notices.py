@@ -22,7 +22,12 @@ def _box(css_class: str, title: str, paragraphs: list[str], ok_label: str, on_ok
     box = w.VBox([text, ok], layout=w.Layout(border="2px solid #1a6fb0", padding="0.5rem", margin="0 0 1rem"))
 
     def acknowledged(_):
-        on_ok()
+        from pmesocial.store_files import StoreError
+
+        try:
+            on_ok()
+        except StoreError:
+            pass  # not kept on this disk (full, read-only): closed for now, shown again next time
         box.layout.display = "none"
 
     ok.on_click(acknowledged)
@@ -46,8 +51,9 @@ def privacy_notice_seen() -> bool:
 
 
 def acknowledge_privacy() -> None:
-    _privacy_seen_path().parent.mkdir(parents=True, exist_ok=True)
-    _privacy_seen_path().write_text(json.dumps(privacy.NOTICE_VERSION), "utf-8")
+    from pmesocial.store_files import replace_durably
+
+    replace_durably(_privacy_seen_path(), json.dumps(privacy.NOTICE_VERSION).encode())
 
 
 _shown = []  # once per kernel: a module's dozen exercises do not each repeat it

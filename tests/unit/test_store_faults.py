@@ -431,3 +431,15 @@ def test_a_lone_surrogate_typed_in_a_view_is_saved_with_the_rest(tmp_path):
     saved = json.loads(path.read_text("utf-8"))
     assert saved["trainee"] == {"name": "Claire \ufffd", "company": "Menuiserie Morel"}
     assert saved["exercises"][BANK]["answers"] == {"m1-q1": "a"}
+
+
+def test_the_privacy_notice_closes_on_a_full_disk(full_disk, monkeypatch):
+    """Before: « J'ai compris » raised OSError (swallowed by the button): the notice stayed."""
+    from pmesocial.kernel import notices
+
+    monkeypatch.setenv("PMESOCIAL_RECORD", str(full_disk / "dossier.json"))
+    monkeypatch.setattr(notices, "_shown", [])
+    (box,) = notices.privacy_notice()
+    ok = next(w for w in box.children if getattr(w, "description", "").startswith("J"))
+    ok.click()
+    assert box.layout.display == "none"
