@@ -119,6 +119,23 @@ def apply_form(record: dict, form_id: str, values: dict, submitted: bool, at: st
     return record
 
 
+def apply_form_changes(record: dict, form_id: str, changes: dict, submitted: bool, at: str) -> dict:
+    """The fields a trainee changed in one view of a questionnaire ({field id: value}, None
+    for a field emptied), merged into the latest saved values: the fields another view (a
+    tab, a notebook) saved meanwhile are kept. `submitted` as in apply_form."""
+    form = record.setdefault("forms", {}).setdefault(form_id, {})
+    values = form.setdefault("values", {})
+    for field, value in changes.items():
+        if value is None:
+            values.pop(field, None)
+        else:
+            values[field] = copy.deepcopy(value)
+    if submitted:
+        form["submitted"] = at
+    form["updated"] = at
+    return record
+
+
 def apply_attestation(record: dict, statuses: dict, at: str) -> dict:
     """An attestation issued: the objectives' statuses it showed ({objective id: status}),
     kept once per change of them (the training body is told once per attestation)."""
@@ -337,6 +354,11 @@ class RecordStore:
 
     def save_form(self, form_id: str, values: dict, submitted: bool) -> dict:
         return self.update(lambda r: apply_form(r, form_id, values, submitted, now()),
+                           {"type": "form", "form": form_id, "submitted": submitted})
+
+    def save_form_changes(self, form_id: str, changes: dict, submitted: bool) -> dict:
+        """Only the fields changed in a view, applied to the latest record under the lock."""
+        return self.update(lambda r: apply_form_changes(r, form_id, changes, submitted, now()),
                            {"type": "form", "form": form_id, "submitted": submitted})
 
     def save_section(self, section: str, value: dict) -> dict:

@@ -80,6 +80,18 @@
     form.updated = at;
     return record;
   }
+  function applyFormChanges(record, formId, changes, submitted, at) {
+    record.forms = record.forms || {};
+    var form = record.forms[formId] = record.forms[formId] || {};
+    var values = form.values = form.values || {};
+    Object.keys(changes).forEach(function (field) {
+      if (changes[field] === null || changes[field] === undefined) delete values[field];
+      else values[field] = clone(changes[field]);
+    });
+    if (submitted) form.submitted = at;
+    form.updated = at;
+    return record;
+  }
   function applyAttestation(record, statuses, at) {
     var old = (record.attestation || {}).statuses;
     if (!old || JSON.stringify(sortKeys(old)) !== JSON.stringify(sortKeys(statuses))) {
@@ -209,7 +221,7 @@
 
   var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
                 applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
-                applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
+                applyForm: applyForm, applyFormChanges: applyFormChanges, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
                 checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation, validationFile: validationFile, checkValidationFor: checkValidationFor, carryValidations: carryValidations,
                 VALIDATION_FORMAT: VALIDATION_FORMAT, VALIDATION_VERSION: VALIDATION_VERSION,
                 VALIDATION_IMPORTED: VALIDATION_IMPORTED };
