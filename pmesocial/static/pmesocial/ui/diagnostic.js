@@ -69,7 +69,6 @@
     var body = el("div", { className: "pmes-diagnostic" });
     body.appendChild(el("p", { className: "pmes-title", text: spec.title }));
     if (spec.intro) body.appendChild(el("p", { text: spec.intro }));
-    (store ? store.notices : []).forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
     var results = el("div", { role: "status", "aria-live": "polite" });
     var radarBox = el("div", { className: "pmes-radar-box" });
     function refresh(save) {

@@ -185,7 +185,6 @@
     var title = kind[0];
     if (payload.panel === "autopositionnement") title += payload.phase === "entree" ? " — à l'entrée" : " — à la sortie";
     body.appendChild(el("p", { className: "pmes-title", text: title }));
-    R.notices.forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
     kind[1](body, payload);
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");
