@@ -268,3 +268,40 @@ def test_a_corrupt_record_on_a_module_page_is_set_aside_and_said(page, book_url)
     kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pmesocial-record.illisible-'))"
                          ".map(k => localStorage.getItem(k))")
     assert kept == ['{"format": "pmesocial-record", "vers']
+
+
+# ---------- on a 390 px phone ----------
+def test_on_a_phone_the_notice_is_compact_and_leaves_the_question_in_sight(browser, book_url, tmp_path):
+    from pathlib import Path
+
+    axe = (Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js").read_text("utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="fr-FR")
+    context.add_init_script("localStorage.setItem('pmesocial-avis-donnees', '1')")
+    phone = context.new_page()
+    try:
+        exercises = open_page(phone, book_url + MODULE_1)
+        index = self_check_index(phone)
+        fill_storage(phone)
+        question = exercises.nth(index).locator(".pmes-question").nth(2)
+        question.scroll_into_view_if_needed()
+        question.locator("input").first.check()
+        question.get_by_role("button", name="Vérifier").click()
+        notice = storage_notice(phone)
+        expect(notice).to_be_visible()
+        phone.wait_for_timeout(100)
+        box, button = notice.bounding_box(), notice.get_by_role("button", name="Exporter mon dossier").bounding_box()
+        assert box["height"] <= 844 / 3 and box["width"] <= 390
+        assert button["height"] >= 44 and button["width"] >= 44
+        verdict = question.locator(".pmes-feedback strong").first.bounding_box()
+        assert verdict["y"] + verdict["height"] <= box["y"], "le retour de la question est caché par l'avis"
+        # the page stays usable: its end scrolls above the notice
+        phone.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        last = phone.locator("footer, .bd-footer-article, .prev-next-area").last.bounding_box()
+        assert last["y"] + last["height"] <= notice.bounding_box()["y"] + 1
+        phone.add_script_tag(content=axe)
+        violations = phone.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ' ' + v.nodes[0].target.join(' '))""")
+        assert violations == []
+        phone.screenshot(path=str(tmp_path / "phone-storage-full.png"))
+    finally:
+        context.close()

@@ -9,6 +9,8 @@
   function message(box, text, ok) {
     box.textContent = "";
     box.appendChild(el("p", { className: "pmes-feedback " + (ok ? "pmes-ok" : "pmes-ko"), text: text }));
+    // in sight, above a notice fixed at the bottom of the screen (ui/storage.js pads the page for it)
+    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
   }
   function labelled(id, label, control) {
     control.id = id;

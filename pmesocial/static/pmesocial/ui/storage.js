@@ -211,16 +211,23 @@
     var height = box.getBoundingClientRect().height;
     document.body.style.paddingBottom = Math.ceil(height + 8) + "px";
     document.documentElement.style.scrollPaddingBottom = Math.ceil(height + 8) + "px";
-    uncover(height);
+    uncover();
   }
-  /* The question being answered stays in sight above the notice. */
-  function uncover(height) {
+  /* The question being answered stays in sight above the notice: the control in use and
+   * the first lines of what it says (its feedback), without losing the control itself. */
+  function uncover() {
     var active = document.activeElement;
-    if (!active || active === document.body) return;
-    var part = active.closest ? (active.closest("fieldset, .pmes-form-field") || active) : active;
-    var rect = part.getBoundingClientRect(), top = root.innerHeight - height;
-    if (rect.bottom > top) root.scrollBy(0, Math.min(rect.bottom - top + 8, Math.max(0, rect.top - 8)));
+    if (!box || !active || active === document.body || box.contains(active)) return;
+    var limit = box.getBoundingClientRect().top - 8, at = active.getBoundingClientRect(), want = at.bottom;
+    var part = active.closest ? active.closest("fieldset, .pmes-form-field") : null;
+    var said = part ? part.querySelector(".pmes-feedback") : null;
+    if (said && said.textContent) {
+      var r = said.getBoundingClientRect();
+      want = Math.max(want, r.top + Math.min(r.height, 120));  // its verdict and first lines
+    }
+    if (want > limit) root.scrollBy(0, Math.min(want - limit, Math.max(0, at.top - 72)));
   }
+  if (root.document) document.addEventListener("click", function () { if (box) setTimeout(uncover, 0); }, true);
 
   /* A page of the same tab: what an earlier page kept here goes back to localStorage if it
    * fits now, and is said if it still does not. */

@@ -14,10 +14,10 @@
   var S = root.PmesStorage, rules = root.PmesRecordRules;
   var KEY = "pmesocial-record", KEY_PREFIX = "pmesocial-";
   var JOURNAL_MS = 2 * 60 * 1000, TAB_MS = 10 * 60 * 1000, MAX_TABS = 50;
-  var NOT_KEPT = "Ce dossier n'a pas été importé, et rien n'a changé : ce navigateur n'a plus la place de mettre " +
-                 "d'abord votre dossier actuel de côté. Exportez votre dossier actuel pour le garder, puis importez le " +
-                 "nouveau dans un autre navigateur.";
-  var NO_ROOM = "Ce dossier n'a pas été importé, et rien n'a changé : il ne tient pas dans la place qui reste à ce " +
+  var NOT_KEPT = "Ce dossier n'a pas été importé, et rien n'a changé. Ce navigateur n'a plus la place de mettre " +
+                 "votre dossier actuel de côté avant de le remplacer. Exportez votre dossier actuel pour le garder, " +
+                 "puis importez le nouveau dans un autre navigateur.";
+  var NO_ROOM = "Ce dossier n'a pas été importé, et rien n'a changé. Il ne tient pas dans la place qui reste à ce " +
                 "navigateur. Votre dossier actuel est toujours là.";
   var notices = [];
   var fresh = rules.fresh, parse = rules.parse;
