@@ -223,6 +223,28 @@ def test_two_tabs_on_the_needs_form_keep_both_fields(page, book_url):
     third.close()
 
 
+def test_two_tabs_on_the_self_diagnostic_and_self_positioning_keep_every_answer(page, book_url):
+    other = page.context.new_page()
+    for p in (page, other):
+        open_page(p, book_url + page_path("outils/autodiagnostic"))
+    one, two = (p.locator(".pmes-diagnostic-host[data-pmes-ready='true']") for p in (page, other))
+    one.locator("select[data-item]").nth(0).select_option("3")
+    two.locator("select[data-item]").nth(1).select_option("2")
+    for p in (page, other):
+        open_page(p, book_url + NEEDS)
+    one, two = (p.locator(".pmes-panel select[data-module]") for p in (page, other))
+    one.nth(0).select_option("1")
+    two.nth(1).select_option("4")
+    page.wait_for_timeout(500)
+    third = page.context.new_page()
+    open_page(third, book_url + NEEDS)
+    record = third.evaluate("() => PmesRecord.load()")
+    answers, positions = record["diagnostic"]["answers"], record["self_positioning"]["entree"]
+    assert (sorted(answers.values()), positions) == ([2, 3], {"1": 1, "2": 4}), f"gardés : {answers}, {positions}"
+    other.close()
+    third.close()
+
+
 # Each tab saves 60 checked answers of its own, one per turn of its event loop, both starting at
 # the same moment; the saves race through Chromium's asynchronous copy between tabs.
 RACE = """([tab, start]) => {

@@ -49,3 +49,45 @@ def test_two_kernels_on_the_needs_form_keep_both_fields(tmp_path):
         assert k.exitcode == 0
     values = RecordStore(path).load()["forms"]["besoins"]["values"]
     assert values.get("taille") == "1-9" and values.get("secteur") == "commerce", f"champs gardés : {values}"
+
+
+def test_two_notebooks_on_the_self_diagnostic_keep_both_answers(tmp_path):
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.kernel.diagnostic_view import DiagnosticWidget
+
+    path = tmp_path / "dossier.json"
+    spec = load_diagnostic()
+    one, two = DiagnosticWidget(spec, RecordStore(path)), DiagnosticWidget(spec, RecordStore(path))
+
+    def selects(widget):
+        return [c for box in widget.children if hasattr(box, "children") for c in box.children
+                if type(c).__name__ == "Dropdown"]
+    selects(one)[0].value = 3
+    selects(two)[1].value = 2  # this view loaded the diagnostic before the other saved
+    first, second = spec["dimensions"][0]["items"][0]["id"], spec["dimensions"][0]["items"][1]["id"]
+    answers = RecordStore(path).load()["diagnostic"]["answers"]
+    assert answers == {first: 3, second: 2}, f"réponses gardées : {answers}"
+
+
+def test_two_notebooks_on_self_positioning_keep_both_modules(tmp_path):
+    from pmesocial.kernel.panels import autopositionnement
+
+    path = tmp_path / "dossier.json"
+    one = autopositionnement("entree")
+    one.store = RecordStore(path)
+    two = autopositionnement("entree")
+    two.store = RecordStore(path)
+    first, second = one.build_widget(), two.build_widget()
+
+    def dropdowns(widget):
+        found, todo = [], [widget]
+        while todo:
+            w = todo.pop(0)
+            if type(w).__name__ == "Dropdown":
+                found.append(w)
+            todo.extend(getattr(w, "children", ()))
+        return found
+    dropdowns(first)[0].value = 1
+    dropdowns(second)[1].value = 4
+    kept = RecordStore(path).load()["self_positioning"]["entree"]
+    assert kept == {"1": 1, "2": 4}, f"modules gardés : {kept}"
