@@ -136,6 +136,32 @@ def apply_form_changes(record: dict, form_id: str, changes: dict, submitted: boo
     return record
 
 
+def apply_diagnostic(record: dict, part: str, key: str, value, at: str) -> dict:
+    """One answer of the self-diagnostic: an item's level (part "answers") or a
+    dimension's importance (part "importance"); None clears it. The other answers, maybe
+    given in another view, stay."""
+    diag = record.setdefault("diagnostic", {})
+    diag.setdefault("answers", {})
+    diag.setdefault("importance", {})
+    if value is None:
+        diag[part].pop(key, None)
+    else:
+        diag[part][key] = value
+    diag["updated"] = at
+    return record
+
+
+def apply_self_positioning(record: dict, phase: str, module: str, value) -> dict:
+    """Where the trainee places themself on one module (0 to 4; None clears it), at entry
+    or exit; the other modules stay."""
+    positions = record.setdefault("self_positioning", {}).setdefault(phase, {})
+    if value is None:
+        positions.pop(module, None)
+    else:
+        positions[module] = value
+    return record
+
+
 def apply_attestation(record: dict, statuses: dict, at: str) -> dict:
     """An attestation issued: the objectives' statuses it showed ({objective id: status}),
     kept once per change of them (the training body is told once per attestation)."""
@@ -360,6 +386,12 @@ class RecordStore:
         """Only the fields changed in a view, applied to the latest record under the lock."""
         return self.update(lambda r: apply_form_changes(r, form_id, changes, submitted, now()),
                            {"type": "form", "form": form_id, "submitted": submitted})
+
+    def save_diagnostic(self, part: str, key: str, value) -> dict:
+        return self.update(lambda r: apply_diagnostic(r, part, key, value, now()), {"type": "diagnostic"})
+
+    def save_self_positioning(self, phase: str, module: str, value) -> dict:
+        return self.update(lambda r: apply_self_positioning(r, phase, module, value))
 
     def save_section(self, section: str, value: dict) -> dict:
         def change(record):

@@ -24,10 +24,12 @@ from pmesocial.record import (
     RecordError,
     apply_attempt,
     apply_attestation,
+    apply_diagnostic,
     apply_draft,
     apply_form,
     apply_form_changes,
     apply_reset,
+    apply_self_positioning,
     apply_solution_seen,
     apply_submit,
     apply_trainee,
@@ -106,6 +108,13 @@ def _record_cases() -> list[dict]:
         ("two views of one form, each saving its own field", [
             ["form_changes", ["besoins", {"taille": "1-9"}, False, AT]],
             ["form_changes", ["besoins", {"secteur": "commerce"}, False, LATER]]]),
+        ("self-diagnostic answers given one by one, one cleared", [
+            ["diagnostic", ["answers", "presence", 3, AT]], ["diagnostic", ["importance", "presence", 2, AT]],
+            ["diagnostic", ["answers", "avis", 1, LATER]], ["diagnostic", ["answers", "presence", None, LATER]]]),
+        ("self-positioning module by module", [["self_positioning", ["entree", "1", 2]],
+                                               ["self_positioning", ["entree", "2", 4]],
+                                               ["self_positioning", ["sortie", "1", 3]],
+                                               ["self_positioning", ["entree", "1", None]]]),
         ("an attestation kept once per change of its statuses", [["attestation", [{"o1": "acquis"}, AT]],
                                                                   ["attestation", [{"o1": "acquis"}, LATER]],
                                                                   ["attestation", [{"o1": "en-cours"}, LATER]]]),
@@ -118,7 +127,8 @@ def _record_cases() -> list[dict]:
 
 
 CHANGES = {"attempt": apply_attempt, "draft": apply_draft, "solution": apply_solution_seen, "reset": apply_reset,
-           "submit": apply_submit, "form": apply_form, "form_changes": apply_form_changes, "trainee": apply_trainee, "attestation": apply_attestation,
+           "submit": apply_submit, "form": apply_form, "form_changes": apply_form_changes, "diagnostic": apply_diagnostic,
+           "self_positioning": apply_self_positioning, "trainee": apply_trainee, "attestation": apply_attestation,
            "validations": apply_validations}
 
 

@@ -100,16 +100,14 @@
   function autopositionnement(body, payload) {
     var phase = payload.phase;
     var saved = ((R.load().self_positioning || {})[phase]) || {};
-    var values = Object.assign({}, saved);
     body.appendChild(el("p", { text: "Pour chaque module, où vous situez-vous aujourd'hui ? Il n'y a pas de bonne réponse." }));
     payload.modules.forEach(function (m) {
       var sel = el("select", { "data-module": String(m.number) });
       sel.appendChild(el("option", { value: "", text: "— choisir —" }));
       payload.scale.forEach(function (t, i) { sel.appendChild(el("option", { value: String(i), text: i + " — " + t })); });
       if (saved[String(m.number)] !== undefined) sel.value = String(saved[String(m.number)]);
-      sel.addEventListener("change", function () {
-        if (sel.value === "") delete values[String(m.number)]; else values[String(m.number)] = Number(sel.value);
-        R.update(function (r) { r.self_positioning = r.self_positioning || {}; r.self_positioning[phase] = Object.assign({}, values); });
+      sel.addEventListener("change", function () {  // this module only: another tab's modules stay
+        R.saveSelfPositioning(phase, String(m.number), sel.value === "" ? null : Number(sel.value));
       });
       body.appendChild(labelled("pmes-selfpos-" + phase + "-" + m.number, "Module " + m.number + " — " + m.title, sel));
     });

@@ -217,12 +217,11 @@
     solutionSeen: changer(applySolutionSeen, EVENTS.solution), resetQuestion: changer(applyReset),
     submitTest: changer(dropExtra(applySubmit, 3), EVENTS.submit), saveForm: changer(applyForm, EVENTS.form),
     saveFormChanges: changer(applyFormChanges, EVENTS.form),
+    saveDiagnostic: changer(rules.applyDiagnostic, function () { return { type: "diagnostic" }; }),
+    saveSelfPositioning: function (phase, module, value) {
+      return update(function (r) { rules.applySelfPositioning(r, phase, module, value); });
+    },
     attestationIssued: changer(rules.applyAttestation, EVENTS.attestation),
-    setTrainee: function (name, company) { return update(function (r) { applyTrainee(r, name, company); }); },
-    saveSection: function (section, value) {
-      var at = now();
-      return update(function (r) { r[section] = Object.assign({}, value, { updated: at }); },
-                    section === "diagnostic" ? { type: "diagnostic" } : null);
-    }
+    setTrainee: function (name, company) { return update(function (r) { applyTrainee(r, name, company); }); }
   };
 })(this);
