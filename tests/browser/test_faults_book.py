@@ -223,6 +223,21 @@ def test_two_tabs_on_the_needs_form_keep_both_fields(page, book_url):
     third.close()
 
 
+def test_an_answer_checked_in_one_tab_shows_in_the_other(page, book_url):
+    other = page.context.new_page()
+    exercises = open_page(page, book_url + MODULE_1)
+    open_page(other, book_url + MODULE_1)
+    index = self_check_index(page)
+    check_right(page, exercises, index, count=1)
+    there = other.locator(".pmes-exercise[data-pmes-exercise]").nth(index).locator(".pmes-question").first
+    expect(there.locator(".pmes-feedback")).to_contain_text("Bonne réponse")
+    there.get_by_role("button", name="Recommencer").click()
+    here = exercises.nth(index).locator(".pmes-question").first
+    expect(here.locator(".pmes-feedback")).to_have_text("")
+    assert here.locator("input:checked").count() == 0
+    other.close()
+
+
 def test_two_tabs_on_the_self_diagnostic_and_self_positioning_keep_every_answer(page, book_url):
     other = page.context.new_page()
     for p in (page, other):
