@@ -54,7 +54,8 @@
           var found = R.importFile(text), rec = found.record;
           name.value = rec.trainee.name || ""; company.value = rec.trainee.company || "";
           message(status, found.kind === "validation" ? R.rules.VALIDATION_IMPORTED
-            : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses. L'ancien dossier a été gardé de côté.", true);
+            : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses." +
+              (found.aside ? " L'ancien dossier a été gardé de côté." : ""), true);
         } catch (e) { message(status, e.message, false); }
       });
     });

@@ -114,7 +114,8 @@
     return JSON.stringify(record, null, 1);
   }
   /* An imported record replaces the current one, which is first copied aside and read back:
-   * when that copy or the new record does not fit, nothing changes and the trainee is told. */
+   * when that copy or the new record does not fit, nothing changes and the trainee is told.
+   * Returns { record, aside }: the record now, and the key of the copy (null: there was none). */
   function importText(text) {
     var record = parse(text);  // throws a French message
     var current = S.get(KEY), was = null;
@@ -143,7 +144,7 @@
       throw new Error(NO_ROOM);
     }
     journal.push({ n: writes, at: Date.now(), change: replace });
-    return next;
+    return { record: next, aside: current ? aside : null };
   }
   /* A file the trainee imports: a record replaces theirs (kept aside first); a trainer's
    * validation is added to theirs. Returns { kind, record }. */
@@ -153,7 +154,8 @@
       rules.checkValidationFor(load(), found.validation);  // throws, in French, for another trainee's record
       return { kind: "validation", record: update(function (r) { rules.applyValidations(r, rules.checkValidationFor(r, found.validation)); }) };
     }
-    return { kind: "record", record: importText(text) };
+    var done = importText(text);
+    return { kind: "record", record: done.record, aside: done.aside };
   }
   /* « Effacer mon dossier »: every key the course wrote in this browser (the record, its
    * set-aside copies, statements not yet sent, notices seen), and what this tab kept of
