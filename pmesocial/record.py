@@ -132,6 +132,49 @@ def apply_form(record: dict, form_id: str, values: dict, submitted: bool, at: st
     return record
 
 
+def apply_form_changes(record: dict, form_id: str, changes: dict, submitted: bool, at: str) -> dict:
+    """The fields a trainee changed in one view of a questionnaire ({field id: value}, None
+    for a field emptied), merged into the latest saved values: the fields another view (a
+    tab, a notebook) saved meanwhile are kept. `submitted` as in apply_form."""
+    form = record.setdefault("forms", {}).setdefault(form_id, {})
+    values = form.setdefault("values", {})
+    for field, value in changes.items():
+        if value is None:
+            values.pop(field, None)
+        else:
+            values[field] = copy.deepcopy(value)
+    if submitted:
+        form["submitted"] = at
+    form["updated"] = at
+    return record
+
+
+def apply_diagnostic(record: dict, part: str, key: str, value, at: str) -> dict:
+    """One answer of the self-diagnostic: an item's level (part "answers") or a
+    dimension's importance (part "importance"); None clears it. The other answers, maybe
+    given in another view, stay."""
+    diag = record.setdefault("diagnostic", {})
+    diag.setdefault("answers", {})
+    diag.setdefault("importance", {})
+    if value is None:
+        diag[part].pop(key, None)
+    else:
+        diag[part][key] = value
+    diag["updated"] = at
+    return record
+
+
+def apply_self_positioning(record: dict, phase: str, module: str, value) -> dict:
+    """Where the trainee places themself on one module (0 to 4; None clears it), at entry
+    or exit; the other modules stay."""
+    positions = record.setdefault("self_positioning", {}).setdefault(phase, {})
+    if value is None:
+        positions.pop(module, None)
+    else:
+        positions[module] = value
+    return record
+
+
 def apply_attestation(record: dict, statuses: dict, at: str) -> dict:
     """An attestation issued: the objectives' statuses it showed ({objective id: status}),
     kept once per change of them (the training body is told once per attestation)."""
@@ -457,6 +500,17 @@ class RecordStore:
     def save_form(self, form_id: str, values: dict, submitted: bool) -> dict:
         return self.update(lambda r: apply_form(r, form_id, values, submitted, now()),
                            {"type": "form", "form": form_id, "submitted": submitted})
+
+    def save_form_changes(self, form_id: str, changes: dict, submitted: bool) -> dict:
+        """Only the fields changed in a view, applied to the latest record under the lock."""
+        return self.update(lambda r: apply_form_changes(r, form_id, changes, submitted, now()),
+                           {"type": "form", "form": form_id, "submitted": submitted})
+
+    def save_diagnostic(self, part: str, key: str, value) -> dict:
+        return self.update(lambda r: apply_diagnostic(r, part, key, value, now()), {"type": "diagnostic"})
+
+    def save_self_positioning(self, phase: str, module: str, value) -> dict:
+        return self.update(lambda r: apply_self_positioning(r, phase, module, value))
 
     def save_section(self, section: str, value: dict) -> dict:
         def change(record):

@@ -35,12 +35,14 @@ NUNJUCKS = "nunjucks-slim.min.js"
 # Each kind of course output and the scripts it needs, in order (a script relies on the
 # ones before it); a page loads the union of its kinds, each file once.
 STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "schemas/limits.js",
-         "rules/limits.js", "rules/record.js", "ui/dom.js", "ui/store.js"]
+         "rules/limits.js", "rules/record.js", "ui/dom.js", "ui/storage.js", "ui/store.js"]
 XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it, the privacy texts)
 # On every page: a launch link may open any of them (ui/lrs.js keeps it for the session and
 # shows its notice), and the first page a trainee opens shows the privacy notice
-# (ui/privacy.js); both texts are in the profile.
-EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/notice.js", "ui/lrs.js", "ui/privacy.js"]
+# (ui/privacy.js); both texts are in the profile. All storage goes through ui/storage.js,
+# which says what the browser refuses to keep.
+EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/storage.js", "ui/notice.js", "ui/lrs.js",
+              "ui/privacy.js"]
 LAW_PAGE = ["ui/anchors.js"]  # pages whose legal rules are folded (kernel/law.py)
 DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/rubric.js", "rules/documents.js", NUNJUCKS, "templates.js",
              "ui/documents.js"]

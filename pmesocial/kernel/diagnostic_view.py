@@ -93,30 +93,29 @@ def DiagnosticWidget(spec: dict, store):
     children.append(store_notices(store, kit))  # kept up to date: a save that fails says so here
     children += first_use_notices()
 
-    def refresh(save: bool = True):
+    def save(part: str, key: str, value) -> None:
+        """Only the answer just given, on the latest record: another notebook's answers
+        stay, and what is shown is the record as it is now."""
+        saved = store.save_diagnostic(part, key, value).get("diagnostic", {})
+        answers.clear()
+        answers.update(saved.get("answers", {}))
+        importance.clear()
+        importance.update(saved.get("importance", {}))
+        refresh()
+
+    def refresh():
         result = diagnostic.compute(spec, answers, importance)
         results.value = results_html(spec, result) + radar_for(result)
-        if save:
-            store.save_section("diagnostic", {"answers": answers, "importance": importance})
         trainee = store.load()["trainee"]
         company = trainee.get("company") or "votre-pme"
         report.value = download_link(report_html(spec, result, trainee, now()[:10]),
                                      f"diagnostic-{company[:40]}.html", "Télécharger le rapport (HTML)")
 
     def on_item(item_id):
-        def handler(change):
-            if change["new"] is None:
-                answers.pop(item_id, None)
-            else:
-                answers[item_id] = change["new"]
-            refresh()
-        return handler
+        return lambda change: save("answers", item_id, change["new"])
 
     def on_importance(dim_id):
-        def handler(change):
-            importance[dim_id] = change["new"]
-            refresh()
-        return handler
+        return lambda change: save("importance", dim_id, change["new"])
 
     labels = spec.get("importance", ["Secondaire", "Utile", "Essentielle"])
     for dim in spec["dimensions"]:
@@ -133,7 +132,7 @@ def DiagnosticWidget(spec: dict, store):
             select.observe(on_item(item["id"]), names="value")
             box.append(select)
         children.append(kit.vbox(box, layout={"margin": "0 0 1em 0"}))
-    refresh(save=False)
+    refresh()
     out = kit.vbox(children + [results, report])
     out.add_class("pmes-exercise")
     out.add_class("pmes-diagnostic")

@@ -2,7 +2,9 @@
 
 Every change is kept in the record as a draft (nothing typed is lost on reload);
 « Enregistrer » checks the values with forms.validate and says in French what is
-missing. The book draws the same form with static/pmesocial/form.js.
+missing. A view saves only the fields its trainee changed, merged into the latest record
+under the store's lock (record.apply_form_changes): the same form open in two notebooks
+keeps both notebooks' fields. The book draws the same form with static/pmesocial/form.js.
 """
 from __future__ import annotations
 
@@ -190,6 +192,24 @@ def _clean(values: dict) -> dict:
     return out
 
 
+def _blank(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _changes(shown: dict, now: dict) -> dict:
+    """The fields whose value differs from what the view last showed or saved: {field:
+    value}, None for a field emptied. A field left as it was shown is not written, so a
+    stale view never writes back a value another view has changed since."""
+    out = {}
+    for field in set(shown) | set(now):
+        before, after = shown.get(field), now.get(field)
+        if _blank(before) and _blank(after):
+            continue
+        if before != after:
+            out[field] = None if _blank(after) else after
+    return out
+
+
 def FormWidget(spec: dict, store):
     from pmesocial.kernel.widget_kit import Kit
     from pmesocial.kernel.widgets import STYLE
@@ -210,8 +230,18 @@ def FormWidget(spec: dict, store):
             if f.field["type"] == "output":
                 f.show_output(values_now)
 
+    shown: dict = {}  # the values as this view last showed or saved them
+
+    def save_changes(submitted: bool) -> dict:
+        values_now = current()
+        delta = _changes(shown, values_now)
+        record = store.save_form_changes(spec["id"], delta, submitted) if delta or submitted else store.load()
+        shown.clear()
+        shown.update(values_now)
+        return record
+
     def changed():
-        store.save_form(spec["id"], current(), submitted=False)
+        save_changes(False)
         refresh_outputs()
         refresh_document()
 
@@ -243,24 +273,27 @@ def FormWidget(spec: dict, store):
     submit = kit.button(spec.get("submit_label", "Enregistrer"), button_style="primary")
 
     def on_submit(_):
-        values_now = current()
+        # what « Enregistrer » checks: this view's changes on the latest saved values
+        values_now = {**store.load().get("forms", {}).get(spec["id"], {}).get("values", {}),
+                      **_changes(shown, current())}
+        values_now = {k: v for k, v in values_now.items() if v is not None}
         errors = forms.validate(spec, values_now)
         for f in fields:
             f.show_errors(errors)
+        save_changes(submitted=not errors)
         if errors:
-            store.save_form(spec["id"], values_now, submitted=False)
             status.value = (f"<div class='pmes-feedback pmes-ko' role='alert'><p>Votre saisie est gardée, mais "
                             f"{len(errors)} point(s) restent à compléter avant l'enregistrement :</p><ul>"
                             + "".join(f"<li>{escape(_label(spec, path) + ' : ' + message)}</li>"
                                       for path, message in errors.items()) + "</ul></div>")
             return
-        store.save_form(spec["id"], values_now, submitted=True)
         status.value = (f"<p class='pmes-feedback pmes-ok' role='status'>"
                         f"{escape(spec.get('saved_message', 'Enregistré.'))}</p>")
         refresh_document()
         refresh_rubric()
 
     submit.on_click(on_submit)
+    shown.update(current())
     refresh_outputs()
     head = [kit.html(STYLE + f"<h4 class='pmes-title'>{escape(spec['title'])}</h4>"
                    + (f"<p>{escape(spec['intro'])}</p>" if spec.get("intro") else "")

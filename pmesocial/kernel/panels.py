@@ -204,14 +204,10 @@ def _autopositionnement(panel, store):
     import ipywidgets as w
 
     saved = store.load().get("self_positioning", {}).get(panel.phase, {})
-    values = dict(saved)
     rows = []
 
-    def changed(number):
-        def handler(change):
-            values[str(number)] = change["new"]
-            store.update(lambda r: r.setdefault("self_positioning", {}).__setitem__(panel.phase, dict(values)))
-        return handler
+    def changed(number):  # only this module, on the latest record: another notebook's modules stay
+        return lambda change: store.save_self_positioning(panel.phase, str(number), change["new"])
 
     for m in modules():
         choice = w.Dropdown(options=[("— choisir —", None)] + [(f"{i} — {t}", i) for i, t in enumerate(SELF_SCALE)],

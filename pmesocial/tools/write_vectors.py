@@ -24,9 +24,12 @@ from pmesocial.record import (
     RecordError,
     apply_attempt,
     apply_attestation,
+    apply_diagnostic,
     apply_draft,
     apply_form,
+    apply_form_changes,
     apply_reset,
+    apply_self_positioning,
     apply_solution_seen,
     apply_submit,
     apply_trainee,
@@ -99,6 +102,19 @@ def _record_cases() -> list[dict]:
         ("a form draft, then submitted", [["form", ["plan", {"objectif": "5 devis", "actions": [{"action": "x", "heures": 2}]},
                                                     False, AT]],
                                           ["form", ["plan", {"objectif": "5 devis par mois"}, True, LATER]]]),
+        ("a form's changed fields merged into the saved ones, an emptied one removed", [
+            ["form", ["besoins", {"taille": "1-9", "secteur": "commerce", "attentes": "Des avis"}, False, AT]],
+            ["form_changes", ["besoins", {"taille": "10-49", "attentes": None, "objectifs": ["clients"]}, True, LATER]]]),
+        ("two views of one form, each saving its own field", [
+            ["form_changes", ["besoins", {"taille": "1-9"}, False, AT]],
+            ["form_changes", ["besoins", {"secteur": "commerce"}, False, LATER]]]),
+        ("self-diagnostic answers given one by one, one cleared", [
+            ["diagnostic", ["answers", "presence", 3, AT]], ["diagnostic", ["importance", "presence", 2, AT]],
+            ["diagnostic", ["answers", "avis", 1, LATER]], ["diagnostic", ["answers", "presence", None, LATER]]]),
+        ("self-positioning module by module", [["self_positioning", ["entree", "1", 2]],
+                                               ["self_positioning", ["entree", "2", 4]],
+                                               ["self_positioning", ["sortie", "1", 3]],
+                                               ["self_positioning", ["entree", "1", None]]]),
         ("an attestation kept once per change of its statuses", [["attestation", [{"o1": "acquis"}, AT]],
                                                                   ["attestation", [{"o1": "acquis"}, LATER]],
                                                                   ["attestation", [{"o1": "en-cours"}, LATER]]]),
@@ -111,7 +127,8 @@ def _record_cases() -> list[dict]:
 
 
 CHANGES = {"attempt": apply_attempt, "draft": apply_draft, "solution": apply_solution_seen, "reset": apply_reset,
-           "submit": apply_submit, "form": apply_form, "trainee": apply_trainee, "attestation": apply_attestation,
+           "submit": apply_submit, "form": apply_form, "form_changes": apply_form_changes, "diagnostic": apply_diagnostic,
+           "self_positioning": apply_self_positioning, "trainee": apply_trainee, "attestation": apply_attestation,
            "validations": apply_validations}
 
 
@@ -149,6 +166,9 @@ def _damaged_records() -> list[tuple[str, object]]:
         ("solution_first must be true", but(lambda r: r["exercises"]["m1-autoevaluation"]["first"]
                                            .__setitem__("m1-q2", {"solution_first": False, "at": AT}))),
         ("a form without values", but(lambda r: r.__setitem__("forms", {"plan": {"submitted": AT}}))),
+        ("the book's count of each tab's writes is kept", but(lambda r: r.__setitem__(
+            "tabs", {"k3x9a-1": {"n": 12, "at": 1795000000000}}))),
+        ("a tab's count is a whole number", but(lambda r: r.__setitem__("tabs", {"k3x9a-1": {"n": 1.5, "at": 1}}))),
     ]
 
 

@@ -83,7 +83,7 @@ def test_corrupt_storage_is_reported_and_kept_aside(page, book_url):
     open_page(page, book_url + DIAG)
     page.evaluate("localStorage.setItem('pmesocial-record', '{\"format\": \"pmesocial-record\", \"vers')")
     page.reload()
-    alert = page.locator(".pmes-diagnostic-host [role=alert]")
+    alert = page.locator(".pmes-record-notice[role=alert]")
     alert.wait_for()
     assert "n'a pas pu être lu" in alert.inner_text() and "rien n'a été effacé" in alert.inner_text()
     kept = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('pmesocial-record.illisible-'))"

@@ -38,7 +38,8 @@ test("scoring: every answer of every bank", () => {
 });
 
 const CHANGES = { attempt: record.applyAttempt, draft: record.applyDraft, solution: record.applySolutionSeen,
-                  reset: record.applyReset, submit: record.applySubmit, form: record.applyForm, trainee: record.applyTrainee,
+                  reset: record.applyReset, submit: record.applySubmit, form: record.applyForm, form_changes: record.applyFormChanges, diagnostic: record.applyDiagnostic,
+                  self_positioning: record.applySelfPositioning, trainee: record.applyTrainee,
                   attestation: record.applyAttestation, validations: record.applyValidations };
 
 test("record: changes give the same record", () => {

@@ -87,6 +87,32 @@
     form.updated = at;
     return record;
   }
+  function applyFormChanges(record, formId, changes, submitted, at) {
+    record.forms = record.forms || {};
+    var form = record.forms[formId] = record.forms[formId] || {};
+    var values = form.values = form.values || {};
+    Object.keys(changes).forEach(function (field) {
+      if (changes[field] === null || changes[field] === undefined) delete values[field];
+      else values[field] = clone(changes[field]);
+    });
+    if (submitted) form.submitted = at;
+    form.updated = at;
+    return record;
+  }
+  function applyDiagnostic(record, part, key, value, at) {
+    var diag = record.diagnostic = record.diagnostic || {};
+    diag.answers = diag.answers || {};
+    diag.importance = diag.importance || {};
+    if (value === null || value === undefined) delete diag[part][key]; else diag[part][key] = value;
+    diag.updated = at;
+    return record;
+  }
+  function applySelfPositioning(record, phase, module, value) {
+    record.self_positioning = record.self_positioning || {};
+    var positions = record.self_positioning[phase] = record.self_positioning[phase] || {};
+    if (value === null || value === undefined) delete positions[module]; else positions[module] = value;
+    return record;
+  }
   function applyAttestation(record, statuses, at) {
     var old = (record.attestation || {}).statuses;
     if (!old || JSON.stringify(sortKeys(old)) !== JSON.stringify(sortKeys(statuses))) {
@@ -211,7 +237,7 @@
 
   var rules = { FORMAT: FORMAT, VERSION: VERSION, fresh: fresh, applyAttempt: applyAttempt, applyDraft: applyDraft,
                 applySolutionSeen: applySolutionSeen, applyReset: applyReset, applySubmit: applySubmit,
-                applyForm: applyForm, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
+                applyForm: applyForm, applyFormChanges: applyFormChanges, applyDiagnostic: applyDiagnostic, applySelfPositioning: applySelfPositioning, applyTrainee: applyTrainee, applyAttestation: applyAttestation, applyValidations: applyValidations, migrate: migrate,
                 checkRecord: checkRecord, parse: parse, parseImport: parseImport, parseValidation: parseValidation, validationFile: validationFile, checkValidationFor: checkValidationFor, carryValidations: carryValidations,
                 VALIDATION_FORMAT: VALIDATION_FORMAT, VALIDATION_VERSION: VALIDATION_VERSION,
                 VALIDATION_IMPORTED: VALIDATION_IMPORTED };

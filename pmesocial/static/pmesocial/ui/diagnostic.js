@@ -69,16 +69,25 @@
     var body = el("div", { className: "pmes-diagnostic" });
     body.appendChild(el("p", { className: "pmes-title", text: spec.title }));
     if (spec.intro) body.appendChild(el("p", { text: spec.intro }));
-    (store ? store.notices : []).forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
     var results = el("div", { role: "status", "aria-live": "polite" });
     var radarBox = el("div", { className: "pmes-radar-box" });
-    function refresh(save) {
+    /* Only the answer just given, on the latest record: another tab's answers stay, and
+     * what is shown is the record as it is now. */
+    function save(part, key, value) {
+      if (store) {
+        var saved = store.saveDiagnostic(part, key, value).diagnostic || {};
+        answers = Object.assign({}, saved.answers || {});
+        importance = Object.assign({}, saved.importance || {});
+      } else if (value === null) delete (part === "answers" ? answers : importance)[key];
+      else (part === "answers" ? answers : importance)[key] = value;
+      refresh();
+    }
+    function refresh() {
       var result = compute(spec, answers, importance);
       results.textContent = "";
       results.appendChild(resultsNode(spec, result, modules, true));
       radarBox.textContent = "";
       radarBox.appendChild(radar(result, RADAR_TITLE, base + "-radar"));
-      if (save && store) store.saveSection("diagnostic", { answers: answers, importance: importance });
       host.setAttribute("data-pmes-overall", result.overall === null ? "" : String(result.overall));
       return result;
     }
@@ -89,17 +98,14 @@
       var imp = el("select", { id: base + "-" + dim.id + "-importance", "data-dimension": dim.id });
       labels.forEach(function (label, i) { imp.appendChild(el("option", { value: String(i + 1), text: label })); });
       imp.value = String(importance[dim.id] || DEFAULT_IMPORTANCE);
-      imp.addEventListener("change", function () { importance[dim.id] = Number(imp.value); refresh(true); });
+      imp.addEventListener("change", function () { save("importance", dim.id, Number(imp.value)); });
       field.appendChild(el("div", { className: "pmes-classify-row" }, [el("label", { "for": imp.id, text: "Importance pour vous" }), imp]));
       dim.items.forEach(function (item) {
         var sel = el("select", { id: base + "-" + item.id, "data-item": item.id });
         sel.appendChild(el("option", { value: "", text: "— choisir —" }));
         item.levels.forEach(function (text, v) { sel.appendChild(el("option", { value: String(v), text: v + " — " + spec.scale[v] + " : " + text })); });
         if (answers[item.id] !== undefined) sel.value = String(answers[item.id]);
-        sel.addEventListener("change", function () {
-          if (sel.value === "") delete answers[item.id]; else answers[item.id] = Number(sel.value);
-          refresh(true);
-        });
+        sel.addEventListener("change", function () { save("answers", item.id, sel.value === "" ? null : Number(sel.value)); });
         field.appendChild(el("div", { className: "pmes-classify-row" }, [el("label", { "for": sel.id, text: item.text }), sel]));
       });
       body.appendChild(field);
@@ -114,7 +120,7 @@
     body.appendChild(radarBox);
     body.appendChild(el("div", { className: "pmes-buttons" }, [reportBtn]));
     host.appendChild(body);
-    refresh(false);
+    refresh();
     host.setAttribute("data-pmes-ready", "true");
   }
 

@@ -1,6 +1,7 @@
 /* The exercises in the static book: the DOM built from the JSON the notebook stored,
  * with textContent only, so nothing typed in a question bank is ever parsed as HTML.
- * Every decision comes from rules/scoring.js and rules/evidence.js. */
+ * Every decision comes from rules/scoring.js and rules/evidence.js. What another tab
+ * saves for a question (a checked answer, a choice, a fresh start) is shown here too. */
 (function (root) {
   "use strict";
   var S = root.PmesScoring, el = root.PmesDom.el;
@@ -169,15 +170,18 @@
       });
     });
     checkBtn.addEventListener("click", function () { runCheck(true); });
-    resetBtn.addEventListener("click", function () {
+    function clear() {
       setAnswer(null);
       state.result = null;
-      owner.reset(q);
       feedback.textContent = "";
       feedback.className = "pmes-feedback";
       solution.textContent = "";
       solution.setAttribute("hidden", "hidden");
       confirmBox.setAttribute("hidden", "hidden");
+    }
+    resetBtn.addEventListener("click", function () {
+      clear();
+      owner.reset(q);
       inputs[Object.keys(inputs)[0]].focus();
     });
     solBtn.addEventListener("click", function () {
@@ -187,7 +191,7 @@
     confirmBtn.addEventListener("click", function () { owner.solutionSeen(q); showNote(); showSolution(); });
     function lock() { Object.keys(inputs).forEach(function (id) { inputs[id].disabled = true; }); }
     return { node: field, state: state, question: q, answer: answer, lock: lock, showNote: showNote,
-             showFeedback: showFeedback, showSolution: showSolution, setAnswer: setAnswer,
+             showFeedback: showFeedback, showSolution: showSolution, setAnswer: setAnswer, clear: clear,
              restore: function (a) { setAnswer(a); runCheck(false); } };
   }
 
@@ -230,24 +234,55 @@
       clock[qid] = Date.now();
       return (clock[qid] - start) / 1000;
     }
+    // what each question shows from the record: its checked answer, else its choice not checked
+    var seen = {}, afterSubmit = null;
+    function storedOf(e, qid) {
+      if (Object.prototype.hasOwnProperty.call(e.answers || {}, qid)) return JSON.stringify({ checked: true, value: e.answers[qid] });
+      if (Object.prototype.hasOwnProperty.call(e.drafts || {}, qid)) return JSON.stringify({ checked: false, value: e.drafts[qid] });
+      return "null";
+    }
     var owner = {
       testMode: TEST_PURPOSES.indexOf(bank.purpose) >= 0,
       evidence: EVIDENCE_PURPOSES.indexOf(bank.purpose) >= 0,
       first: Object.assign({}, entry.first || {}),
       submitted: !!entry.submitted,
-      keep: function (record) { owner.first = Object.assign({}, ((record.exercises || {})[key] || {}).first || {}); },
-      draft: function (q, a) { if (R && !owner.submitted) R.saveDraft(key, q.id, a); },
+      keep: function (record, qid) {
+        var e = (record.exercises || {})[key] || {};
+        owner.first = Object.assign({}, e.first || {});
+        if (qid) seen[qid] = storedOf(e, qid);
+      },
+      draft: function (q, a) { if (R && !owner.submitted) owner.keep(R.saveDraft(key, q.id, a), q.id); },
       checked: function (q, a, result) {
-        if (R) owner.keep(R.saveAttempt(key, q.id, a, result.score, result.max_score, since(q.id)));
+        if (R) owner.keep(R.saveAttempt(key, q.id, a, result.score, result.max_score, since(q.id)), q.id);
         else if (!owner.first[q.id]) owner.first[q.id] = { score: result.score, max: result.max_score };
         updateScore();
       },
-      reset: function (q) { if (R) R.resetQuestion(key, q.id); updateScore(); },
+      reset: function (q) { if (R) owner.keep(R.resetQuestion(key, q.id), q.id); updateScore(); },
       solutionSeen: function (q) {
         if (R) owner.keep(R.solutionSeen(key, q.id));
         else if (!owner.first[q.id]) owner.first[q.id] = { solution_first: true };
       }
     };
+    /* Another tab saved the record: the questions it changed show what it saved. */
+    function showStored(record) {
+      var e = (record.exercises || {})[key] || {};
+      owner.keep(record);
+      views.forEach(function (v) {
+        var qid = v.question.id, now = storedOf(e, qid);
+        if (now !== seen[qid]) {
+          seen[qid] = now;
+          var stored = JSON.parse(now);
+          try {
+            v.clear();
+            if (stored && stored.checked && !owner.testMode) v.restore(stored.value);
+            else if (stored) v.setAnswer(stored.value);
+          } catch (err) { /* an answer from an older bank: ignore it */ }
+        }
+        v.showNote();
+      });
+      if (e.submitted && !owner.submitted && afterSubmit) afterSubmit();
+      updateScore();
+    }
     var views = [];
     var score = el("p", { className: "pmes-score", role: "status", "aria-live": "polite" });
     function updateScore() {
@@ -273,11 +308,13 @@
         }
       } catch (e) { /* an answer from an older bank: ignore it */ }
       v.showNote();
+      seen[id] = storedOf(entry, id);
     });
+    if (R) R.onChange(showStored);
     if (owner.testMode) {
       var status = el("div", { className: "pmes-test-status", role: "status", "aria-live": "polite" });
       var submit = el("button", { type: "button", className: "pmes-btn pmes-check pmes-submit", text: "Remettre mes réponses" });
-      var afterSubmit = function () {
+      afterSubmit = function () {
         owner.submitted = true;
         submit.setAttribute("disabled", "disabled");
         views.forEach(function (v) { v.lock(); });
@@ -298,8 +335,10 @@
           var a = v.answer(), result = check(v.question, a);
           attempts[v.question.id] = result.answered ? [a, result.score, result.max_score] : [null, 0, result.max_score];
         });
-        if (R) owner.keep(R.submitTest(key, attempts, (Date.now() - shownAt) / 1000));
-        else Object.keys(attempts).forEach(function (id) { owner.first[id] = { score: attempts[id][1], max: attempts[id][2] }; });
+        if (R) {
+          var handed = R.submitTest(key, attempts, (Date.now() - shownAt) / 1000);
+          views.forEach(function (v) { owner.keep(handed, v.question.id); });
+        } else Object.keys(attempts).forEach(function (id) { owner.first[id] = { score: attempts[id][1], max: attempts[id][2] }; });
         afterSubmit();
         status.focus();
       });

@@ -1,7 +1,10 @@
 /* A questionnaire in the static book (needs, 90-day plan, satisfaction, cold evaluation),
  * drawn from the same data as pmesocial/form_view.py. Every change is kept in the record
  * as a draft; « Enregistrer » checks the values with PmesForms.validate and says in French
- * what is missing. Text goes through textContent only. */
+ * what is missing. A view saves only the fields its trainee changed, merged into the latest
+ * record (record.js applyFormChanges), and shows what another tab saved in the fields it
+ * has not changed, so the same form open twice keeps every field. Text goes through
+ * textContent only. */
 (function (root) {
   "use strict";
   var R = root.PmesRecord, F = root.PmesForms, D = root.PmesDocuments;
@@ -23,7 +26,7 @@
     var error = el("p", { className: "pmes-feedback pmes-ko pmes-field-error", id: id + "-error", hidden: "hidden" });
     var labelText = field.label + (field.required ? " *" : "");
     var help = field.help ? el("p", { className: "pmes-help", id: id + "-help", text: field.help }) : null;
-    var read, rows = [];
+    var read, fill, rows = [];
     function describe(control) {
       control.setAttribute("aria-describedby", (help ? id + "-help " : "") + id + "-error");
       if (field.required) control.setAttribute("aria-required", "true");
@@ -33,7 +36,7 @@
       box.appendChild(el("p", { className: "pmes-form-label", text: field.label }));
       box.appendChild(shownOut);
       box.appendChild(error);
-      return { node: box, read: function () { return null; }, showErrors: function () {}, output: true,
+      return { node: box, read: function () { return null; }, showErrors: function () {}, output: true, fill: function () {},
                refresh: function (values) { shownOut.textContent = root.PmesDom.typo(F.outputText(field, values)); } };
     }
     if (kind === "choice" || kind === "scale") {
@@ -41,8 +44,11 @@
       sel.appendChild(el("option", { value: "", text: "— choisir —" }));
       if (kind === "choice") field.options.forEach(function (o) { sel.appendChild(el("option", { value: o.id, text: o.label })); });
       else field.scale.forEach(function (t, i) { sel.appendChild(el("option", { value: String(i + 1), text: (i + 1) + " — " + t })); });
-      if (value !== undefined && value !== null) sel.value = String(value);
-      if (sel.selectedIndex < 0) sel.value = "";
+      fill = function (v) {
+        sel.value = v === undefined || v === null ? "" : String(v);
+        if (sel.selectedIndex < 0) sel.value = "";
+      };
+      fill(value);
       describe(sel);
       sel.addEventListener("change", onChange);
       box.appendChild(el("label", { "for": id, className: "pmes-form-label", text: labelText }));
@@ -62,6 +68,7 @@
           set.appendChild(el("div", { className: "pmes-option" }, [cb, el("label", { "for": cb.id, text: o.label })]));
         });
         read = function () { return Object.keys(boxes).filter(function (k) { return boxes[k].checked; }); };
+        fill = function (v) { Object.keys(boxes).forEach(function (k) { boxes[k].checked = Array.isArray(v) && v.indexOf(k) >= 0; }); };
       } else {
         var goals = ((((record.forms || {})[field.of.form] || {}).values || {})[field.of.field]) || [];
         if (typeof goals === "string") goals = [goals];
@@ -84,22 +91,26 @@
           Object.keys(selects).forEach(function (g) { if (selects[g].value) out[g] = selects[g].value; });
           return out;
         };
+        fill = function (v) {
+          Object.keys(selects).forEach(function (g) {
+            selects[g].value = (v && v[g]) || "";
+            if (selects[g].selectedIndex < 0) selects[g].value = "";
+          });
+        };
       }
       set.setAttribute("aria-describedby", id + "-error");
       box.appendChild(set);
     } else if (kind === "text" || kind === "number" || kind === "date") {
       var input;
-      if (kind === "text" && (field.lines || 1) > 1) {
-        input = el("textarea", { id: id, rows: String(field.lines) });
-        input.value = typeof value === "string" ? value : "";
-      } else if (kind === "date") {
-        input = el("input", { type: "date", id: id });
-        input.value = typeof value === "string" ? value : "";
-      } else {
-        input = el("input", { type: "text", id: id, inputmode: kind === "number" ? "decimal" : "text" });
+      if (kind === "text" && (field.lines || 1) > 1) input = el("textarea", { id: id, rows: String(field.lines) });
+      else if (kind === "date") input = el("input", { type: "date", id: id });
+      else input = el("input", { type: "text", id: id, inputmode: kind === "number" ? "decimal" : "text" });
+      fill = function (v) {
+        if (kind !== "number") { input.value = typeof v === "string" ? v : ""; return; }
         // a number is shown with a French decimal comma; a text exactly as it was typed
-        input.value = value === null || value === undefined ? "" : kind === "number" ? String(value).replace(".", ",") : String(value);
-      }
+        input.value = v === null || v === undefined ? "" : String(v).replace(".", ",");
+      };
+      fill(value);
       if (kind === "text" && field.max_length) input.setAttribute("maxlength", String(field.max_length));
       if (kind === "number") input.className = "pmes-number";
       describe(input);
@@ -129,8 +140,12 @@
         list.appendChild(rowBox);
         if (notify) { onChange(); rowBox.querySelector("input, select, textarea").focus(); }
       };
-      (Array.isArray(value) ? value : []).slice(0, field.max_rows).forEach(function (r) { addRow(r, false); });
-      while (rows.length < (field.min_rows === undefined ? 1 : field.min_rows)) addRow({}, false);
+      fill = function (v) {
+        rows.splice(0).forEach(function (r) { list.removeChild(r.node); });
+        (Array.isArray(v) ? v : []).slice(0, field.max_rows).forEach(function (r) { addRow(r, false); });
+        while (rows.length < (field.min_rows === undefined ? 1 : field.min_rows)) addRow({}, false);
+      };
+      fill(value);
       var add = el("button", { type: "button", className: "pmes-btn pmes-add-row", text: "Ajouter une ligne" });
       var remove = el("button", { type: "button", className: "pmes-btn pmes-remove-row", text: "Retirer la dernière ligne" });
       add.addEventListener("click", function () { addRow({}, true); });
@@ -163,7 +178,7 @@
         });
       });
     }
-    return { node: box, read: read, showErrors: showErrors };
+    return { node: box, read: read, fill: fill, showErrors: showErrors };
   }
 
   function clean(values) {
@@ -203,7 +218,6 @@
     body.appendChild(el("p", { className: "pmes-title", text: spec.title }));
     if (spec.intro) body.appendChild(el("p", { text: spec.intro }));
     body.appendChild(el("p", { className: "pmes-help", text: "Les champs marqués * sont à remplir." }));
-    R.notices.forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
     var views = [];
     var status = el("div", { className: "pmes-form-status", role: "status", "aria-live": "polite", tabindex: "-1" });
     var judged = el("div", { className: "pmes-form-rubric" });
@@ -237,27 +251,69 @@
       var values = current();
       views.forEach(function (v) { if (v.view.output) v.view.refresh(values); });
     }
-    function changed() { R.saveForm(spec.id, current(), false); refreshOutputs(); }
+    /* What this view last showed or saved, field by field: a field is this view's change
+     * only when the trainee made it differ from that. */
+    var shown = {};
+    function blank(v) { return v === null || v === undefined || v === "" || (Array.isArray(v) && !v.length) ||
+                               (typeof v === "object" && !Array.isArray(v) && !Object.keys(v).length); }
+    function canonical(v) {
+      if (Array.isArray(v)) return v.map(canonical);
+      if (!v || typeof v !== "object") return v;
+      var out = {};
+      Object.keys(v).sort().forEach(function (k) { out[k] = canonical(v[k]); });
+      return out;
+    }
+    function same(a, b) { return (blank(a) && blank(b)) || JSON.stringify(canonical(a)) === JSON.stringify(canonical(b)); }
+    function changes(now) {
+      var out = {};
+      views.forEach(function (v) {
+        if (!v.view.output && !same(shown[v.id], now[v.id])) out[v.id] = blank(now[v.id]) ? null : now[v.id];
+      });
+      return out;
+    }
+    function storedValues(record) { return (((record.forms || {})[spec.id]) || {}).values || {}; }
+    /* The record as saved now, shown in every field this view has not changed meanwhile. */
+    function sync(record) {
+      var stored = storedValues(record), now = current();
+      views.forEach(function (v) {
+        if (v.view.output || !same(shown[v.id], now[v.id])) return;  // changed here, saved with the next change
+        if (!same(stored[v.id], now[v.id])) v.view.fill(stored[v.id]);
+      });
+      var after = current();
+      views.forEach(function (v) { if (!v.view.output && same(shown[v.id], now[v.id])) shown[v.id] = after[v.id]; });
+      refreshOutputs();
+    }
+    function save(submitted) {
+      var now = current(), delta = changes(now);
+      var record = Object.keys(delta).length || submitted ? R.saveFormChanges(spec.id, delta, submitted) : R.load();
+      views.forEach(function (v) { if (!v.view.output) shown[v.id] = now[v.id]; });
+      sync(record);
+      return record;
+    }
+    function changed() { save(false); }
     spec.fields.forEach(function (f) {
       var view = fieldView(f, values[f.id], base, changed, record);
       views.push({ id: f.id, view: view });
       body.appendChild(view.node);
     });
+    shown = current();
     refreshOutputs();
+    R.onChange(function (record) { sync(record); refreshRubric(); });
     var submit = el("button", { type: "button", className: "pmes-btn pmes-check pmes-form-submit", text: spec.submit_label || "Enregistrer" });
     submit.addEventListener("click", function () {
-      var now = current(), errors = F.validate(spec, now);
+      // what « Enregistrer » checks: this view's changes on the latest saved values
+      var delta = changes(current()), merged = Object.assign({}, storedValues(R.load()), delta);
+      Object.keys(merged).forEach(function (k) { if (merged[k] === null) delete merged[k]; });
+      var errors = F.validate(spec, merged), keys = Object.keys(errors);
+      save(!keys.length);
       views.forEach(function (v) { v.view.showErrors(errors); });
       status.textContent = "";
-      var keys = Object.keys(errors);
       if (keys.length) {
-        R.saveForm(spec.id, now, false);
         var box = el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
           el("p", { text: "Votre saisie est gardée, mais " + keys.length + " point(s) restent à compléter avant l'enregistrement :" }),
           el("ul", {}, keys.map(function (k) { return el("li", { text: labelOf(spec, k) + " : " + errors[k] }); }))]);
         status.appendChild(box);
       } else {
-        R.saveForm(spec.id, now, true);
         status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
         refreshRubric();
       }

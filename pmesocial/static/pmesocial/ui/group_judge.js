@@ -6,21 +6,22 @@
  * as a validation file (record.js validationFile) they import in « Mon dossier ». */
 (function (root) {
   "use strict";
-  var D = root.PmesDom, R = root.PmesRecord, RR = root.PmesRecordRules, RB = root.PmesRubric;
+  var D = root.PmesDom, R = root.PmesRecord, RR = root.PmesRecordRules, RB = root.PmesRubric, S = root.PmesStorage;
   var el = function (tag, attrs, children) { return D.el(tag, attrs, children); };
   var JUDGEMENTS = "pmesformateur-validations";
   var BY = "pmesformateur-nom";
 
   function readAll() {
-    try { var text = root.localStorage.getItem(JUDGEMENTS); return text ? JSON.parse(text) : {}; } catch (e) { return {}; }
+    try { var text = S.get(JUDGEMENTS); return text ? JSON.parse(text) : {}; } catch (e) { return {}; }
   }
   /* Every judgement kept so far: {record started: {rubric id: validation}}; false when the
-   * browser refused to keep it (the trainer is told, and downloads the file at once). */
+   * browser refused to keep it (ui/storage.js keeps it in this tab; the trainer is told,
+   * and downloads the file at once). */
   function keep(started, rubricId, validation) {
     var all = readAll();
     if (!Object.prototype.hasOwnProperty.call(all, started)) all[started] = {};
     all[started][rubricId] = validation;
-    try { root.localStorage.setItem(JUDGEMENTS, JSON.stringify(all)); return true; } catch (e) { return false; }
+    return S.set(JUDGEMENTS, JSON.stringify(all), "judgements");
   }
   /* The judgements kept in this browser, added to the records they name. */
   function apply(records) {
@@ -124,14 +125,14 @@
       var comment = el("textarea", { id: "pmes-judge-comment", rows: "3", maxlength: "2000" });
       comment.value = ((record.validations || {})[spec.id] || {}).comment || "";
       var by = el("input", { type: "text", id: "pmes-judge-by", maxlength: "200" });
-      try { by.value = root.localStorage.getItem(BY) || ""; } catch (e) { /* not kept */ }
+      by.value = S.get(BY) || "";
       var save = el("button", { type: "button", className: "pmes-btn pmes-check pmes-judge-save", text: D.typo("Enregistrer mon avis") });
       var give = el("button", { type: "button", className: "pmes-btn pmes-judge-download", text: D.typo("Télécharger la validation de ce stagiaire (JSON)") });
       var withdraw = el("button", { type: "button", className: "pmes-btn pmes-judge-withdraw", text: D.typo("Retirer mon avis sur cette production") });
       withdraw.addEventListener("click", function () {
         var all = readAll();
         if (all[record.started]) delete all[record.started][spec.id];
-        try { root.localStorage.setItem(JUDGEMENTS, JSON.stringify(all)); } catch (e) { /* nothing kept to withdraw */ }
+        S.set(JUDGEMENTS, JSON.stringify(all), "judgements");
         if (record.validations) delete record.validations[spec.id];
         said = "Avis retiré. Si vous aviez déjà envoyé la validation, envoyez au stagiaire la nouvelle.";
         onJudged();
@@ -143,7 +144,7 @@
         Object.keys(boxes).forEach(function (k) { criteria[k] = boxes[k].checked; });
         var validation = { decision: chosen, criteria: criteria, comment: comment.value.slice(0, 2000),
                            by: by.value.slice(0, 200), at: R.now() };
-        try { root.localStorage.setItem(BY, validation.by); } catch (e) { /* not kept */ }
+        S.set(BY, validation.by, "");
         var kept = keep(record.started, spec.id, validation);
         var add = {}; add[spec.id] = validation;
         RR.applyValidations(record, add);

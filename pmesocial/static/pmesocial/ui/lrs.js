@@ -8,8 +8,9 @@
  * Statements (rules/xapi.js) get their id once, wait in localStorage and are sent in
  * order; an unreachable LRS leaves them waiting (retried with a growing delay, when the
  * browser is back online and on the next page), and a resend is harmless: the LRS keeps
- * one statement per id. The first time a link is used, a notice says what is sent, to
- * whom and why. */
+ * one statement per id. When localStorage refuses the queue, ui/storage.js keeps it in
+ * this tab and says so; they are sent from there. The first time a link is used, a
+ * notice says what is sent, to whom and why. */
 (function (root) {
   "use strict";
   var X = root.PmesXapi;
@@ -19,12 +20,12 @@
   // the LRS refuses the statement itself (malformed, conflicting, too big for its proxy):
   // resending it unchanged cannot help, so it is set aside (never dropped)
   function refused(status) { return status === 400 || status === 409 || status === 413; }
-  var memory = {};  // when storage is refused (private mode), keep things for this page
-  function get(store, key) { try { return root[store].getItem(key); } catch (e) { return memory[store + key] || null; } }
-  function set(store, key, value) { try { root[store].setItem(key, value); } catch (e) { memory[store + key] = value; } }
+  var S = root.PmesStorage;
   function readList(key) {
-    try { var v = JSON.parse(get("localStorage", key) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+    try { var v = JSON.parse(S.get(key) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
   }
+  /* The queue: what waits is said when it cannot wait in localStorage; an empty one is not. */
+  function writeQueue(queue) { S.set(QUEUE, JSON.stringify(queue), queue.length ? "queue" : ""); }
   var problems = [];  // French messages for the trainee (shown by the notice)
   function typo(text) { return root.PmesTypography ? root.PmesTypography.typo(text) : text; }
 
@@ -32,13 +33,13 @@
     var launch = null;
     try { launch = X.parseLaunch(root.location.search); } catch (e) { problems.push(e.message); return; }
     if (!launch) return;
-    set("sessionStorage", SETTINGS, JSON.stringify(launch));
+    S.sessionSet(SETTINGS, JSON.stringify(launch));
     var url = new URL(root.location.href);
     ["endpoint", "auth", "actor", "registration", "activity_id"].forEach(function (k) { url.searchParams.delete(k); });
     try { root.history.replaceState(root.history.state, "", url.pathname + url.search + url.hash); } catch (e) { /* file: */ }
   }
   function settings() {
-    try { return JSON.parse(get("sessionStorage", SETTINGS) || "null"); } catch (e) { return null; }
+    try { return JSON.parse(S.sessionGet(SETTINGS) || "null"); } catch (e) { return null; }
   }
   function uuid() {
     var c = root.crypto;
@@ -54,13 +55,13 @@
   function enqueue(endpoint, statements) {
     var queue = readList(QUEUE);
     statements.forEach(function (st) { st.id = uuid(); queue.push({ endpoint: endpoint, statement: st }); });
-    set("localStorage", QUEUE, JSON.stringify(queue));
+    writeQueue(queue);
   }
   function removeIds(ids, refused) {
     var queue = readList(QUEUE), kept = [], gone = [];
     queue.forEach(function (item) { (ids[item.statement.id] ? gone : kept).push(item); });
-    set("localStorage", QUEUE, JSON.stringify(kept));
-    if (refused && gone.length) set("localStorage", REFUSED, JSON.stringify(readList(REFUSED).concat(gone)));
+    writeQueue(kept);
+    if (refused && gone.length) S.set(REFUSED, JSON.stringify(readList(REFUSED).concat(gone)), "queue");
   }
   function pending(endpoint) {
     return readList(QUEUE).filter(function (item) { return !endpoint || item.endpoint === endpoint; });
@@ -164,10 +165,10 @@
     });
     if (!conf || !root.PmesXapiProfile) return;
     var key = conf.endpoint + "|" + conf.account;
-    if (get("localStorage", SEEN) === key) return;
+    if (S.get(SEEN) === key) return;
     root.PmesNotice.show({ id: "pmes-lrs-notice", className: "pmes-lrs-notice", title: root.PmesXapiProfile.notice.title,
                            paragraphs: noticeText(conf), ok: "J'ai compris",
-                           onOk: function () { set("localStorage", SEEN, key); } });
+                           onOk: function () { S.set(SEEN, key, ""); } });
   }
 
   takeLaunch();

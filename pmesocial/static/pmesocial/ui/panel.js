@@ -9,6 +9,8 @@
   function message(box, text, ok) {
     box.textContent = "";
     box.appendChild(el("p", { className: "pmes-feedback " + (ok ? "pmes-ok" : "pmes-ko"), text: text }));
+    // in sight, above a notice fixed at the bottom of the screen (ui/storage.js pads the page for it)
+    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
   }
   function labelled(id, label, control) {
     control.id = id;
@@ -54,7 +56,8 @@
           var found = R.importFile(root.PmesLimits.decodeFile(new Uint8Array(buffer))), rec = found.record;
           name.value = rec.trainee.name || ""; company.value = rec.trainee.company || "";
           message(status, found.kind === "validation" ? R.rules.VALIDATION_IMPORTED
-            : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses. L'ancien dossier a été gardé de côté.", true);
+            : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses." +
+              (found.aside ? " L'ancien dossier a été gardé de côté." : ""), true);
         } catch (e) { message(status, e.message, false); }
       });
     });
@@ -100,16 +103,14 @@
   function autopositionnement(body, payload) {
     var phase = payload.phase;
     var saved = ((R.load().self_positioning || {})[phase]) || {};
-    var values = Object.assign({}, saved);
     body.appendChild(el("p", { text: "Pour chaque module, où vous situez-vous aujourd'hui ? Il n'y a pas de bonne réponse." }));
     payload.modules.forEach(function (m) {
       var sel = el("select", { "data-module": String(m.number) });
       sel.appendChild(el("option", { value: "", text: "— choisir —" }));
       payload.scale.forEach(function (t, i) { sel.appendChild(el("option", { value: String(i), text: i + " — " + t })); });
       if (saved[String(m.number)] !== undefined) sel.value = String(saved[String(m.number)]);
-      sel.addEventListener("change", function () {
-        if (sel.value === "") delete values[String(m.number)]; else values[String(m.number)] = Number(sel.value);
-        R.update(function (r) { r.self_positioning = r.self_positioning || {}; r.self_positioning[phase] = Object.assign({}, values); });
+      sel.addEventListener("change", function () {  // this module only: another tab's modules stay
+        R.saveSelfPositioning(phase, String(m.number), sel.value === "" ? null : Number(sel.value));
       });
       body.appendChild(labelled("pmes-selfpos-" + phase + "-" + m.number, "Module " + m.number + " — " + m.title, sel));
     });
@@ -187,7 +188,6 @@
     var title = kind[0];
     if (payload.panel === "autopositionnement") title += payload.phase === "entree" ? " — à l'entrée" : " — à la sortie";
     body.appendChild(el("p", { className: "pmes-title", text: title }));
-    R.notices.forEach(function (n) { body.appendChild(el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: n })); });
     kind[1](body, payload);
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");

@@ -7,8 +7,9 @@
   var SEEN = "pmesocial-avis-donnees";
   var texts = root.PmesPrivacyTexts;
   function fill(text) { return text.split("{ici}").join(texts.here); }
-  function get() { try { return root.localStorage.getItem(SEEN); } catch (e) { return null; } }
-  function set(value) { try { root.localStorage.setItem(SEEN, value); } catch (e) { /* private mode: shown again next page */ } }
+  // refused by the browser, « J'ai compris » is kept for this tab by ui/storage.js
+  function get() { return root.PmesStorage.get(SEEN); }
+  function set(value) { root.PmesStorage.set(SEEN, value, ""); }
   function showNotice() {
     if (!texts || get() === String(texts.notice.version)) return;
     root.PmesNotice.show({ id: "pmes-privacy-notice", className: "pmes-privacy-notice", floating: true, title: texts.notice.title,

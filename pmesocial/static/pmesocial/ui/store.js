@@ -1,54 +1,150 @@
-/* The trainee's record kept in this browser's localStorage, changed only through
- * rules/record.js. A corrupt or foreign record is never overwritten: it is kept aside
- * under another key and reported. */
+/* The trainee's record kept in this browser (through ui/storage.js), changed only through
+ * rules/record.js. A corrupt or foreign record is never overwritten: it is kept aside under
+ * another key and reported at the top of the page.
+ *
+ * Every change is one read-modify-write of the latest stored record. Between tabs that is
+ * not enough: Chromium copies localStorage from tab to tab asynchronously, so a tab may
+ * apply its change to a stale copy and write away another tab's change. So each page
+ * numbers its writes and records in the record (`tabs`) how many of them it holds; it
+ * keeps its own changes of the last minutes (the journal), and whenever the record lacks
+ * some of them (another tab's write, seen by the `storage` event, or read before a change)
+ * it makes them again. Tabs converge on a record that holds every change. */
 (function (root) {
   "use strict";
-  var rules = root.PmesRecordRules;
+  var S = root.PmesStorage, rules = root.PmesRecordRules;
   var KEY = "pmesocial-record", KEY_PREFIX = "pmesocial-";
+  var JOURNAL_MS = 2 * 60 * 1000, TAB_MS = 10 * 60 * 1000, MAX_TABS = 50;
+  var NOT_KEPT = "Ce dossier n'a pas été importé, et rien n'a changé. Ce navigateur n'a plus la place de mettre " +
+                 "votre dossier actuel de côté avant de le remplacer. Exportez votre dossier actuel pour le garder, " +
+                 "puis importez le nouveau dans un autre navigateur.";
+  var NO_ROOM = "Ce dossier n'a pas été importé, et rien n'a changé. Il ne tient pas dans la place qui reste à ce " +
+                "navigateur. Votre dossier actuel est toujours là.";
   var notices = [];
-  var memory = null;  // when localStorage is refused (private mode), keep it for this page
   var fresh = rules.fresh, parse = rules.parse;
   var applyAttempt = rules.applyAttempt, applyDraft = rules.applyDraft, applySolutionSeen = rules.applySolutionSeen,
       applyReset = rules.applyReset, applySubmit = rules.applySubmit, applyForm = rules.applyForm,
-      applyTrainee = rules.applyTrainee;
+      applyFormChanges = rules.applyFormChanges, applyTrainee = rules.applyTrainee;
   function now() { return new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00"); }
-  function storageGet() { try { return root.localStorage.getItem(KEY); } catch (e) { return memory; } }
-  function storageSet(text) { try { root.localStorage.setItem(KEY, text); } catch (e) { memory = text; } }
+  function clone(x) { return JSON.parse(JSON.stringify(x)); }
+
+  /* ---------- this page's writes and journal ---------- */
+  var TAB = Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8);
+  var writes = 0, journal = [], copies = 0, listeners = [];
+  function prune() {
+    var t = Date.now();
+    while (journal.length && t - journal[0].at > JOURNAL_MS) journal.shift();
+  }
+  function stamp(record) {
+    var t = Date.now(), tabs = record.tabs || {};
+    var ids = Object.keys(tabs).filter(function (id) { return id !== TAB && t - tabs[id].at < TAB_MS; });
+    ids.sort(function (a, b) { return tabs[b].at - tabs[a].at; });
+    var out = {};
+    ids.slice(0, MAX_TABS - 1).forEach(function (id) { out[id] = tabs[id]; });
+    out[TAB] = { n: writes, at: t };
+    record.tabs = out;
+  }
+  /* The changes of this page the record lacks, made again; how many. */
+  function catchUp(record) {
+    prune();
+    var mine = (record.tabs || {})[TAB], held = mine ? mine.n : 0;
+    var missing = journal.filter(function (j) { return j.n > held; });
+    missing.forEach(function (j) { j.change(record); });
+    return missing.length;
+  }
+
+  /* ---------- reading, writing ---------- */
+  function uniqueKey(kind) {  // never the key of an earlier copy, even in the same millisecond
+    copies += 1;
+    var key = KEY + "." + kind + "-" + new Date().toISOString().replace(/[:.]/g, "-") + "-" + TAB.slice(-4) + "-" + copies;
+    while (S.get(key) !== null) key += "x";
+    return key;
+  }
   function setAside(text, reason) {
-    var aside = KEY + ".illisible-" + now();
-    try { root.localStorage.setItem(aside, text); } catch (e) { /* nothing more we can do */ }
+    var aside = uniqueKey("illisible");
+    if (!S.set(aside, text, "")) S.pin(KEY, "record");  // no room for the copy: the original stays where it is
     notices.push("Votre dossier enregistré dans ce navigateur n'a pas pu être lu : " + reason +
       " Il a été mis de côté (" + aside + ", rien n'a été effacé) ; un nouveau dossier commence.");
+    showNotices();
   }
-  function load() {
-    var text = storageGet();
+  function read() {
+    var text = S.get(KEY);
     if (!text) return fresh();
     try { return parse(text); } catch (e) {
       setAside(text, e.message);
       var record = fresh();
-      storageSet(JSON.stringify(record));
+      write(record);
       return record;
     }
   }
-  /* An `event` (what the trainee did) also goes to the training body's LRS when a launch
-   * link configured one (ui/lrs.js); without it nothing is sent. */
+  function write(record) { return S.set(KEY, JSON.stringify(record), "record"); }
+  /* The latest record, with this page's changes it lacks made again (and written). */
+  function latest() {
+    var record = read();
+    if (catchUp(record)) { stamp(record); write(record); }
+    return record;
+  }
+  function load() { return latest(); }
+  /* A change is a function of the record; it is kept in the journal, to be made again if
+   * another tab's stale copy wipes it out. An `event` (what the trainee did) also goes to
+   * the training body's LRS when a launch link configured one (ui/lrs.js). */
   function update(change, event) {
-    var record = load();
-    var before = event ? JSON.parse(JSON.stringify(record)) : null;
+    var record = latest();
+    var before = event ? clone(record) : null;
     change(record);
+    writes += 1;
+    journal.push({ n: writes, at: Date.now(), change: change });
+    stamp(record);
     record.updated = now();
-    storageSet(JSON.stringify(record));
+    write(record);
     if (event && root.PmesLrs) root.PmesLrs.emit(event, before, record);
     return record;
   }
-  function exportText() { return JSON.stringify(load(), null, 1); }
+
+  /* Another tab wrote the record: make again what it lacks, then let the views refresh. */
+  S.watch(KEY, function (text) {
+    if (text === null) { journal = []; }  // erased in another tab: nothing of it comes back
+    var record = text === null ? fresh() : latest();
+    listeners.forEach(function (fn) { fn(record); });
+  });
+  function onChange(fn) { listeners.push(fn); }
+
+  function exportText() {
+    var record = load();
+    delete record.tabs;  // this browser's bookkeeping, meaningless elsewhere
+    return JSON.stringify(record, null, 1);
+  }
+  /* An imported record replaces the current one, which is first copied aside and read back:
+   * when that copy or the new record does not fit, nothing changes and the trainee is told.
+   * Returns { record, aside }: the record now, and the key of the copy (null: there was none). */
   function importText(text) {
     var record = parse(text);  // throws a French message
-    var current = storageGet();
-    if (current) { try { record = rules.carryValidations(parse(current), record); } catch (e) { /* unreadable: kept aside below */ } }
-    if (current) { try { root.localStorage.setItem(KEY + ".avant-import-" + now(), current); } catch (e) { /* ignore */ } }
-    storageSet(JSON.stringify(record));
-    return record;
+    var current = S.get(KEY), was = null;
+    if (current) {
+      try { was = parse(current); record = rules.carryValidations(was, record); } catch (e) { /* unreadable: kept aside below */ }
+      var aside = uniqueKey("avant-import");
+      if (!S.store(aside, current)) throw new Error(NOT_KEPT);
+    }
+    var imported = clone(record);
+    delete imported.tabs;
+    // the change the journal keeps: the imported record in place of whatever is there,
+    // with the tabs' counts of the record it replaces (their changes in it are not lacking)
+    var replace = function (r) {
+      var tabs = r.tabs;
+      Object.keys(r).forEach(function (k) { delete r[k]; });
+      Object.assign(r, clone(imported));
+      if (tabs) r.tabs = tabs;
+    };
+    var next = was || {};
+    replace(next);
+    writes += 1;
+    stamp(next);
+    if (!S.store(KEY, JSON.stringify(next))) {  // stored and read back, or nothing changed
+      writes -= 1;
+      if (current) S.remove(aside);
+      throw new Error(NO_ROOM);
+    }
+    journal.push({ n: writes, at: Date.now(), change: replace });
+    return { record: next, aside: current ? aside : null };
   }
   /* A file the trainee imports: a record replaces theirs (kept aside first); a trainer's
    * validation is added to theirs. Returns { kind, record }. */
@@ -58,37 +154,46 @@
       rules.checkValidationFor(load(), found.validation);  // throws, in French, for another trainee's record
       return { kind: "validation", record: update(function (r) { rules.applyValidations(r, rules.checkValidationFor(r, found.validation)); }) };
     }
-    return { kind: "record", record: importText(text) };
+    var done = importText(text);
+    return { kind: "record", record: done.record, aside: done.aside };
   }
   /* « Effacer mon dossier »: every key the course wrote in this browser (the record, its
-   * set-aside copies, statements not yet sent, notices seen). The session's launch link
-   * (sessionStorage) is the training body's setting, gone when the tab closes. */
+   * set-aside copies, statements not yet sent, notices seen), and what this tab kept of
+   * them. The session's launch link (sessionStorage) is the training body's setting, gone
+   * when the tab closes. */
   function erase() {
-    var gone = [];
-    try {
-      for (var i = root.localStorage.length - 1; i >= 0; i--) {
-        var key = root.localStorage.key(i);
-        if (key && key.indexOf(KEY_PREFIX) === 0) gone.push(key);
-      }
-      gone.forEach(function (key) { root.localStorage.removeItem(key); });
-    } catch (e) { /* storage refused: only this page's copy existed */ }
-    memory = null;
+    var gone = S.erase(KEY_PREFIX);
+    journal = [];
     notices.length = 0;
+    showNotices();
     return gone;
   }
-  function download(filename, text, type) {
-    var blob = new Blob([text], { type: type });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = filename;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+
+  /* ---------- what the trainee is told: at the top of the page, once ---------- */
+  function showNotices() {
+    if (!root.document || !document.body) return;
+    var box = document.querySelector(".pmes-record-notice");
+    if (!notices.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "pmes-feedback pmes-ko pmes-record-notice";
+      box.setAttribute("role", "alert");
+      var main = (root.PmesNotice && root.PmesNotice.mainOf(document)) || document.querySelector("main") || document.body;
+      var title = main.querySelector("h1");
+      if (title) title.parentNode.insertBefore(box, title.nextSibling); else main.insertBefore(box, main.firstChild);
+    }
+    box.textContent = "";
+    notices.forEach(function (n) {
+      var p = document.createElement("p");
+      p.textContent = root.PmesTypography ? root.PmesTypography.typo(n) : n;
+      box.appendChild(p);
+    });
   }
+
   function changer(apply, eventOf) {
     return function () {
-      var args = Array.prototype.slice.call(arguments);
-      return update(function (r) { apply.apply(null, [r].concat(args, [now()])); },
+      var args = Array.prototype.slice.call(arguments), at = now();
+      return update(function (r) { apply.apply(null, [r].concat(args, [at])); },
                     eventOf ? eventOf.apply(null, args) : null);
     };
   }
@@ -109,15 +214,16 @@
   }
   root.PmesRecord = {
     load: load, update: update, exportText: exportText, importText: importText, importFile: importFile, parse: parse, erase: erase,
-    notices: notices, download: download, KEY: KEY, now: now, rules: rules,
+    notices: notices, download: S.download, onChange: onChange, KEY: KEY, now: now, rules: rules,
     saveAttempt: changer(dropExtra(applyAttempt, 6), EVENTS.attempt), saveDraft: changer(applyDraft),
     solutionSeen: changer(applySolutionSeen, EVENTS.solution), resetQuestion: changer(applyReset),
     submitTest: changer(dropExtra(applySubmit, 3), EVENTS.submit), saveForm: changer(applyForm, EVENTS.form),
+    saveFormChanges: changer(applyFormChanges, EVENTS.form),
+    saveDiagnostic: changer(rules.applyDiagnostic, function () { return { type: "diagnostic" }; }),
+    saveSelfPositioning: function (phase, module, value) {
+      return update(function (r) { rules.applySelfPositioning(r, phase, module, value); });
+    },
     attestationIssued: changer(rules.applyAttestation, EVENTS.attestation),
-    setTrainee: function (name, company) { return update(function (r) { applyTrainee(r, name, company); }); },
-    saveSection: function (section, value) {
-      return update(function (r) { value.updated = now(); r[section] = value; },
-                    section === "diagnostic" ? { type: "diagnostic" } : null);
-    }
+    setTrainee: function (name, company) { return update(function (r) { applyTrainee(r, name, company); }); }
   };
 })(this);
