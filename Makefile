@@ -11,10 +11,10 @@ NGINX    ?= /usr/sbin/nginx
 export NGINX
 # Tests, builds and executions never touch a trainee's real record (~/.pmesocial).
 TOOLS_RECORD := $(CURDIR)/_build/dossier-outils.json
-test-unit test-notebooks test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
+test-unit test-notebooks test-packages test-browser book execute: export PMESOCIAL_RECORD = $(TOOLS_RECORD)
 
 .PHONY: lrs scorm install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit text \
-        test-js test-notebooks test-browser chromium clean bench items vectors generated lint
+        test-js test-notebooks test-packages test-browser chromium clean bench items vectors generated lint
 
 install: $(VENV)/.installed
 
@@ -120,11 +120,15 @@ test-notebooks: install
 lint: install
 	$(BIN)/ruff check pmesocial tests scripts
 
+# what the build produces (the SCORM packages): needs the book, so it runs after « make book »
+test-packages: install
+	$(BIN)/pytest -q tests/packages
+
 test-browser: install chromium js
 	$(BIN)/pytest -q -n 2 --dist loadfile tests/browser
 
 # the browser tests read both editions: the learner book and the trainer's (group-view page)
-test: install chromium nginx js lint exercises-check items test-unit test-js test-notebooks book book-formateur test-browser
+test: install chromium nginx js lint exercises-check items test-unit test-js test-notebooks book book-formateur test-packages test-browser
 	@echo "Tous les tests sont passés."
 
 # Measure builds, page weights and notebook run times (a benchmark, not a test);
