@@ -1007,6 +1007,7 @@ def _scorm_records(course: dict) -> list[tuple[str, dict, int, list]]:
     small["attestation"] = {"statuses": {"m1-o1": "acquis"}, "issued": LATER}
     small["diagnostic"] = {"answers": {"inconnu": 2}, "importance": {}, "updated": LATER}
     small["self_positioning"] = {"entree": {"1": 0}}
+    small["tabs"] = {"onglet-a": {"n": 2, "at": 1765000000000}}  # this browser's only: not carried
     small["updated"] = LATER
     partial = copy.deepcopy(whole)
     for entry in partial["exercises"].values():
