@@ -28,9 +28,8 @@ class RecordError(ValueError):
 
 TOO_BIG = (f"Ce fichier est trop gros (plus de {LIMITS['file_bytes'] // 1_000_000} Mo) : "
            "ce n'est pas un dossier exporté par le cours.")
-NOT_UTF8 = ("Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : "
-            "ce n'est pas un dossier exporté par le cours.")
-NOT_JSON = "Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."
+NOT_UTF8 = "Ce fichier n'est pas un texte lisible (il n'est pas en UTF-8) : ce n'est pas un dossier exporté par le cours."
+NOT_JSON = "Ce fichier n'est pas un dossier lisible : il est incomplet ou abîmé."
 TOO_DEEP = (f"Ce fichier a trop de niveaux imbriqués (plus de {LIMITS['depth']}) : "
             "ce n'est pas un dossier exporté par le cours.")
 BAD_NUMBER = "Ce fichier contient un nombre trop grand ou invalide (partie « {where} ») : il ne peut pas être utilisé."

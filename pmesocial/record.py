@@ -191,9 +191,16 @@ def apply_validations(record: dict, productions: dict) -> dict:
     return record
 
 
-def apply_trainee(record: dict, name: str, company: str) -> dict:
-    record["trainee"] = {**record.get("trainee", {}), "name": str(name)[:TEXT_LIMIT],
-                         "company": str(company)[:TEXT_LIMIT]}
+def apply_trainee(record: dict, name: str | None, company: str | None) -> dict:
+    """The trainee's name and company; None leaves a field as it is, so that a view changes
+    only what its trainee typed (another tab or notebook may have set the other one)."""
+    trainee = {**record.get("trainee", {})}
+    for key, value in (("name", name), ("company", company)):
+        if value is not None:
+            trainee[key] = str(value)[:TEXT_LIMIT]
+    trainee.setdefault("name", "")
+    trainee.setdefault("company", "")
+    record["trainee"] = trainee
     return record
 
 

@@ -119,8 +119,16 @@ def _dossier(panel, store):
                                       mime="application/json") + " "
                         + download_link(render_document("carnet", store.load()), CARNET_FILE, CARNET_LABEL))
 
+    # only the fields typed here are saved: another notebook may have set the other one
+    shown = {"name": name.value, "company": company.value}
+
+    def save_typed():
+        store.set_trainee(*(field.value if field.value != shown[key] else None
+                            for field, key in ((name, "name"), (company, "company"))))
+        shown.update(name=name.value, company=company.value)
+
     def on_save(_):
-        store.set_trainee(name.value, company.value)
+        save_typed()
         status.value = saved_status(store, "Enregistré.")
         refresh_export()
 
@@ -133,7 +141,10 @@ def _dossier(panel, store):
         except RecordError as exc:
             status.value = f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(exc)}</p>"
             return
+        erasing.append(True)  # showing the imported names must not write them back
         name.value, company.value = imported["trainee"].get("name", ""), imported["trainee"].get("company", "")
+        erasing.clear()
+        shown.update(name=name.value, company=company.value)
         text = record_rules.VALIDATION_IMPORTED if kind == "validation" else (
             "Dossier importé. Relancez les modules (Run All) pour y retrouver vos réponses ; l'ancien dossier a été "
             "gardé de côté.")
@@ -144,11 +155,12 @@ def _dossier(panel, store):
         erasing.append(True)  # emptying the fields must not write a new record
         name.value = company.value = ""
         erasing.clear()
+        shown.update(name="", company="")
         refresh_export()
 
     erasing: list = []
     for field in (name, company):
-        field.observe(lambda _c: None if erasing else store.set_trainee(name.value, company.value), names="value")
+        field.observe(lambda _c: None if erasing else save_typed(), names="value")
     save.on_click(on_save)
     upload.observe(on_upload, names="value")
     refresh_export()

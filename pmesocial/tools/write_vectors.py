@@ -119,6 +119,8 @@ def _record_cases() -> list[dict]:
                                                                   ["attestation", [{"o1": "acquis"}, LATER]],
                                                                   ["attestation", [{"o1": "en-cours"}, LATER]]]),
         ("trainee names are clipped, never interpreted", [["trainee", ["<script>alert(1)</script>", "N" * 1200]]]),
+        ("a view changes only the trainee's field it was given", [["trainee", ["Martine", None]], ["trainee", [None, "Boulangerie"]],
+                                                                  ["trainee", [None, None]]]),
         ("a trainer's validations: the latest judgement of each production", [
             ["validations", [{"plan": {"decision": "a-reprendre", "comment": "Indicateurs ?", "at": AT}}]],
             ["validations", [{"plan": {"decision": "validee", "criteria": {"ordre": True}, "by": "F", "at": LATER},
@@ -738,7 +740,7 @@ def group_vectors() -> dict:
     from pmesocial.rules.group_page import export_label, page_view, results_csv
 
     ctx, records = group.context(), _group_records()
-    rejected = [["dossier-tronque.json", "Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."]]
+    rejected = [["dossier-tronque.json", "Ce fichier n'est pas un dossier lisible : il est incomplet ou abîmé."]]
     cases = []
     for name, chosen, anonymous in (("anonyme", records, True), ("noms", records, False),
                                     ("vide", [], True), ("un seul", records[-3:-2], False)):

@@ -84,3 +84,16 @@ def wait_for_server(url: str, seconds: float = 60) -> None:
         except OSError:
             time.sleep(0.3)
     pytest.fail(f"le serveur n'a pas répondu à temps : {url}")
+
+
+def import_record(page, path, confirm: bool = True) -> str:
+    """Choose a file in « Mon dossier » and, when the page asks before replacing another
+    person's record, answer (`confirm`); the panel's answer, as the trainee reads it."""
+    page.locator("input.pmes-import").set_input_files(str(path))
+    asked = page.locator(".pmes-panel .pmes-import-confirm:not([hidden])")
+    said = page.locator(".pmes-panel [role=status] .pmes-feedback, .pmes-panel [role=status] .pmes-ko")
+    asked.or_(said).first.wait_for()
+    if asked.is_visible():
+        asked.get_by_role("button", name="Oui, importer ce dossier" if confirm else "Non, garder le mien").click()
+    said.first.wait_for()
+    return page.locator(".pmes-panel [role=status]").first.inner_text()

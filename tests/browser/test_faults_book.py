@@ -6,6 +6,7 @@ not save, in French, with « Exporter mon dossier »."""
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 from playwright.sync_api import expect
@@ -14,7 +15,7 @@ from pmesocial import lrs as sender
 from pmesocial.rules import xapi
 from pmesocial.tools.lrs import TRAINER_USER
 
-from .helpers import answer_correctly, exercise_payloads, open_page, page_path
+from .helpers import answer_correctly, exercise_payloads, import_record, open_page, page_path
 
 MODULE_1 = page_path("notebooks/01_medias_ou_reseaux")
 DOSSIER = page_path("outils/mon_dossier")
@@ -157,10 +158,7 @@ def _record_text(name: str, answers: int = 0) -> str:
 def _import(page, tmp_path, text: str) -> str:
     path = tmp_path / f"import-{uuid.uuid4().hex[:6]}.json"
     path.write_text(text, encoding="utf-8")
-    status = page.locator(".pmes-panel [role=status]").first
-    page.locator("input.pmes-import").set_input_files(str(path))
-    expect(status.locator(".pmes-feedback")).to_have_count(1)
-    return status.inner_text()
+    return import_record(page, path)
 
 
 def _names_kept(page) -> list[str]:
@@ -198,6 +196,76 @@ def test_an_import_whose_backup_does_not_fit_is_refused(page, book_url, tmp_path
     open_page(page, book_url + DOSSIER)
     assert "Claire" in _names_kept(page), "le dossier précédent a disparu"
     assert page.locator("#pmes-trainee-name").input_value() == "Claire"
+
+
+UNDO = re.compile("Revenir à l.ancien dossier")  # the page sets its apostrophes
+
+
+def _file(tmp_path, text: str):
+    path = tmp_path / f"import-{uuid.uuid4().hex[:6]}.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_another_person_s_record_replaces_this_one_only_when_asked_and_can_be_undone(page, book_url, tmp_path):
+    """Before: Paul's file replaced Martine's record at once, and « gardé de côté » offered
+    no way back; each import of the same file added one more hidden copy."""
+    _start_with(page, book_url, tmp_path, "Martine")
+    pauls = _file(tmp_path, _record_text("Paul"))
+    said = import_record(page, pauls, confirm=False)
+    assert "n'a pas changé" in said and _names_kept(page) == ["Martine"]
+    asked = page.locator(".pmes-import-confirm")
+    assert "Paul" in asked.inner_text() and "Martine" in asked.inner_text()
+    said = import_record(page, pauls)
+    assert "Dossier importé" in said and "gardé de côté" in said
+    assert page.locator("#pmes-trainee-name").input_value() == "Paul"
+    page.get_by_role("button", name=UNDO).click()
+    expect(page.locator("#pmes-trainee-name")).to_have_value("Martine")
+    assert sorted(_names_kept(page)) == ["Martine", "Martine", "Paul"]  # the record, and both set aside
+    for _ in range(2):  # the same file again: no more copies of the same record
+        import_record(page, pauls)
+        page.get_by_role("button", name=UNDO).click()
+        expect(page.locator("#pmes-trainee-name")).to_have_value("Martine")
+    assert sorted(_names_kept(page)) == ["Martine", "Martine", "Paul"]
+
+
+def test_a_refused_import_says_the_record_has_not_changed(page, book_url, tmp_path):
+    _start_with(page, book_url, tmp_path, "Martine")
+    said = import_record(page, _file(tmp_path, "pas un dossier"))
+    assert "incomplet ou abîmé" in said and "Votre dossier actuel n'a pas changé" in said
+    assert _names_kept(page) == ["Martine"]
+
+
+def test_a_new_tab_on_a_full_browser_says_so_and_keeps_an_import_for_the_tab(page, book_url, tmp_path):
+    """Before: a new tab showed an empty course without a word, and refused the export."""
+    open_page(page, book_url + DOSSIER)
+    fill_storage(page)
+    other = page.context.new_page()
+    open_page(other, book_url + DOSSIER)
+    notice = storage_notice(other)
+    expect(notice).to_contain_text("plus de place pour ce cours")
+    said = import_record(other, _file(tmp_path, _record_text("Claire", answers=3)))
+    assert "Dossier importé" in said and "cet onglet seulement" in said
+    expect(notice).to_contain_text("pas enregistrées dans ce navigateur")
+    open_page(other, book_url + DOSSIER)  # the same tab, another page: still there
+    assert other.locator("#pmes-trainee-name").input_value() == "Claire"
+    other.close()
+
+
+def test_two_tabs_on_the_name_box_keep_both_fields(page, book_url):
+    """Before: the name saved in one tab was wiped by the other tab's empty name field."""
+    other = page.context.new_page()
+    open_page(page, book_url + DOSSIER)
+    open_page(other, book_url + DOSSIER)
+    page.locator("#pmes-trainee-name").fill("Martine Dupré")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    other.locator("#pmes-trainee-company").fill("Boulangerie Dupré")
+    other.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.wait_for_timeout(500)
+    trainee = page.evaluate("() => PmesRecord.load().trainee")
+    assert (trainee["name"], trainee["company"]) == ("Martine Dupré", "Boulangerie Dupré"), trainee
+    expect(page.locator("#pmes-trainee-company")).to_have_value("Boulangerie Dupré")  # shown without a reload
+    other.close()
 
 
 def test_two_imports_in_the_same_second_keep_both_previous_records(page, book_url, tmp_path):

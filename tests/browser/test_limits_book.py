@@ -5,7 +5,7 @@ import json
 
 from pmesocial.record import new_record
 
-from .helpers import open_page, page_path
+from .helpers import import_record, open_page, page_path
 
 DOSSIER = page_path("outils/mon_dossier")
 AT = "2026-03-02T09:00:00+00:00"
@@ -34,6 +34,5 @@ def test_the_book_import_refuses_latin1_and_takes_a_bom(page, book_url, tmp_path
     assert _stored_name(page) == "Claire"
     with_bom = tmp_path / "dossier-bom.json"
     with_bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    page.locator("input.pmes-import").set_input_files(str(with_bom))
-    page.locator(".pmes-panel .pmes-ok").wait_for()
+    import_record(page, with_bom)
     assert _stored_name(page) == "François"

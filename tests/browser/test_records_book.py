@@ -92,7 +92,7 @@ def test_corrupt_storage_is_reported_and_kept_aside(page, book_url):
 
 
 @pytest.mark.parametrize("content, message", [('{"format": "autre"}', "n'est pas un dossier du cours"),
-                                              ("pas du json", "JSON invalide")])
+                                              ("pas du json", "incomplet ou abîmé")])
 def test_import_of_a_foreign_file_is_refused_in_french(page, book_url, tmp_path, content, message):
     open_page(page, book_url + DOSSIER)
     page.locator("#pmes-trainee-name").fill("Claire")

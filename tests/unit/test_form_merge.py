@@ -91,3 +91,27 @@ def test_two_notebooks_on_self_positioning_keep_both_modules(tmp_path):
     dropdowns(second)[1].value = 4
     kept = RecordStore(path).load()["self_positioning"]["entree"]
     assert kept == {"1": 1, "2": 4}, f"modules gardés : {kept}"
+
+
+def _texts_of(box):
+    """The Text widgets of a panel, by their label."""
+    out, todo = {}, [box]
+    while todo:
+        widget = todo.pop()
+        todo.extend(getattr(widget, "children", ()))
+        if type(widget).__name__ == "Text":
+            out[widget.description] = widget
+    return out
+
+
+def test_two_notebooks_on_the_name_box_keep_both_fields(tmp_path):
+    """Before: the company typed in one notebook wrote the other notebook's stale, empty
+    name over the name saved there."""
+    from pmesocial.kernel.panels import _dossier
+
+    path = tmp_path / "dossier.json"
+    one, two = _texts_of(_dossier(None, RecordStore(path))), _texts_of(_dossier(None, RecordStore(path)))
+    one["Votre nom"].value = "Martine Dupré"
+    two["Votre entreprise"].value = "Boulangerie Dupré"
+    trainee = RecordStore(path).load()["trainee"]
+    assert (trainee["name"], trainee["company"]) == ("Martine Dupré", "Boulangerie Dupré"), trainee

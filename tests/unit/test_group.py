@@ -64,7 +64,7 @@ def test_sample_folder_loads_twenty_and_rejects_two_with_reasons(sample_folder, 
     assert len(records) == 20
     assert [name for name, _ in rejected] == ["dossier-tronque.json", "export-autre-logiciel.json"]
     reasons = dict(rejected)
-    assert "JSON invalide ou tronqué" in reasons["dossier-tronque.json"]
+    assert "incomplet ou abîmé" in reasons["dossier-tronque.json"]
     assert "n'est pas un dossier du cours" in reasons["export-autre-logiciel.json"]
     html = sample_html[True]
     assert typo("2 fichiers ignorés") in html

@@ -52,7 +52,7 @@ def test_import_refuses_foreign_and_newer_files_in_french(store):
         store.import_text('{"format": "nbgrader"}')
     with pytest.raises(RecordError, match="version plus récente"):
         store.import_text('{"format": "pmesocial-record", "version": 9}')
-    with pytest.raises(RecordError, match="JSON invalide"):
+    with pytest.raises(RecordError, match="incomplet ou abîmé"):
         store.import_text("{")
     bad_scale = {"format": "pmesocial-record", "version": 2, "trainee": {}, "started": "2026-01-01",
                  "updated": "2026-01-01", "diagnostic": {"answers": {"x": 9}}}

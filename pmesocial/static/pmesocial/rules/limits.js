@@ -9,9 +9,8 @@
   var LIMITS = root.PmesSchemas && root.PmesSchemas.limits ? root.PmesSchemas.limits : require("../schemas/limits.js");
   var TOO_BIG = "Ce fichier est trop gros (plus de " + Math.floor(LIMITS.file_bytes / 1000000) + " Mo) : " +
                 "ce n'est pas un dossier exporté par le cours.";
-  var NOT_UTF8 = "Ce fichier n'est pas un texte lisible (encodage autre que UTF-8) : " +
-                 "ce n'est pas un dossier exporté par le cours.";
-  var NOT_JSON = "Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué).";
+  var NOT_UTF8 = "Ce fichier n'est pas un texte lisible (il n'est pas en UTF-8) : ce n'est pas un dossier exporté par le cours.";
+  var NOT_JSON = "Ce fichier n'est pas un dossier lisible : il est incomplet ou abîmé.";
   var TOO_DEEP = "Ce fichier a trop de niveaux imbriqués (plus de " + LIMITS.depth + ") : " +
                  "ce n'est pas un dossier exporté par le cours.";
   function badNumber(where) { return "Ce fichier contient un nombre trop grand ou invalide (partie « " + where + " ») : il ne peut pas être utilisé."; }

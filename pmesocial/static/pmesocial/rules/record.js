@@ -132,10 +132,13 @@
     Object.keys(productions).forEach(function (k) { record.validations[k] = clone(productions[k]); });
     return record;
   }
+  /* null (or undefined) leaves a field as it is: a view changes only what its trainee typed */
   function applyTrainee(record, name, company) {
     var t = Object.assign({}, record.trainee || {});
-    t.name = cut(name);
-    t.company = cut(company);
+    if (name !== null && name !== undefined) t.name = cut(name);
+    if (company !== null && company !== undefined) t.company = cut(company);
+    if (t.name === undefined) t.name = "";
+    if (t.company === undefined) t.company = "";
     record.trainee = t;
     return record;
   }

@@ -28,8 +28,18 @@
     var company = el("input", { type: "text", value: record.trainee.company || "", maxlength: "1000", autocomplete: "organization" });
     var status = el("div", { role: "status", "aria-live": "polite" });
     var save = el("button", { type: "button", className: "pmes-btn pmes-check", text: "Enregistrer" });
+    // only the fields typed here are saved (another tab may have set the other one), and a
+    // field not being typed shows what another tab saved
+    var shown = { name: name.value, company: company.value };
+    function typed(input, key) { return input.value !== shown[key] ? input.value : null; }
+    function saveTyped() {
+      var record = R.setTrainee(typed(name, "name"), typed(company, "company"));
+      shown = { name: name.value, company: company.value };
+      return record;
+    }
     save.addEventListener("click", function () {
-      R.setTrainee(name.value, company.value);
+      clearTimeout(timer);
+      saveTyped();
       var said = root.PmesStorage.savedStatus("Enregistré.");
       message(status, said.text, said.ok);
     });
@@ -37,7 +47,13 @@
     [name, company].forEach(function (input) {
       input.addEventListener("input", function () {
         clearTimeout(timer);
-        timer = setTimeout(function () { R.setTrainee(name.value, company.value); }, 300);
+        timer = setTimeout(saveTyped, 300);
+      });
+    });
+    R.onChange(function (record) {
+      [[name, "name"], [company, "company"]].forEach(function (pair) {
+        var input = pair[0], key = pair[1], now = (record.trainee || {})[key] || "";
+        if (input.value === shown[key] && now !== shown[key]) { input.value = now; shown[key] = now; }
       });
     });
     var exp = el("button", { type: "button", className: "pmes-btn pmes-export", text: "Exporter mon dossier (JSON)" });
@@ -50,29 +66,73 @@
         .then(function () { carnet.disabled = false; });
     });
     var file = el("input", { type: "file", accept: ".json,application/json", className: "pmes-import" });
+    var ask = el("div", { className: "pmes-import-confirm", hidden: true });
+    function refusedImport(e) {  // every refusal says that the record in this browser is unchanged
+      var text = e.message;
+      if (text.indexOf("rien n'a changé") < 0 && text.indexOf("n'a pas changé") < 0) text += " Votre dossier actuel n'a pas changé.";
+      message(status, text, false);
+    }
+    function imported(found) {
+      var rec = found.record;
+      name.value = rec.trainee.name || ""; company.value = rec.trainee.company || "";
+      shown = { name: name.value, company: company.value };
+      if (found.kind === "validation") { message(status, R.rules.VALIDATION_IMPORTED, true); return; }
+      message(status, "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses." +
+        (found.held ? " Ce navigateur n'a plus de place : il est gardé dans cet onglet seulement (voir l'avis en bas de l'écran)." : "") +
+        (found.aside ? " L'ancien dossier a été gardé de côté." : ""), true);
+      if (!found.aside) return;
+      var back = el("button", { type: "button", className: "pmes-btn pmes-import-undo", text: "Revenir à l'ancien dossier" });
+      back.addEventListener("click", function () {  // the copy comes back the same way, the one now set aside
+        try { imported(R.importFile(root.PmesStorage.get(found.aside))); } catch (e) { refusedImport(e); }
+      });
+      status.appendChild(back);
+    }
+    /* A record of another person replaces this one only once the trainee has said so. */
+    function confirmThen(text, found) {
+      var now = R.load().trainee || {}, theirs = found.kind === "record" ? found.record.trainee || {} : {};
+      var mine = (now.name || "").trim(), other = (theirs.name || "").trim();
+      if (found.kind !== "record" || !mine || mine === other) { imported(R.importFile(text)); return; }
+      ask.textContent = "";
+      var yes = el("button", { type: "button", className: "pmes-btn pmes-import-yes", text: "Oui, importer ce dossier" });
+      var no = el("button", { type: "button", className: "pmes-btn pmes-import-no", text: "Non, garder le mien" });
+      ask.appendChild(el("p", { text: "Ce fichier est le dossier de « " + (other || "sans nom") + " ». Il remplacera celui de « " +
+        mine + " » dans ce navigateur (l'ancien sera gardé de côté). L'importer ?" }));
+      ask.appendChild(el("div", { className: "pmes-buttons" }, [yes, no]));
+      ask.hidden = false;
+      status.textContent = "";
+      yes.addEventListener("click", function () {
+        ask.hidden = true;
+        try { imported(R.importFile(text)); } catch (e) { refusedImport(e); }
+      });
+      no.addEventListener("click", function () { ask.hidden = true; file.value = ""; message(status, "Import annulé : votre dossier n'a pas changé.", true); });
+      yes.focus();
+    }
     file.addEventListener("change", function () {
       var f = file.files[0];
       if (!f) return;
+      ask.hidden = true;
+      status.textContent = "";  // what an earlier file said is not this file's answer
+      file.value = "";  // so that choosing the same file again is a new choice (a change event)
       // bytes, not f.text(): invalid UTF-8 is refused in French instead of silently replaced (rules/limits.js)
-      try { root.PmesLimits.checkSize(f.size); } catch (e) { message(status, e.message, false); return; }
+      try { root.PmesLimits.checkSize(f.size); } catch (e) { refusedImport(e); return; }
       f.arrayBuffer().then(function (buffer) {
         try {
-          var found = R.importFile(root.PmesLimits.decodeFile(new Uint8Array(buffer))), rec = found.record;
-          name.value = rec.trainee.name || ""; company.value = rec.trainee.company || "";
-          message(status, found.kind === "validation" ? R.rules.VALIDATION_IMPORTED
-            : "Dossier importé : rechargez les pages des modules pour y retrouver vos réponses." +
-              (found.aside ? " L'ancien dossier a été gardé de côté." : ""), true);
-        } catch (e) { message(status, e.message, false); }
+          var text = root.PmesLimits.decodeFile(new Uint8Array(buffer));
+          confirmThen(text, R.rules.parseImport(text));
+        } catch (e) { refusedImport(e); }
       });
     });
-    body.appendChild(el("p", { text: "Vos réponses sont enregistrées dans ce navigateur seulement. Exportez-les pour les transmettre à votre formateur ou les reprendre ailleurs (navigateur ou JupyterLab)." }));
+    body.appendChild(el("p", { text: "Vos réponses sont enregistrées dans ce navigateur seulement (quand il a de la place : sinon un avis le dit en bas de l'écran). Exportez-les pour les transmettre à votre formateur ou les reprendre ailleurs (navigateur ou JupyterLab)." }));
     body.appendChild(labelled("pmes-trainee-name", "Votre nom", name));
     body.appendChild(labelled("pmes-trainee-company", "Votre entreprise", company));
     body.appendChild(el("div", { className: "pmes-buttons" }, [save, exp, carnet]));
     body.appendChild(labelled("pmes-import-file", "Importer un dossier ou la validation de votre formateur (fichier JSON)", file));
+    body.appendChild(ask);
     body.appendChild(el("p", { className: "pmes-help", text: "Votre formateur vous envoie sa validation par courriel : enregistrez la pièce jointe sur cet appareil, puis choisissez-la ici. Elle s'ajoute à votre dossier sans rien remplacer ; un dossier, lui, remplace celui de ce navigateur (l'ancien est gardé de côté)." }));
     body.appendChild(status);
-    body.appendChild(eraser(function () { clearTimeout(timer); name.value = ""; company.value = ""; status.textContent = ""; }));
+    body.appendChild(eraser(function () {
+      clearTimeout(timer); name.value = ""; company.value = ""; shown = { name: "", company: "" }; status.textContent = "";
+    }));
   }
 
   /* « Effacer mon dossier »: asks first (in the page, not a pop-up a screen reader may

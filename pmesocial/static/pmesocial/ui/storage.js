@@ -20,7 +20,8 @@
   var SAID = {  // what is not saved and where it is kept, as the trainee reads it
     record: function (where) {
       return "Vos réponses ne sont pas enregistrées dans ce navigateur (plus de place, ou enregistrement refusé). " +
-             "Elles restent " + WHERE[where] + " : exportez votre dossier pour ne rien perdre.";
+             "Elles restent " + WHERE[where] + ", mais un autre onglet ou une prochaine visite ne les verra pas : " +
+             "exportez votre dossier pour ne rien perdre.";
     },
     queue: function (where) {
       return "Vos résultats pour l'entrepôt d'apprentissage de votre formateur ne peuvent pas attendre dans ce navigateur : " +
@@ -31,6 +32,13 @@
              " : téléchargez chaque validation pour ne rien perdre.";
     }
   };
+  // said when a page opens on a browser with no room left, before anything is lost: another
+  // tab may hold the trainee's work, which this one cannot see
+  var FULL = "Ce navigateur n'a plus de place pour ce cours (ou refuse d'enregistrer) : ce que vous ferez ici " +
+             "restera dans cet onglet seulement. Si vous avez commencé dans un autre onglet, continuez-y ; " +
+             "sinon, exportez votre dossier avant de fermer cet onglet, ou importez celui que vous aviez exporté " +
+             "(page « Mon dossier »).";
+  var PROBE = "pmesocial-essai-place", full = false;
   var memory = {};  // key -> {value, what}: what neither localStorage nor sessionStorage took
   var pinned = {};  // key -> true: never written to localStorage (what is there must stay)
   var watchers = [];
@@ -87,8 +95,15 @@
     release(key);
     return true;
   }
+  /* Room for a small write? (checked when a page opens; a write that succeeds says there is) */
+  function noRoom() {
+    var l = area("localStorage");
+    try { l.setItem(PROBE, new Array(2049).join("x")); l.removeItem(PROBE); return false; }
+    catch (e) { try { l.removeItem(PROBE); } catch (e2) { /* refused */ } return true; }
+  }
   function set(key, value, what) {
     var stored = store(key, value);
+    if (stored) full = false;
     if (!stored) hold(key, value, what);
     refresh();
     return stored;
@@ -180,8 +195,12 @@
   function refresh() {
     if (!root.document || !document.body) return;
     var now = unsaved(), what = Object.keys(SAID).filter(function (w) { return now[w]; });
-    if (!what.length) {
+    var lines = what.map(function (w) { return SAID[w](now[w]); });
+    if (full && !now.record) lines.unshift(FULL);
+    var top = document.getElementById("pst-back-to-top");  // the theme's « Haut de page »: above the notice
+    if (!lines.length) {
       if (box) { box.remove(); box = null; document.body.style.paddingBottom = ""; document.documentElement.style.scrollPaddingBottom = ""; }
+      if (top) top.style.bottom = "";
       return;
     }
     if (!box) {
@@ -196,7 +215,6 @@
         "border-top:3px solid #b3261e;box-shadow:0 -.25rem 1rem rgba(0,0,0,.25);font-size:.95rem;line-height:1.35";
       document.body.appendChild(box);
     }
-    var lines = what.map(function (w) { return SAID[w](now[w]); });
     var text = lines.join("\n");
     if (box.getAttribute("data-text") === text) return;
     box.setAttribute("data-text", text);
@@ -217,6 +235,7 @@
       box.appendChild(button);
     }
     var height = box.getBoundingClientRect().height;
+    if (top) top.style.bottom = Math.ceil(height + 12) + "px";
     document.body.style.paddingBottom = Math.ceil(height + 8) + "px";
     document.documentElement.style.scrollPaddingBottom = Math.ceil(height + 8) + "px";
     uncover();
@@ -240,6 +259,7 @@
   /* A page of the same tab: what an earlier page kept here goes back to localStorage if it
    * fits now, and is said if it still does not. */
   function retry() {
+    full = noRoom();
     heldKeys().forEach(function (key) {
       if (has(memory, key)) return;
       var entry = heldEntry(key);

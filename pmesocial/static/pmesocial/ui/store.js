@@ -18,7 +18,8 @@
                  "votre dossier actuel de côté avant de le remplacer. Exportez votre dossier actuel pour le garder, " +
                  "puis importez le nouveau dans un autre navigateur.";
   var NO_ROOM = "Ce dossier n'a pas été importé, et rien n'a changé. Il ne tient pas dans la place qui reste à ce " +
-                "navigateur. Votre dossier actuel est toujours là.";
+                "navigateur. Votre dossier actuel est toujours là. Continuez dans l'onglet où vous avez travaillé, " +
+                "ou importez ce dossier dans un autre navigateur.";
   var notices = [];
   var fresh = rules.fresh, parse = rules.parse;
   var applyAttempt = rules.applyAttempt, applyDraft = rules.applyDraft, applySolutionSeen = rules.applySolutionSeen,
@@ -116,13 +117,28 @@
   /* An imported record replaces the current one, which is first copied aside and read back:
    * when that copy or the new record does not fit, nothing changes and the trainee is told.
    * Returns { record, aside }: the record now, and the key of the copy (null: there was none). */
+  /* The key of a copy set aside before an import that holds exactly `text`, if any: the
+   * same record imported again is not copied again (each copy takes room). */
+  function withoutTabs(text) {  // a record's text, less this browser's bookkeeping
+    try { var r = JSON.parse(text); delete r.tabs; return JSON.stringify(r); } catch (e) { return text; }
+  }
+  function copyOf(text) {
+    var prefix = KEY + ".avant-import-", same = withoutTabs(text);
+    return S.keys().filter(function (k) {
+      return k && k.indexOf(prefix) === 0 && withoutTabs(S.get(k)) === same;
+    })[0] || null;
+  }
   function importText(text) {
     var record = parse(text);  // throws a French message
-    var current = S.get(KEY), was = null;
+    var current = S.get(KEY), was = null, aside = null, made = false;
     if (current) {
       try { was = parse(current); record = rules.carryValidations(was, record); } catch (e) { /* unreadable: kept aside below */ }
-      var aside = uniqueKey("avant-import");
-      if (!S.store(aside, current)) throw new Error(NOT_KEPT);
+      aside = copyOf(current);
+      if (!aside) {
+        aside = uniqueKey("avant-import");
+        if (!S.store(aside, current)) throw new Error(NOT_KEPT);
+        made = true;
+      }
     }
     var imported = clone(record);
     delete imported.tabs;
@@ -138,13 +154,20 @@
     replace(next);
     writes += 1;
     stamp(next);
-    if (!S.store(KEY, JSON.stringify(next))) {  // stored and read back, or nothing changed
-      writes -= 1;
-      if (current) S.remove(aside);
-      throw new Error(NO_ROOM);
+    var held = false;
+    if (!S.store(KEY, JSON.stringify(next))) {  // stored and read back, or nothing changed...
+      if (current) {
+        writes -= 1;
+        if (made) S.remove(aside);
+        throw new Error(NO_ROOM);
+      }
+      // ...unless there was nothing to replace (a new tab on a full browser): then it is kept
+      // for this tab, and the notice at the bottom says so (ui/storage.js)
+      S.set(KEY, JSON.stringify(next), "record");
+      held = true;
     }
     journal.push({ n: writes, at: Date.now(), change: replace });
-    return { record: next, aside: current ? aside : null };
+    return { record: next, aside: aside, held: held };
   }
   /* A file the trainee imports: a record replaces theirs (kept aside first); a trainer's
    * validation is added to theirs. Returns { kind, record }. */
@@ -155,7 +178,7 @@
       return { kind: "validation", record: update(function (r) { rules.applyValidations(r, rules.checkValidationFor(r, found.validation)); }) };
     }
     var done = importText(text);
-    return { kind: "record", record: done.record, aside: done.aside };
+    return { kind: "record", record: done.record, aside: done.aside, held: done.held };
   }
   /* « Effacer mon dossier »: every key the course wrote in this browser (the record, its
    * set-aside copies, statements not yet sent, notices seen), and what this tab kept of
