@@ -14,10 +14,10 @@ from playwright.sync_api import expect
 
 from pmesocial.data.group_folder import load_group
 from pmesocial.kernel.group_view import GroupView
-from pmesocial.tools.browser import serve
-from pmesocial.tools.lrs import TRAINER_USER
+from pmesocial.lrs_accounts import TRAINER_USER
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY
 from pmesocial.tools.make_sample_records import main as make_sample
+from tests.support.browser import serve
 
 from .conftest import REPO
 from .helpers import open_page

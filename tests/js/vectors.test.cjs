@@ -1,5 +1,5 @@
 // The book's JavaScript rules against the vectors the Python rules wrote
-// (python -m pmesocial.tools.write_vectors): same inputs, same outputs, no browser.
+// (python -m tests.support.write_vectors): same inputs, same outputs, no browser.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");

@@ -10,7 +10,7 @@ from pmesocial.kernel.documents import render_carnet
 from pmesocial.record import apply_attempt, apply_form, apply_solution_seen, apply_trainee, new_record
 from pmesocial.rules import carnet, evidence, scoring
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY
-from pmesocial.tools.write_vectors import carnet_records
+from tests.support.write_vectors import carnet_records
 
 AT, TODAY = "2026-03-02T09:00:00+00:00", "2026-04-01"
 

@@ -3,8 +3,8 @@ that also exists in JavaScript. pytest checks that Python still gives these outp
 (tests/unit/test_vectors.py) and `node --test tests/js/` checks the JavaScript against
 the same files, with no browser.
 
-    python -m pmesocial.tools.write_vectors            rewrite tests/vectors/*.json
-    python -m pmesocial.tools.write_vectors --check    fail if they are not current
+    python -m tests.support.write_vectors            rewrite tests/vectors/*.json
+    python -m tests.support.write_vectors --check    fail if they are not current
 """
 from __future__ import annotations
 
@@ -1074,7 +1074,7 @@ def main(argv=None) -> int:
         else:
             path.write_text(text, encoding="utf-8")
     if stale:
-        print("Vecteurs de test à régénérer (python -m pmesocial.tools.write_vectors) : " + ", ".join(stale),
+        print("Vecteurs de test à régénérer (python -m tests.support.write_vectors) : " + ", ".join(stale),
               file=sys.stderr)
         return 1
     return 0
