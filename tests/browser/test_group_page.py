@@ -139,7 +139,7 @@ def test_the_page_counts_only_what_ralph_vouches_for_and_hostile_names_stay_data
     full marks in the victim's name, and trainees whose account is « __proto__ » or
     « constructor » (with answers in a bank « __proto__ »). The page shows what the kernel
     shows, word for word: the victim's real 0 of 2, each comment once, nothing polluted."""
-    from pmesocial.data.group_lrs import load_group_from_lrs
+    from pmesocial.lrs_group import load_group_from_lrs
 
     from ..unit.test_lrs_evidence import QUESTIONS, _answer, _conf, _form, _now, _send
 

@@ -12,10 +12,10 @@ import uuid
 from playwright.sync_api import expect
 
 from pmesocial import lrs as sender
-from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.data.roster import write_roster
 from pmesocial.kernel.group_view import GroupView
 from pmesocial.lrs_accounts import TRAINER_USER
+from pmesocial.lrs_group import load_group_from_lrs
 from pmesocial.rules import xapi
 
 from .helpers import answer_correctly, exercise_payloads, open_page

@@ -15,6 +15,7 @@ import json
 import random
 import sys
 
+from pmesocial.data import contexts
 from pmesocial.data.banks import all_banks, load_bank, load_bank_file
 from pmesocial.data.course import course_info
 from pmesocial.data.forms import FORMS_DIR, load_form
@@ -308,10 +309,10 @@ def _evidence_records(mapping: dict, rng: random.Random) -> list[dict]:
 
 def evidence_vectors() -> dict:
     rng = random.Random(2026)
-    objective_list = evidence.objectives()
-    mapping = evidence.objective_map()
-    entry_map = evidence.objective_map(("entry-test",))
-    exit_map = evidence.objective_map(("exit-test",))
+    objective_list = contexts.objectives()
+    mapping = contexts.objective_map()
+    entry_map = contexts.objective_map(("entry-test",))
+    exit_map = contexts.objective_map(("exit-test",))
     entry_map, exit_map = entry_map.get(evidence.ENTRY_TEST, {}), exit_map.get(evidence.EXIT_TEST, {})
     cases = []
     for record in _evidence_records({**mapping, evidence.ENTRY_TEST: entry_map}, rng):
@@ -732,7 +733,7 @@ def group_vectors() -> dict:
     from pmesocial.rules import group
     from pmesocial.rules.group_page import export_label, page_view, results_csv
 
-    ctx, records = group.context(), _group_records()
+    ctx, records = contexts.group_context(), _group_records()
     rejected = [["dossier-tronque.json", "Ce fichier n'est pas un dossier lisible (JSON invalide ou tronqué)."]]
     cases = []
     for name, chosen, anonymous in (("anonyme", records, True), ("noms", records, False),
@@ -909,7 +910,7 @@ def carnet_vectors() -> dict:
     """« Mon carnet »: the course context the book loads, records, their view and HTML."""
     from pmesocial.rules import carnet
 
-    ctx, today = carnet.context(), "2026-04-01"
+    ctx, today = contexts.carnet_context(), "2026-04-01"
     cases = []
     for name, record in carnet_records():
         view = carnet.carnet_view(record, ctx, today)

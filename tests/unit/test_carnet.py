@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from pmesocial.data import contexts
 from pmesocial.kernel.documents import render_carnet
 from pmesocial.record import apply_attempt, apply_form, apply_solution_seen, apply_trainee, new_record
 from pmesocial.rules import carnet, evidence, scoring
@@ -17,7 +18,7 @@ AT, TODAY = "2026-03-02T09:00:00+00:00", "2026-04-01"
 
 @pytest.fixture(scope="module")
 def ctx():
-    return carnet.context()
+    return contexts.carnet_context()
 
 
 def _bank(ctx, bank_id):

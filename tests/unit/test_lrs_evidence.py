@@ -14,8 +14,8 @@ from urllib.parse import parse_qsl, urlsplit
 import requests
 
 from pmesocial import lrs as sender
-from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.lrs_accounts import TRAINER_USER
+from pmesocial.lrs_group import load_group_from_lrs
 from pmesocial.rules import xapi
 from pmesocial.tools import launch_links
 
