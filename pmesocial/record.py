@@ -1,7 +1,7 @@
 """The trainee's record: answers, first attempts, drafts, forms, diagnostic, as versioned JSON.
 
 Two layers. The *changes* (an attempt, a draft, a solution seen, a form saved) are pure
-functions of a record, mirrored one to one by static/pmesocial/record.js and checked
+functions of a record, mirrored one to one by static/pmesocial/rules/record.js and checked
 against the same vectors (tests/vectors/record.json). The *store* keeps the record: in a
 kernel one file (default ~/.pmesocial/dossier.json, or $PMESOCIAL_RECORD), where every
 change is a read-modify-write under a file lock (filelock), written whole to a temporary

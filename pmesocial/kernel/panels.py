@@ -2,7 +2,7 @@
 satisfaction, and the end-of-course review with the attestation.
 
 Each is a displayed object: ipywidgets in a kernel, and the same data under the course
-mime type for the book, where static/pmesocial/panel.js draws it.
+mime type for the book, where static/pmesocial/ui/panel.js draws it.
 """
 from __future__ import annotations
 

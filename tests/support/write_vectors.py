@@ -6,7 +6,7 @@ the same files, with no browser.
 The vectors are written from the small fixture course in tests/fixtures/course (three
 questions a bank, PMESOCIAL_DATA), never from data/: editing the course's content does
 not change them. What the real banks need is checked on the real banks themselves
-(tests/unit/test_banks.py, tests/js/course.test.cjs). Every file is indented, so that a
+(tests/unit/test_banks.py, tests/unit/test_scoring.py). Every file is indented, so that a
 change reads in a diff.
 
     python -m tests.support.write_vectors            rewrite tests/vectors/*.json
