@@ -89,7 +89,7 @@ text: install
 # Shared test vectors (Python writes, pytest and node check) and the book's generated JS:
 # run after changing a rule, a bank, a schema or a document template.
 vectors: install
-	$(BIN)/python -m pmesocial.tools.write_vectors
+	$(BIN)/python -m tests.support.write_vectors
 
 generated: js
 	node scripts/compile_schemas.cjs

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+from pmesocial.record import RecordListener, default_path, listen_to_every_store
 from pmesocial.rules import xapi
 
 BATCH = 100
@@ -33,6 +34,9 @@ QUEUE_BYTES = 200_000_000  # a queue is read whole: past this, something else is
 # the LRS's answers that refuse a statement itself (malformed, conflicting, too big for
 # the proxy's body limit): resending it unchanged cannot help
 REFUSED = (400, 409, 413)
+# the first-use notice acknowledged, kept next to the record (kernel/notices.py shows it)
+LRS_NOTICE_FILE = "lrs-avis.json"
+NOT_QUEUED = "Vos résultats n'ont pas pu être mis en attente pour l'entrepôt d'apprentissage : {why}"
 TIMEOUT = 5  # seconds: a trainee's widget never waits on a slow LRS (the send runs aside)
 HEADERS = {"X-Experience-API-Version": xapi.VERSION, "Content-Type": "application/json"}
 
@@ -44,8 +48,6 @@ class LrsError(RuntimeError):
 # -- settings ------------------------------------------------------------------------
 
 def _record_dir() -> Path:
-    from pmesocial.record import default_path
-
     return default_path().parent
 
 
@@ -164,8 +166,6 @@ def _post(conf: dict, batch: list[dict]):
 def flush(record_path: Path | None = None, conf: dict | None = None) -> int:
     """Send every queued statement, in order, in batches; returns how many the LRS took.
     LrsError (French) when it cannot be reached or refuses the account; the rest stays queued."""
-    from pmesocial.record import default_path
-
     conf = conf or settings()
     if conf is None:
         return 0
@@ -258,8 +258,6 @@ def emit(event: dict, before: dict, after: dict, record_path: Path, wait: bool =
 
 
 def _seen_path() -> Path:
-    from pmesocial.record import LRS_NOTICE_FILE
-
     return _record_dir() / LRS_NOTICE_FILE
 
 
@@ -283,3 +281,31 @@ def notice_paragraphs(conf: dict) -> list[str]:
     """The first-use notice (rules/xapi.notice, the book shows the same), for this kernel."""
     paragraphs = course_profile()["notice"]["paragraphs"]
     return [xapi.fill_notice(p, conf, "sur cet ordinateur") for p in paragraphs]
+
+
+# -- the record store's listener ---------------------------------------------------------
+
+class XapiListener(RecordListener):
+    """Turns the events a record store announces into queued xAPI statements, and names
+    the files it keeps beside the record (erased with it: « Effacer mon dossier »)."""
+
+    def changed(self, event: dict, before: dict, after: dict, record_path: Path) -> str | None:
+        from pmesocial.store_files import StoreError
+
+        try:
+            emit(event, before, after, record_path)
+        except xapi.LaunchError as exc:
+            return str(exc)
+        except StoreError as exc:
+            return NOT_QUEUED.format(why=exc)
+        return None
+
+    def own_files(self, record_path: Path) -> list[str]:
+        stem = Path(record_path).stem
+        return [f"{stem}.xapi-attente.json*", f"{stem}.xapi-refusees.json*", LRS_NOTICE_FILE]
+
+    def holding(self, record_path: Path):
+        return StatementQueue(record_path).lock
+
+
+listen_to_every_store(XapiListener())

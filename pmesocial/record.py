@@ -1,7 +1,7 @@
 """The trainee's record: answers, first attempts, drafts, forms, diagnostic, as versioned JSON.
 
 Two layers. The *changes* (an attempt, a draft, a solution seen, a form saved) are pure
-functions of a record, mirrored one to one by static/pmesocial/record.js and checked
+functions of a record, mirrored one to one by static/pmesocial/rules/record.js and checked
 against the same vectors (tests/vectors/record.json). The *store* keeps the record: in a
 kernel one file (default ~/.pmesocial/dossier.json, or $PMESOCIAL_RECORD), where every
 change is a read-modify-write under a file lock (filelock), written whole to a temporary
@@ -24,7 +24,7 @@ from __future__ import annotations
 import copy
 import json
 import os
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -319,7 +319,34 @@ NOT_SAVED = ("Vos dernières réponses n'ont pas été enregistrées : {why} Ell
              "ouvert. Exportez votre dossier (lien ci-dessous) pour les garder ; elles seront enregistrées à votre "
              "prochaine réponse si le problème est réglé.")
 BUSY = "votre dossier est occupé par un autre notebook depuis plus de 10 secondes."
-LRS_NOT_QUEUED = "Vos résultats n'ont pas pu être mis en attente pour l'entrepôt d'apprentissage : {why}"
+
+
+class RecordListener:
+    """What a store tells of itself: each change the trainee makes (an *event*, with the
+    record before and after it), the files the listener keeps beside the record (erased
+    with it), and the lock it holds on them. The xAPI sender (pmesocial/lrs.py) is one;
+    the store knows nothing of what a listener does, so record.py imports none of them."""
+
+    def changed(self, event: dict, before: dict, after: dict, record_path: Path) -> str | None:
+        """Called after a change is applied; a French notice for the trainee, or None."""
+        return None
+
+    def own_files(self, record_path: Path) -> list[str]:
+        """Glob patterns, beside the record, of the files this listener writes."""
+        return []
+
+    def holding(self, record_path: Path):
+        """A context held while the store erases the record (the listener's own lock)."""
+        return nullcontext()
+
+
+_EVERY_STORE: list[RecordListener] = []
+
+
+def listen_to_every_store(listener: RecordListener) -> None:
+    """Give `listener` to every store made from now on (pmesocial/lrs.py does it for the LRS)."""
+    if listener not in _EVERY_STORE:
+        _EVERY_STORE.append(listener)
 
 
 class RecordStore:
@@ -342,6 +369,7 @@ class RecordStore:
         self._fresh: dict | None = None  # the new record of this session while the disk has none
         self._not_saved: str | None = None  # the notice of `_pending`, replaced as it changes
         self._watchers: list = []
+        self.listeners: list[RecordListener] = list(_EVERY_STORE)
 
     # -- notices -------------------------------------------------------------------------
     @property
@@ -450,7 +478,7 @@ class RecordStore:
 
     def update(self, change, event: dict | None = None) -> dict:
         """Apply `change(record)` to the latest record on disk, under the lock; an `event`
-        (what the trainee did) also goes to the training body's LRS when one is configured.
+        (what the trainee did) is then announced to the listeners (the LRS sender).
         When the record cannot be written, the change is kept and replayed (see the class)."""
         with self._locked() as busy:
             record, writable = self._read()
@@ -474,18 +502,14 @@ class RecordStore:
         return after
 
     def _emit(self, event: dict, before: dict, after: dict) -> None:
-        from pmesocial import lrs  # stdlib only until something is sent
-        from pmesocial.rules.xapi import LaunchError
-
-        try:
-            lrs.emit(event, before, after, self.path)
-        except LaunchError as exc:
-            self._tell(str(exc))
-        except StoreError as exc:
-            self._tell(LRS_NOT_QUEUED.format(why=exc))
+        for listener in self.listeners:
+            notice = listener.changed(event, before, after, self.path)
+            if notice:
+                self._tell(notice)
 
     # -- what the front ends save ---------------------------------------------------
-    # each change that means something to the training body names its xAPI event
+    # each change that means something to the training body names its event (the LRS
+    # sender turns them into xAPI statements: rules/xapi.py)
     def save_attempt(self, key: str, qid: str, answer, score: int, top: int, seconds: float | None = None) -> dict:
         event = {"type": "attempt", "bank": key, "question": qid, "score": score, "max": top, "duration": seconds}
         return self.update(lambda r: apply_attempt(r, key, qid, answer, score, top, now()), event)
@@ -594,23 +618,24 @@ class RecordStore:
     # -- erasure (« Effacer mon dossier ») ------------------------------------------
     def own_files(self) -> list[Path]:
         """Every file this store wrote next to the record: the record, its set-aside copies
-        (unreadable, before an import), the statements not yet sent or refused by the LRS,
-        the notices seen. Named one by one: the folder may hold the trainee's own files."""
+        (unreadable, before an import), the notice seen, and the listeners' files (the
+        statements not yet sent or refused by the LRS, its notice). Named one by one: the folder may hold the trainee's own files."""
         stem, suffix, folder = self.path.stem, self.path.suffix, self.path.parent
         patterns = [self.path.name, f"{stem}.illisible-*{suffix}", f"{stem}.avant-import-*{suffix}",
-                    f"{stem}.xapi-attente.json*", f"{stem}.xapi-refusees.json*", f".{self.path.name}.*.tmp",
-                    *OWN_NOTICE_FILES]
+                    f".{self.path.name}.*.tmp", PRIVACY_NOTICE_FILE,
+                    *(p for listener in self.listeners for p in listener.own_files(self.path))]
         return sorted({p for pattern in patterns for p in folder.glob(pattern) if p.is_file()})
 
     def erase(self) -> list[Path]:
         """Delete the record and every copy of it on this computer; what was erased. The
         LRS settings (lrs.json) stay: they are the training body's, not the trainee's."""
-        from pmesocial.lrs import StatementQueue  # its sender may be writing the queue
         from pmesocial.store_files import reason
 
         gone: list[Path] = []
         try:
-            with self.lock, StatementQueue(self.path).lock:
+            with self.lock, ExitStack() as held:
+                for listener in self.listeners:  # the LRS sender may be writing its queue
+                    held.enter_context(listener.holding(self.path))
                 for path in self.own_files():
                     path.unlink(missing_ok=True)
                     gone.append(path)
@@ -629,9 +654,8 @@ class RecordStore:
         return [p for p in gone if not p.name.endswith(".lock")]
 
 
-# the first-use notices acknowledged, kept next to the record (pmesocial.lrs, kernel/notices.py)
-LRS_NOTICE_FILE, PRIVACY_NOTICE_FILE = "lrs-avis.json", "avis-donnees.json"
-OWN_NOTICE_FILES = (LRS_NOTICE_FILE, PRIVACY_NOTICE_FILE)
+# the privacy notice acknowledged, kept next to the record (kernel/notices.py)
+PRIVACY_NOTICE_FILE = "avis-donnees.json"
 
 _store: RecordStore | None = None
 

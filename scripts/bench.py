@@ -47,9 +47,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import bench_group  # noqa: E402  (scripts/, next to this file)
 import bench_lrs  # noqa: E402
 
-from pmesocial.tools.browser import CHROMIUM, LOCAL_HOSTS, NO_OTHER_HOST, NOT_NETWORK, toc_pages  # noqa: E402
-from pmesocial.tools.browser import CHROMIUM_ARGS as BROWSER_ARGS  # noqa: E402
-from pmesocial.tools.browser import serve as shared_serve  # noqa: E402
+from tests.support.browser import CHROMIUM, LOCAL_HOSTS, NO_OTHER_HOST, NOT_NETWORK, toc_pages  # noqa: E402
+from tests.support.browser import CHROMIUM_ARGS as BROWSER_ARGS  # noqa: E402
+from tests.support.browser import serve as shared_serve  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "_build"
@@ -58,7 +58,7 @@ README = REPO / "README.md"
 NOTEBOOK_DIRS = ("notebooks", "solutions", "outils")
 MODULE_DIR = "notebooks"  # the course modules; the per-module targets apply to them
 
-# Same browser as the browser tests (pmesocial/tools/browser.py), plus a resolver rule that
+# Same browser as the browser tests (tests/support/browser.py), plus a resolver rule that
 # makes every other host unreachable without routing (routes would turn the HTTP cache off).
 CHROMIUM_ARGS = BROWSER_ARGS + [NO_OTHER_HOST]
 
@@ -367,8 +367,8 @@ def audit_page(url: str) -> Audit:
 
 
 def measure_lighthouse(pages: list[str]) -> dict[str, Audit]:
-    """Every page, the book served with gzip as a host would (pmesocial.tools.browser.GzipHandler)."""
-    from pmesocial.tools.browser import GzipHandler
+    """Every page, the book served with gzip as a host would (tests.support.browser.GzipHandler)."""
+    from tests.support.browser import GzipHandler
 
     if not LIGHTHOUSE.exists():
         raise SystemExit("ÉCHEC : Lighthouse manque (node_modules/lighthouse) : lancez « make js » (npm ci).")

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pmesocial.kernel.group_view import group_view
-from pmesocial.tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from pmesocial.tools.make_sample_records import generate
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 REPO = Path(__file__).resolve().parents[1]
 TRAINER_BOOK = REPO / "_build" / "formateur" / "_build" / "html"

@@ -19,12 +19,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pmesocial.data.group_folder import load_group
-from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.lrs import StatementQueue, course_profile, flush
+from pmesocial.lrs_accounts import TRAINER_USER, agent
+from pmesocial.lrs_group import load_group_from_lrs
 from pmesocial.rules import xapi
-from pmesocial.tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from pmesocial.tools.lrs import TRAINER_USER, LocalLrs, agent
 from pmesocial.tools.make_sample_records import generate
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.support.local_lrs import LocalLrs
 
 GROUP_SIZES = (20, 2000, 20000)
 # Ralph's file backend rereads its whole file for every page of a query: beyond this many

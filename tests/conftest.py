@@ -43,7 +43,7 @@ def privacy_notice_already_shown(monkeypatch):
 def lrs(tmp_path_factory):
     """Ralph, the real LRS, on a free port of localhost with its file backend: started
     for the tests that need it, stopped after them (tests may stop and start it again)."""
-    from pmesocial.tools.lrs import LocalLrs
+    from tests.support.local_lrs import LocalLrs
 
     server = LocalLrs(tmp_path_factory.mktemp("ralph")).start()
     yield server

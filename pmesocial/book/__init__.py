@@ -215,7 +215,7 @@ def _write_carnet_context(app, exception):
     """The course as « Mon carnet » reads it (rules/carnet.py's context, the kernel's JSON),
     for ui/carnet.js."""
     if exception is None and app.builder.format == "html":
-        from pmesocial.rules.carnet import context
+        from pmesocial.data.contexts import carnet_context as context
 
         text = "window.PmesCarnetContext = " + json.dumps(context(), ensure_ascii=False, separators=(",", ":")) + ";\n"
         target = Path(app.outdir) / "_static" / "pmesocial" / CARNET_CONTEXT

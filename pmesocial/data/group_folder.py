@@ -7,10 +7,8 @@ from pathlib import Path
 
 from pmesocial.limits import LIMITS, decode_file
 from pmesocial.record import RecordError, parse_import
+from pmesocial.rules.group import SOURCE
 from pmesocial.store_files import StoreError, read_regular
-
-SOURCE = "_source"  # file a record was read from (kept in memory only, never written)
-
 
 NOT_JSON = "Ce fichier n'est pas un dossier exporté par le cours (il faut un fichier .json)."
 

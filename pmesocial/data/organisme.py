@@ -7,9 +7,7 @@ from pathlib import Path
 
 from pmesocial.data.checked_cache import checked
 from pmesocial.data.validation import DataFileError, field_path, read_yaml, schema_errors
-from pmesocial.paths import REPO_DIR
-
-ORGANISME_FILE = REPO_DIR / "organisme.yaml"
+from pmesocial.paths import ORGANISME_FILE
 
 
 class OrganismeError(DataFileError):

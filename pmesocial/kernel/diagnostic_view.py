@@ -1,7 +1,7 @@
 """The self-diagnostic on screen (ipywidgets) and as a report file a PME can keep.
 
 Answers are saved to the trainee record as they change and restored on reopening;
-the book shows the same questionnaire with static/pmesocial/diagnostic.js.
+the book shows the same questionnaire with static/pmesocial/ui/diagnostic.js.
 """
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ document's Jinja template (autoescape); and what the book needs to fill the same
 templates itself (`document_payload`)."""
 from __future__ import annotations
 
+from pmesocial.data import contexts
 from pmesocial.data.course import course_info
 from pmesocial.data.forms import load_form
 from pmesocial.data.organisme import load_organisme, organisme_or_error
@@ -26,13 +27,13 @@ def view_for(name: str, record: dict, today: str | None = None) -> dict:
     if name == "carnet":
         from pmesocial.rules import carnet
 
-        return carnet.carnet_view(record, carnet.context(), today)
+        return carnet.carnet_view(record, contexts.carnet_context(), today)
     info = _course()
     if name == "plan":
         return plan_view(record, load_form("plan"), today)
     org = typo_all(load_organisme())
     if name == "attestation":
-        statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
+        statuses = evidence.objective_status(record, contexts.objective_map(), contexts.objectives())
         return attestation_view(record, statuses, org, info, today, production_views(record, None, today))
     return certificat_view(record, org, info, today)
 
@@ -100,5 +101,5 @@ def document_payload(*names: str) -> dict:
     if "attestation" in names:
         from pmesocial.data.rubrics import all_rubrics
 
-        data.update(objectives=evidence.objectives(), objective_map=evidence.objective_map(), rubrics=all_rubrics())
+        data.update(objectives=contexts.objectives(), objective_map=contexts.objective_map(), rubrics=all_rubrics())
     return data

@@ -4,7 +4,7 @@ Every change is kept in the record as a draft (nothing typed is lost on reload);
 « Enregistrer » checks the values with forms.validate and says in French what is
 missing. A view saves only the fields its trainee changed, merged into the latest record
 under the store's lock (record.apply_form_changes): the same form open in two notebooks
-keeps both notebooks' fields. The book draws the same form with static/pmesocial/form.js.
+keeps both notebooks' fields. The book draws the same form with static/pmesocial/ui/form.js.
 """
 from __future__ import annotations
 

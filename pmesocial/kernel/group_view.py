@@ -6,6 +6,7 @@ otherwise, and everything a trainee typed is escaped.
 """
 from __future__ import annotations
 
+from pmesocial.data import contexts
 from pmesocial.data.group_folder import load_group, records_from_files
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.markup import download_link, templates
@@ -34,7 +35,7 @@ class GroupView:
     def __init__(self, folder, anonymous: bool = True, loaded: tuple[list, list] | None = None):
         self.folder, self.anonymous = str(folder), anonymous
         self.records, self.rejected = loaded if loaded is not None else load_group(folder)
-        summary = group.summaries(self.records, anonymous)
+        summary = group.summaries(self.records, anonymous, contexts.group_context())
         self.labelled, self.diagnostic, self.questions = summary["labelled"], summary["diagnostic"], summary["questions"]
         self.progression, self.acquired, self.needs = summary["progression"], summary["acquired"], summary["needs"]
         self.plans, self.satisfaction, self.cold = summary["plans"], summary["satisfaction"], summary["cold"]
@@ -75,7 +76,7 @@ def group_view_lrs(registration: str, endpoint: str | None = None, auth: str | N
     from the trainer's own list `roster` (CSV), and only with anonymous=False."""
     import os
 
-    from pmesocial.data.group_lrs import load_group_from_lrs
+    from pmesocial.lrs_group import load_group_from_lrs
 
     endpoint = endpoint or os.environ.get("PMESOCIAL_LRS_ENDPOINT", "")
     auth = auth or os.environ.get("PMESOCIAL_LRS_TRAINER_AUTH", "")
@@ -97,7 +98,7 @@ class GroupFiles(CourseOutput):
 
     def payload(self) -> dict:
         # raw texts: the page typographs the view it fills, as render_group_view does
-        return {"kind": self.kind, "version": 1, "context": group.context()}
+        return {"kind": self.kind, "version": 1, "context": contexts.group_context()}
 
     def build_widget(self):
         import ipywidgets as w

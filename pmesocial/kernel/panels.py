@@ -2,11 +2,12 @@
 satisfaction, and the end-of-course review with the attestation.
 
 Each is a displayed object: ipywidgets in a kernel, and the same data under the course
-mime type for the book, where static/pmesocial/panel.js draws it.
+mime type for the book, where static/pmesocial/ui/panel.js draws it.
 """
 from __future__ import annotations
 
 from pmesocial import record as record_rules
+from pmesocial.data import contexts
 from pmesocial.data.course import modules
 from pmesocial.data.organisme import OrganismeError
 from pmesocial.kernel.display import CourseOutput
@@ -77,8 +78,8 @@ class Panel(CourseOutput):
         if self.panel == "autopositionnement":
             data["scale"] = SELF_SCALE
         if self.panel == "bilan":
-            entry = evidence.objective_map(("entry-test",)).get(evidence.ENTRY_TEST, {})
-            exit_ = evidence.objective_map(("exit-test",)).get(evidence.EXIT_TEST, {})
+            entry = contexts.objective_map(("entry-test",)).get(evidence.ENTRY_TEST, {})
+            exit_ = contexts.objective_map(("exit-test",)).get(evidence.EXIT_TEST, {})
             data.update(entry_map=entry, exit_map=exit_, rule=typo(FIRST_ATTEMPT_RULE),  # JSON in the book page: typographed at its source
                         document=document_payload("attestation", "certificat"))
         return data
@@ -240,8 +241,8 @@ def _bilan(panel, store):
 
     def refresh(_=None):
         record = store.load()
-        objective_list = evidence.objectives()
-        statuses = evidence.objective_status(record, evidence.objective_map(), objective_list)
+        objective_list = contexts.objectives()
+        statuses = evidence.objective_status(record, contexts.objective_map(), objective_list)
         rows = evidence.progression(record, data["entry_map"], data["exit_map"], objective_list)
         out.value = (progression_html(rows, record) + "<h5>Évaluation des objectifs</h5>"
                      f"<p>{escape(FIRST_ATTEMPT_RULE)}</p><p><strong>{evidence.count_acquired(statuses)} objectif(s) "

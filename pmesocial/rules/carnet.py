@@ -1,16 +1,15 @@
 """« Mon carnet », the trainee's workbook: module by module, their last answers written
 out, how each first attempt went, the feedback the bank gives for those answers, their
 estimates against the sourced figures, their self-diagnostic, goals, 90-day plan and the
-status of each objective. A pure view of the record and the course (`context()`, plain
-JSON the book loads on demand); it fills templates/carnet.html.j2 and is mirrored one to
+status of each objective. A pure view of the record and the course (`context`, plain
+JSON loaded by data/contexts.py, which the book loads on demand); it fills templates/carnet.html.j2 and is mirrored one to
 one by static/pmesocial/rules/carnet.js (tests/vectors/carnet.json).
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from pmesocial.rules import evidence, group, rubric, scoring
+from pmesocial.rules import evidence, rubric, scoring
 from pmesocial.rules.diagnostic import compute, report_view
 from pmesocial.rules.documents import plan_view, statuses_view, trainee_view
 from pmesocial.rules.formatting import date_fr, with_unit
@@ -47,27 +46,22 @@ def _slim_question(question: dict, corrections: bool) -> dict:
     return out
 
 
-@lru_cache(maxsize=1)
-def context() -> dict:
-    """What the carnet reads besides the record: rules/group.py's context (diagnostic,
-    forms, objectives and the questions assessing them), the modules, and every bank with
-    what scoring.check needs to give back its feedback (options, items, figures), each
-    bank tagged with its module (0 for the tests). Plain JSON."""
-    from pmesocial.data.banks import all_banks
-    from pmesocial.data.course import modules
-    from pmesocial.data.rubrics import all_rubrics
-
-    base = group.context()
+def context(base: dict, all_banks: list[dict], modules: list[dict], rubrics: list[dict]) -> dict:
+    """What the carnet reads besides the record: rules/group.py's context `base`
+    (diagnostic, forms, objectives and the questions assessing them), the modules, and
+    every bank with what scoring.check needs to give back its feedback (options, items,
+    figures), each bank tagged with its module (0 for the tests). Plain JSON. The
+    course's own is loaded once by data/contexts.py (carnet_context)."""
     banks = []
-    for bank in sorted(all_banks(), key=_bank_order):
+    for bank in sorted(all_banks, key=_bank_order):
         match = MODULE_PREFIX.match(bank["id"])
         banks.append({"id": bank["id"], "title": bank["title"], "purpose": bank["purpose"],
                       "module": int(match.group(1)) if match else 0,
                       "questions": [_slim_question(q, bank["purpose"] != "entry-test") for q in bank["questions"]]})
     return {"diagnostic": base["diagnostic"], "forms": {f: base["forms"][f] for f in ("besoins", "plan", "satisfaction")},
             "objectives": base["objectives"], "objective_map": base["objective_map"],
-            "modules": [{"number": m["number"], "title": m["title"]} for m in modules()], "banks": banks,
-            "rubrics": all_rubrics()}
+            "modules": [{"number": m["number"], "title": m["title"]} for m in modules], "banks": banks,
+            "rubrics": rubrics}
 
 
 # -- one question ----------------------------------------------------------------------

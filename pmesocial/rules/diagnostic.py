@@ -4,7 +4,7 @@ Each item is answered on the 0-4 behavioural scale; a dimension's score is the m
 its answered items on 0-100; its level is the last level whose `min` it reaches. The
 weakest dimensions are flagged ("as mature as your weakest link"); priorities rank the
 gap to 100 by the importance (1-3) the PME gives the dimension, ties kept in the order
-of the questionnaire. static/pmesocial/diagnostic.js implements the same rules; a test
+of the questionnaire. static/pmesocial/rules/diagnostic.js implements the same rules; a test
 feeds both the same answers.
 """
 from __future__ import annotations

@@ -8,8 +8,9 @@ question whose solution was shown before any attempt is not evaluated. An object
 « acquis » from 75 % of the points on at least three evaluated questions, so that a few
 lucky guesses certify nothing.
 
-Pure rules over a trainee record; static/pmesocial/evidence.js mirrors
-`objective_status` and `progression`, checked against tests/vectors/evidence.json.
+Pure rules over a trainee record and the course data they are given (loaded by
+data/contexts.py); static/pmesocial/rules/evidence.js mirrors `objective_status` and
+`progression`, checked against tests/vectors/evidence.json.
 """
 from __future__ import annotations
 
@@ -24,12 +25,10 @@ STATUS_LABELS = {"acquis": "Acquis", "en-cours": "En cours d'acquisition", "non-
                  "non-evalue": "Non évalué"}
 
 
-def objective_map(purposes=EVIDENCE_PURPOSES, banks=None) -> dict:
+def objective_map(banks: list[dict], purposes=EVIDENCE_PURPOSES) -> dict:
     """{bank id: {question id: objective id}} over the banks of these purposes."""
-    from pmesocial.data.banks import all_banks  # every bank: not what a module's exercise needs
-
     mapping = {}
-    for bank in banks if banks is not None else all_banks():
+    for bank in banks:
         if bank["purpose"] in purposes:
             by_question = {q["id"]: q["objective"] for q in bank["questions"] if q.get("objective")}
             if by_question:
@@ -37,10 +36,9 @@ def objective_map(purposes=EVIDENCE_PURPOSES, banks=None) -> dict:
     return mapping
 
 
-def objectives() -> list[dict]:
-    from pmesocial.data.course import modules
-
-    return [{**o, "module": m["number"]} for m in modules() for o in m["objectives"]]
+def objectives(modules: list[dict]) -> list[dict]:
+    """Every objective of the course's modules (data/programme.yaml), with its module's number."""
+    return [{**o, "module": m["number"]} for m in modules for o in m["objectives"]]
 
 
 def status_for(score: float, top: float, evaluated: int) -> str:

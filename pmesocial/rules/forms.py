@@ -1,6 +1,6 @@
 """Questionnaires the trainee fills in: needs at entry, the 90-day plan, satisfaction,
 the cold evaluation. A form is data (data/forms/<id>.yaml, schema form.schema.json) and
-these pure rules; form_view.py (widgets) and static/pmesocial/form.js (book) draw it.
+these pure rules; kernel/form_view.py (widgets) and static/pmesocial/ui/form.js (book) draw it.
 `validate` is mirrored by form.js, checked against tests/vectors/forms.json.
 
 Values are kept as they are typed (a draft, never lost); `validate` says, in French and

@@ -1,6 +1,7 @@
 """A group of trainees seen by their trainer: pure functions over exported records
-(read by data/group_folder.py) and the course data they are read against (`context()`,
-which the book's group-view page carries as JSON); rules/group_page.py turns the
+(read by data/group_folder.py) and the course data they are read against (`context`,
+loaded by data/contexts.py and passed in; the book's group-view page carries it as
+JSON); rules/group_page.py turns the
 summaries below into the page both front ends fill. Mirrored in JavaScript by
 static/pmesocial/rules/group.js (tests/vectors/group.json).
 Trainees are anonymised by default (« Stagiaire 1 », « Stagiaire 2 »…, in a stable
@@ -10,36 +11,29 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from functools import lru_cache
 
-from pmesocial.data.group_folder import SOURCE
 from pmesocial.rules import evidence, forms, rubric
 from pmesocial.rules.diagnostic import compute, level_for
 from pmesocial.rules.scoring import round_half_up
 
 LEVELS = range(1, 6)
 FORMS = ("besoins", "satisfaction", "evaluation-a-froid", "plan", "ma-fiche-google", "ma-video")
+SOURCE = "_source"  # the file a record was read from (data/group_folder.py; in memory only, never written)
 
 
-@lru_cache(maxsize=1)
-def context() -> dict:
-    """What the summaries read besides the records: the diagnostic, the four forms, each
-    bank's title, purpose and prompts (whitespace folded), the objectives and the
-    questions that assess them. Plain JSON: the book's group-view page carries it."""
-    from pmesocial.data.banks import all_banks
-    from pmesocial.data.diagnostic import load_diagnostic
-    from pmesocial.data.forms import load_form
-    from pmesocial.data.rubrics import all_rubrics
-
-    banks = all_banks()
-    entry = evidence.objective_map(("entry-test",), banks).get(evidence.ENTRY_TEST, {})
-    exit_ = evidence.objective_map(("exit-test",), banks).get(evidence.EXIT_TEST, {})
-    return {"diagnostic": load_diagnostic(), "forms": {f: load_form(f) for f in FORMS},
+def context(banks: list[dict], diagnostic: dict, forms_by_id: dict, rubrics: list[dict], modules: list[dict]) -> dict:
+    """What the summaries read besides the records: the diagnostic, the forms of FORMS,
+    each bank's title, purpose and prompts (whitespace folded), the objectives and the
+    questions that assess them. Plain JSON: the book's group-view page carries it. The
+    course's own is loaded once by data/contexts.py (group_context)."""
+    entry = evidence.objective_map(banks, ("entry-test",)).get(evidence.ENTRY_TEST, {})
+    exit_ = evidence.objective_map(banks, ("exit-test",)).get(evidence.EXIT_TEST, {})
+    return {"diagnostic": diagnostic, "forms": {f: forms_by_id[f] for f in FORMS},
             "banks": {b["id"]: {"title": b["title"], "purpose": b["purpose"],
                                 "questions": {q["id"]: " ".join(q["prompt"].split()) for q in b["questions"]}}
                       for b in banks},
-            "objectives": evidence.objectives(), "objective_map": evidence.objective_map(banks=banks),
-            "entry_map": entry, "exit_map": exit_, "rubrics": all_rubrics()}
+            "objectives": evidence.objectives(modules), "objective_map": evidence.objective_map(banks),
+            "entry_map": entry, "exit_map": exit_, "rubrics": rubrics}
 
 
 def ordered(records: list[dict]) -> list[dict]:
@@ -100,7 +94,7 @@ def diagnostic_summary(records: list[dict], spec: dict) -> list[dict]:
 NO_BANK = {"title": None, "purpose": None, "questions": {}}  # a bank the course no longer has
 
 
-def question_success(records: list[dict], ctx: dict | None = None) -> list[dict]:
+def question_success(records: list[dict], ctx: dict) -> list[dict]:
     """Every question answered in the group: how many answered it and the mean success
     rate of the **first** attempts (score / max), from the most missed to the best
     answered. Solutions seen before answering are left out."""
@@ -111,7 +105,7 @@ def question_success(records: list[dict], ctx: dict | None = None) -> list[dict]
                 ratios = totals.setdefault((key, qid), [])
                 if not attempt.get("solution_first") and attempt["max"] > 0:
                     ratios.append(attempt["score"] / attempt["max"])
-    banks = (ctx or context())["banks"]
+    banks = ctx["banks"]
     rows = []
     for (key, qid), ratios in totals.items():
         if not ratios:
@@ -133,10 +127,9 @@ def _mean(values: list) -> float | None:
 PHASES = ("entree", "sortie")
 
 
-def progression_summary(records: list[dict], ctx: dict | None = None) -> list[dict]:
+def progression_summary(records: list[dict], ctx: dict) -> list[dict]:
     """Per objective the entry and exit tests assess: mean ratio of points at entry and
     at exit (over the trainees who took each), and how many trainees took either."""
-    ctx = ctx or context()
     entry, exit_, objective_list = ctx["entry_map"], ctx["exit_map"], ctx["objectives"]
     rows = evidence.progression({}, entry, exit_, objective_list)  # every objective, nothing measured
     ratios = {row["id"]: {phase: [] for phase in PHASES} for row in rows}
@@ -153,9 +146,8 @@ def progression_summary(records: list[dict], ctx: dict | None = None) -> list[di
              "trainees": trainees[row["id"]]} for row in rows]
 
 
-def acquired_summary(records: list[dict], ctx: dict | None = None) -> list[dict]:
+def acquired_summary(records: list[dict], ctx: dict) -> list[dict]:
     """Per trainee of the group (stable order): objectives acquired, from first attempts."""
-    ctx = ctx or context()
     mapping, objective_list = ctx["objective_map"], ctx["objectives"]
     return [{"acquired": evidence.count_acquired(evidence.objective_status(r, mapping, objective_list)),
              "objectives": len(objective_list)} for r in ordered(records)]
@@ -168,10 +160,10 @@ def form_values(record: dict, form_id: str) -> dict:
 
 
 def _form(ctx: dict | None, form_id: str) -> dict:
-    return (ctx or context())["forms"][form_id]
+    return ctx["forms"][form_id]
 
 
-def choice_counts(records: list[dict], form_id: str, field_id: str, ctx: dict | None = None) -> list[dict]:
+def choice_counts(records: list[dict], form_id: str, field_id: str, ctx: dict) -> list[dict]:
     """How many trainees chose each option of a choice or choices field."""
     field = next(f for f in _form(ctx, form_id)["fields"] if f["id"] == field_id)
     counts = Counter()
@@ -196,7 +188,7 @@ def respondents(records: list[dict], form_id: str) -> int:
     return sum(1 for r in records if r.get("forms", {}).get(form_id, {}).get("submitted"))
 
 
-def satisfaction_summary(records: list[dict], ctx: dict | None = None) -> dict:
+def satisfaction_summary(records: list[dict], ctx: dict) -> dict:
     """Per rated criterion: number of answers, mean (one decimal), distribution 1..5; the
     goals met; and the non-empty comments, in the group's stable order (without who wrote them)."""
     spec = _form(ctx, "satisfaction")
@@ -220,14 +212,14 @@ def satisfaction_summary(records: list[dict], ctx: dict | None = None) -> dict:
             "goals": goals, "goal_options": review["options"], "respondents": respondents(records, "satisfaction")}
 
 
-def needs_summary(records: list[dict], ctx: dict | None = None) -> dict:
+def needs_summary(records: list[dict], ctx: dict) -> dict:
     """What the group said at entry: size, sector, current use, goals, wishes, adaptations."""
     return {"respondents": respondents(records, "besoins"),
             **{f: choice_counts(records, "besoins", f, ctx) for f in ("taille", "secteur", "usage", "objectifs")},
             "attentes": texts(records, "besoins", "attentes"), "adaptation": texts(records, "besoins", "adaptation")}
 
 
-def plans(labelled: list[tuple[str, dict]], ctx: dict | None = None) -> list[dict]:
+def plans(labelled: list[tuple[str, dict]], ctx: dict) -> list[dict]:
     """Each trainee's 90-day plan, as they wrote it (raw text: escape it to show it)."""
     spec = _form(ctx, "plan")
     out = []
@@ -243,16 +235,16 @@ def plans(labelled: list[tuple[str, dict]], ctx: dict | None = None) -> list[dic
     return out
 
 
-def productions_summary(labelled: list[tuple[str, dict]], ctx: dict | None = None) -> list[dict]:
+def productions_summary(labelled: list[tuple[str, dict]], ctx: dict) -> list[dict]:
     """Each trainee's productions on their rubric (rules/rubric.py), as of the record's
     last change (the 90 days of a plan count from when it was saved)."""
-    rubrics = (ctx or context())["rubrics"]
+    rubrics = ctx["rubrics"]
     return [{"label": label, "started": record.get("started", ""),
              "productions": rubric.productions(record, rubrics, str(record.get("updated") or "")[:10])}
             for label, record in labelled]
 
 
-def cold_summary(records: list[dict], ctx: dict | None = None) -> dict:
+def cold_summary(records: list[dict], ctx: dict) -> dict:
     """The cold evaluation, a few weeks after: what was done, effects, obstacles, usefulness."""
     spec = _form(ctx, "evaluation-a-froid")
     usefulness = [form_values(r, "evaluation-a-froid").get("utilite") for r in records]
@@ -265,9 +257,8 @@ def cold_summary(records: list[dict], ctx: dict | None = None) -> dict:
             "actions": texts(records, "evaluation-a-froid", "actions"), "suite": texts(records, "evaluation-a-froid", "suite")}
 
 
-def summaries(records: list[dict], anonymous: bool = True, ctx: dict | None = None) -> dict:
+def summaries(records: list[dict], anonymous: bool, ctx: dict) -> dict:
     """Every summary of the group at once (what rules/group_page.py formats)."""
-    ctx = ctx or context()
     labelled = label_trainees(records, anonymous)
     return {"records": records, "labelled": labelled, "diagnostic": diagnostic_summary(records, ctx["diagnostic"]),
             "questions": question_success(records, ctx), "progression": progression_summary(records, ctx),

@@ -1,7 +1,7 @@
 """Pure scoring rules for exercises: no widgets, no HTML.
 
-static/pmesocial/exercise.js implements the same rules for the static book;
-tests/unit/test_scoring_parity.py feeds both the same answers.
+static/pmesocial/rules/scoring.js implements the same rules for the static book;
+both give the same results on tests/vectors/scoring.json (tests/js/vectors.test.cjs).
 
 An answer is: an option id (single), a list of option ids (multiple), or a mapping
 item id -> category id (classify). `None` or an empty answer is "not answered yet".

@@ -110,8 +110,20 @@ def _js_number(x) -> str:
     return f"{mantissa}e{'-' if int(exponent) < 0 else '+'}{abs(int(exponent))}"
 
 
+def _js_key_order(keys) -> list:
+    """The order of a JavaScript object's keys: array indices (canonical whole numbers below
+    2**32 - 1, such as a bank hash of eight digits) first and ascending, then the others as
+    they were added."""
+    def index(k):
+        k = str(k)
+        return k.isascii() and k.isdigit() and (k == "0" or not k.startswith("0")) and int(k) < 2**32 - 1
+    keys = list(keys)
+    return sorted((k for k in keys if index(k)), key=lambda k: int(k)) + [k for k in keys if not index(k)]
+
+
 def js_json(value) -> str:
-    """JSON.stringify(value): no spaces, keys in their order, numbers as JavaScript prints them."""
+    """JSON.stringify(value): no spaces, keys in the order JavaScript keeps them, numbers as
+    JavaScript prints them."""
     if value is None or isinstance(value, bool):
         return json.dumps(value)
     if isinstance(value, (int, float)):
@@ -120,7 +132,8 @@ def js_json(value) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(js_json(v) for v in value) + "]"
-    return "{" + ",".join(json.dumps(str(k), ensure_ascii=False) + ":" + js_json(v) for k, v in value.items()) + "}"
+    return "{" + ",".join(json.dumps(str(k), ensure_ascii=False) + ":" + js_json(value[k])
+                          for k in _js_key_order(value)) + "}"
 
 
 # ---------- the stored text ----------

@@ -27,7 +27,7 @@ import json
 import math
 import re
 from datetime import datetime, timedelta
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 VERSION = "1.0.3"
 ADL = "http://adlnet.gov/expapi/verbs/"
@@ -282,6 +282,15 @@ def parse_launch(query: str) -> dict | None:
 # `authority` (Ralph overrides whatever the sender put there); so a statement counts only
 # when its authority is the trainee it speaks of (its actor). Attempts are ordered by the
 # LRS's `stored` time: a sender chooses `timestamp`, not `stored`.
+
+def launch_link(book: str, endpoint: str, auth: str, account: str, registration: str, home_page: str) -> str:
+    """A trainee's launch link to the book (what parse_launch reads back): the LRS, the
+    trainee's own credential, their pseudonymous account and the group session."""
+    actor = json.dumps({"objectType": "Agent", "account": {"homePage": home_page, "name": account}},
+                       ensure_ascii=False, separators=(",", ":"))
+    query = urlencode({"endpoint": endpoint, "auth": auth, "actor": actor, "registration": registration})
+    return f"{book}{'&' if '?' in book else '?'}{query}"
+
 
 VOIDED = ADL + "voided"
 FOREIGN = "déclaration(s) d'un autre cours ignorée(s)."

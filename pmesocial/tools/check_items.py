@@ -20,6 +20,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from pmesocial.data import contexts
 from pmesocial.data.banks import BankError, load_bank_file
 from pmesocial.paths import QUIZ_DIR, REPO_DIR
 from pmesocial.rules import evidence, scoring
@@ -206,7 +207,7 @@ def longest_reader_record(banks: list[tuple[str, dict]]) -> dict:
 
 def guessing_findings(banks: list[tuple[str, dict]], objective_list: list[dict],
                       max_guessed: int = MAX_GUESSED) -> tuple[list[Finding], list[dict]]:
-    mapping = evidence.objective_map(banks=[b for _, b in banks])
+    mapping = evidence.objective_map([b for _, b in banks])
     statuses = evidence.objective_status(longest_reader_record(banks), mapping, objective_list)
     acquired = [s["id"] for s in statuses if s["status"] == "acquis"]
     found = []
@@ -232,7 +233,7 @@ def objective_parts() -> dict[str, list[str]]:
 
 
 def report(banks, objective_list, statuses) -> str:
-    mapping = evidence.objective_map(banks=[b for _, b in banks])
+    mapping = evidence.objective_map([b for _, b in banks])
     per_objective = Counter(obj for questions in mapping.values() for obj in questions.values())
     s = stats(banks)
     lines = [f"Choix unique : la bonne réponse est la plus longue dans {s['longest']} questions sur "
@@ -260,7 +261,7 @@ def main(argv=None) -> int:
     parser.add_argument("--dir", type=Path, default=QUIZ_DIR, help="folder of banks (default data/quiz)")
     parser.add_argument("--module", type=int, help="only this module's banks and objectives (while drafting)")
     args = parser.parse_args(argv)
-    objective_list = evidence.objectives()
+    objective_list = contexts.objectives()
     if args.module:
         paths = module_paths(args.module)
         objective_list = [o for o in objective_list if o["module"] == args.module]

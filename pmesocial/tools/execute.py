@@ -13,7 +13,7 @@ from pathlib import Path
 
 from nbclient import NotebookClient
 
-from pmesocial.tools import notebook_io
+from pmesocial import notebook_io
 
 
 def execute(path: Path, timeout: int = 300) -> float:

@@ -23,22 +23,23 @@ from __future__ import annotations
 
 import argparse
 import base64
-import json
-import os
 import secrets
 import sys
 import uuid
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from pmesocial.data.roster import RosterError, read_roster, write_roster
-
-
-def launch_link(book: str, endpoint: str, auth: str, account: str, registration: str, home_page: str) -> str:
-    actor = json.dumps({"objectType": "Agent", "account": {"homePage": home_page, "name": account}},
-                       ensure_ascii=False, separators=(",", ":"))
-    query = urlencode({"endpoint": endpoint, "auth": auth, "actor": actor, "registration": registration})
-    return f"{book}{'&' if '?' in book else '?'}{query}"
+from pmesocial.lrs_accounts import (
+    AccountError,
+    basic_auth,
+    check_account,
+    read_json,
+    register_trainees,
+    trainee_entry,
+    write_private,
+)
+from pmesocial.rules.xapi import launch_link
 
 
 def password_in_link(link: str, endpoint: str, account: str) -> str | None:
@@ -57,18 +58,12 @@ def password_in_link(link: str, endpoint: str, account: str) -> str | None:
 def merge_auth_file(path: Path, entries: list[dict]) -> None:
     """Add the entries to Ralph's auth file (an account of the same name is replaced, the
     others are kept), atomically. Ralph reads the file when it starts: restart it."""
-    current = json.loads(path.read_text("utf-8")) if path.exists() else []
     names = {e["username"] for e in entries}
-    merged = [e for e in current if e.get("username") not in names] + entries
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(merged, indent=1, ensure_ascii=False), "utf-8")
-    tmp.chmod(0o600)
-    os.replace(tmp, path)
+    write_private(path, [e for e in read_json(path, []) if e.get("username") not in names] + entries)
 
 
 def main(argv=None) -> int:
     from pmesocial.data.organisme import load_organisme
-    from pmesocial.tools.lrs import AccountError, basic_auth, check_account, register_trainees, trainee_entry
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("roster", type=Path)

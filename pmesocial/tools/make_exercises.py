@@ -21,8 +21,8 @@ from pathlib import Path
 
 import nbformat
 
+from pmesocial import notebook_io
 from pmesocial.paths import REPO_DIR
-from pmesocial.tools import notebook_io
 
 BEGIN = re.compile(r"^(\s*)### BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*### END SOLUTION\s*$")

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Locator, Page, sync_playwright
 
-from pmesocial.tools.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, is_foreign, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, is_foreign, serve
 
 REPO = Path(__file__).resolve().parents[2]
 

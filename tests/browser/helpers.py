@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pmesocial.tools.browser import toc_pages
+from tests.support.browser import toc_pages
 
 from .conftest import plain
 

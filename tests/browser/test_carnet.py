@@ -12,7 +12,7 @@ import pytest
 
 from pmesocial.kernel.documents import render_document
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY
-from pmesocial.tools.write_vectors import carnet_records
+from tests.support.write_vectors import carnet_records
 
 from .helpers import open_page, page_path
 

@@ -4,10 +4,10 @@ nothing chosen or typed is lost on reload, and the documents carry the training 
 import json
 
 from pmesocial.data import course, organisme
+from pmesocial.data.contexts import objectives as evidence_objectives
 from pmesocial.kernel.group_view import group_view
 from pmesocial.record import RecordStore
 from pmesocial.rules import documents, scoring
-from pmesocial.rules.evidence import objectives as evidence_objectives
 from pmesocial.rules.item_writing import longest_guess
 
 from .conftest import plain

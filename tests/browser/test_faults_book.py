@@ -12,8 +12,8 @@ import uuid
 from playwright.sync_api import expect
 
 from pmesocial import lrs as sender
+from pmesocial.lrs_accounts import TRAINER_USER
 from pmesocial.rules import xapi
-from pmesocial.tools.lrs import TRAINER_USER
 
 from .helpers import answer_correctly, exercise_payloads, import_record, open_page, page_path
 

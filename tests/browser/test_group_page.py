@@ -14,10 +14,10 @@ from playwright.sync_api import expect
 
 from pmesocial.data.group_folder import load_group
 from pmesocial.kernel.group_view import GroupView
-from pmesocial.tools.browser import serve
-from pmesocial.tools.lrs import TRAINER_USER
+from pmesocial.lrs_accounts import TRAINER_USER
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY
 from pmesocial.tools.make_sample_records import main as make_sample
+from tests.support.browser import serve
 
 from .conftest import REPO
 from .helpers import open_page
@@ -139,7 +139,7 @@ def test_the_page_counts_only_what_ralph_vouches_for_and_hostile_names_stay_data
     full marks in the victim's name, and trainees whose account is « __proto__ » or
     « constructor » (with answers in a bank « __proto__ »). The page shows what the kernel
     shows, word for word: the victim's real 0 of 2, each comment once, nothing polluted."""
-    from pmesocial.data.group_lrs import load_group_from_lrs
+    from pmesocial.lrs_group import load_group_from_lrs
 
     from ..unit.test_lrs_evidence import QUESTIONS, _answer, _conf, _form, _now, _send
 

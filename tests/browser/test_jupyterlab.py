@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from pmesocial.data.banks import load_bank
 from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.rules import diagnostic
-from pmesocial.tools.browser import free_port
+from tests.support.browser import free_port
 
 from .conftest import REPO
 from .helpers import answer_widget_wrong_then_right, first_single_question, wait_for_server

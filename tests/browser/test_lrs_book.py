@@ -12,11 +12,11 @@ import uuid
 from playwright.sync_api import expect
 
 from pmesocial import lrs as sender
-from pmesocial.data.group_lrs import load_group_from_lrs
 from pmesocial.data.roster import write_roster
 from pmesocial.kernel.group_view import GroupView
+from pmesocial.lrs_accounts import TRAINER_USER
+from pmesocial.lrs_group import load_group_from_lrs
 from pmesocial.rules import xapi
-from pmesocial.tools.lrs import TRAINER_USER
 
 from .helpers import answer_correctly, exercise_payloads, open_page
 
@@ -148,9 +148,9 @@ def test_hostile_names_reach_the_lrs_as_data_and_the_group_view_escapes_them(pag
 def test_the_book_sends_through_the_readme_s_nginx_and_sets_aside_what_it_refuses(page, book_url, lrs, tmp_path):
     """The book as a trainee uses it in production: through nginx with the README's
     configuration (CORS for the book's origin, body and rate limits)."""
-    from pmesocial.tools.launch_links import launch_link
-    from pmesocial.tools.lrs import trainees_home_page
-    from pmesocial.tools.lrs_proxy import LocalProxy
+    from pmesocial.lrs_accounts import trainees_home_page
+    from pmesocial.rules.xapi import launch_link
+    from tests.support.lrs_proxy import LocalProxy
 
     registration, account = str(uuid.uuid4()), f"stagiaire-{uuid.uuid4().hex[:6]}"
     with LocalProxy(tmp_path / "nginx", lrs.port, [book_url]) as proxy:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from pmesocial.tools.browser import serve
+from tests.support.browser import serve
 
 from .conftest import REPO, _guarded_page
 

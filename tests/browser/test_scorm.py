@@ -21,9 +21,9 @@ from playwright.sync_api import expect
 from pmesocial.data.banks import load_bank
 from pmesocial.rules import scoring
 from pmesocial.rules.scorm import report
-from pmesocial.tools.browser import serve
 from pmesocial.tools.make_sample_records import whole_course_record
 from pmesocial.tools.make_scorm import build, course_data
+from tests.support.browser import serve
 
 from .conftest import BOOK, REPO, plain
 from .helpers import answer_correctly

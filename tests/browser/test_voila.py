@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from pmesocial.data.banks import load_bank
-from pmesocial.tools.browser import free_port
+from tests.support.browser import free_port
 
 from .conftest import REPO
 from .helpers import answer_widget_wrong_then_right, first_single_question, wait_for_server

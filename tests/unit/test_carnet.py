@@ -6,18 +6,19 @@ from html.parser import HTMLParser
 
 import pytest
 
+from pmesocial.data import contexts
 from pmesocial.kernel.documents import render_carnet
 from pmesocial.record import apply_attempt, apply_form, apply_solution_seen, apply_trainee, new_record
 from pmesocial.rules import carnet, evidence, scoring
 from pmesocial.tools.make_sample_records import HOSTILE_COMPANY
-from pmesocial.tools.write_vectors import carnet_records
+from tests.support.write_vectors import carnet_records
 
 AT, TODAY = "2026-03-02T09:00:00+00:00", "2026-04-01"
 
 
 @pytest.fixture(scope="module")
 def ctx():
-    return carnet.context()
+    return contexts.carnet_context()
 
 
 def _bank(ctx, bank_id):

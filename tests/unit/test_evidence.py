@@ -5,7 +5,7 @@ import copy
 import pytest
 import yaml
 
-from pmesocial.data import course, organisme
+from pmesocial.data import contexts, course, organisme
 from pmesocial.data.banks import all_banks, load_bank
 from pmesocial.kernel import documents as kernel_documents
 from pmesocial.record import apply_attempt, apply_solution_seen, apply_submit, apply_trainee, new_record
@@ -18,47 +18,47 @@ HOSTILE = "<script>alert('x')</script> O'Brien & \"Fils\""
 
 
 def _objective_questions(objective: str) -> list[tuple[str, str]]:
-    return [(bank, q) for bank, qs in evidence.objective_map().items() for q, o in qs.items() if o == objective]
+    return [(bank, q) for bank, qs in contexts.objective_map().items() for q, o in qs.items() if o == objective]
 
 
 def test_only_the_first_attempt_counts():
-    objective = evidence.objectives()[0]
+    objective = contexts.objectives()[0]
     questions = _objective_questions(objective["id"])
     assert len(questions) >= 3
     record = new_record(AT)
     for bank, qid in questions:
         apply_attempt(record, bank, qid, "x", 0, 1, AT)    # wrong first...
         apply_attempt(record, bank, qid, "y", 1, 1, AT)    # ...then right after the solution
-    status = evidence.objective_status(record, evidence.objective_map(), [objective])[0]
+    status = evidence.objective_status(record, contexts.objective_map(), [objective])[0]
     assert (status["score"], status["evaluated"], status["status"]) == (0, len(questions), "non-acquis")
 
 
 def test_acquis_needs_three_evaluated_questions():
-    objective = evidence.objectives()[0]
+    objective = contexts.objectives()[0]
     record = new_record(AT)
     for bank, qid in _objective_questions(objective["id"])[:2]:
         apply_attempt(record, bank, qid, "a", 1, 1, AT)
-    status = evidence.objective_status(record, evidence.objective_map(), [objective])[0]
+    status = evidence.objective_status(record, contexts.objective_map(), [objective])[0]
     assert status["score"] == status["max"] == 2 and status["status"] == "en-cours"
     bank, qid = _objective_questions(objective["id"])[2]
     apply_attempt(record, bank, qid, "a", 1, 1, AT)
-    assert evidence.objective_status(record, evidence.objective_map(), [objective])[0]["status"] == "acquis"
+    assert evidence.objective_status(record, contexts.objective_map(), [objective])[0]["status"] == "acquis"
 
 
 def test_a_solution_seen_first_is_not_evaluated():
-    objective = evidence.objectives()[0]
+    objective = contexts.objectives()[0]
     record = new_record(AT)
     questions = _objective_questions(objective["id"])
     for bank, qid in questions:
         apply_solution_seen(record, bank, qid, AT)
         apply_attempt(record, bank, qid, "a", 1, 1, AT)
-    status = evidence.objective_status(record, evidence.objective_map(), [objective])[0]
+    status = evidence.objective_status(record, contexts.objective_map(), [objective])[0]
     assert (status["evaluated"], status["skipped"], status["status"]) == (0, len(questions), "non-evalue")
 
 
 def test_practice_and_entry_test_are_not_evidence():
     purposes = {b["id"]: b["purpose"] for b in all_banks()}
-    assert {purposes[k] for k in evidence.objective_map()} == {"self-check", "exit-test"}
+    assert {purposes[k] for k in contexts.objective_map()} == {"self-check", "exit-test"}
 
 
 def test_status_thresholds():
@@ -78,14 +78,14 @@ def _longest_reader(bank_ids) -> dict:
 
 
 def test_a_reader_who_picks_the_longest_option_is_not_certified():
-    record = _longest_reader(evidence.objective_map())
-    statuses = evidence.objective_status(record, evidence.objective_map(), evidence.objectives())
+    record = _longest_reader(contexts.objective_map())
+    statuses = evidence.objective_status(record, contexts.objective_map(), contexts.objectives())
     assert evidence.count_acquired(statuses) <= check_items.MAX_GUESSED
 
 
 def test_entry_and_exit_tests_cover_every_objective_with_different_items():
     entry, exit_ = load_bank(evidence.ENTRY_TEST), load_bank(evidence.EXIT_TEST)
-    ids = {o["id"] for o in evidence.objectives()}
+    ids = {o["id"] for o in contexts.objectives()}
     assert {q["objective"] for q in entry["questions"]} == ids == {q["objective"] for q in exit_["questions"]}
     assert not {q["prompt"] for q in entry["questions"]} & {q["prompt"] for q in exit_["questions"]}
     assert {q["parallel"] for q in exit_["questions"]} == {q["id"] for q in entry["questions"]}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pmesocial.tools import write_vectors
+from tests.support import write_vectors
 
 REPO = Path(__file__).resolve().parents[2]
 STATIC = REPO / "pmesocial" / "static" / "pmesocial"

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from pmesocial.data import contexts
 from pmesocial.data.banks import load_bank
 from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.data.group_folder import SOURCE, load_group
@@ -214,7 +215,7 @@ def test_questions_sorted_from_most_missed_on_first_attempts():
             "banque-disparue": results(**{"q-perdue": (1, 4)})}),
         make("2026-03-02T10:00:00+00:00", exercises={"m1-autoevaluation": results(**{q1: (1, 1)})}),
     ]
-    rows = group.question_success(records)
+    rows = group.question_success(records, contexts.group_context())
     assert [(r["key"], r["question"], r["answered"], r["rate"]) for r in rows] == [
         (evidence.ENTRY_TEST, entry_q, 1, 0.0),
         ("banque-disparue", "q-perdue", 1, 0.25),
@@ -225,14 +226,14 @@ def test_questions_sorted_from_most_missed_on_first_attempts():
     assert rows[2]["prompt"] == " ".join(bank["questions"][0]["prompt"].split())
     # a bank id from a trainee's file never opens anything outside data/quiz
     odd = make("2026-03-02T11:00:00+00:00", exercises={"../quiz/m1-autoevaluation": results(**{q1: (1, 1)})})
-    assert group.question_success([odd])[0]["prompt"] is None
+    assert group.question_success([odd], contexts.group_context())[0]["prompt"] is None
 
 
 def test_sample_questions_ascending_and_exit_better_than_entry(sample_folder):
     records, _ = load_group(sample_folder)
-    rates = [r["rate"] for r in group.question_success(records)]
+    rates = [r["rate"] for r in group.question_success(records, contexts.group_context())]
     assert rates == sorted(rates) and len(rates) > 50
-    rows = group.progression_summary(records)
+    rows = group.progression_summary(records, contexts.group_context())
     entry = sum(r["entree"] for r in rows) / len(rows)
     exit_ = sum(r["sortie"] for r in rows) / len(rows)
     assert entry < exit_
@@ -248,8 +249,8 @@ def test_progression_means_over_those_who_took_each_test():
         make("2026-03-02T10:00:00+00:00", exercises={evidence.ENTRY_TEST: results(**{e1: (1, 1)})}),
         make("2026-03-02T11:00:00+00:00"),
     ]
-    rows = {row["id"]: row for row in group.progression_summary(records)}
-    assert set(rows) == {o["id"] for o in evidence.objectives()}
+    rows = {row["id"]: row for row in group.progression_summary(records, contexts.group_context())}
+    assert set(rows) == {o["id"] for o in contexts.objectives()}
     o1, o4 = rows["m1-o1"], rows["m1-o4"]
     assert (o1["entree"], o1["sortie"], o1["entree_count"], o1["sortie_count"], o1["trainees"]) == (0.5, 1.0, 2, 1, 2)
     assert (o4["entree"], o4["sortie"], o4["entree_count"], o4["sortie_count"], o4["trainees"]) == (1.0, None, 1, 0, 1)
@@ -269,7 +270,7 @@ def test_satisfaction_means_distribution_goals_and_comments():
         make("2026-03-05T09:00:00+00:00", forms=sat({"clarte-contenus": 4})),
         make("2026-03-01T09:00:00+00:00"),
     ]
-    summary = group.satisfaction_summary(records)
+    summary = group.satisfaction_summary(records, contexts.group_context())
     by_id = {c["id"]: c for c in summary["criteria"]}
     assert "clarte-contenus" in by_id and "commentaire" not in by_id
     clarity = by_id["clarte-contenus"]

@@ -2,6 +2,7 @@
 and the check names the bank and the questions."""
 from pathlib import Path
 
+from pmesocial.data import contexts
 from pmesocial.data.banks import load_bank_file
 from pmesocial.paths import QUIZ_DIR
 from pmesocial.rules import item_writing
@@ -12,7 +13,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 def test_every_bank_of_the_course_passes():
     banks, broken = check_items.load_all(sorted(QUIZ_DIR.glob("*.yaml")))
-    findings, _ = check_items.all_findings(banks, check_items.evidence.objectives())
+    findings, _ = check_items.all_findings(banks, contexts.objectives())
     assert broken == [] and [str(f) for f in findings] == []
     assert item_writing.stats(banks)["share"] <= item_writing.LONGEST_SHARE
 

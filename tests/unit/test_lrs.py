@@ -10,9 +10,9 @@ import pytest
 
 from pmesocial import lrs as sender
 from pmesocial.data.banks import load_bank
+from pmesocial.lrs_accounts import TRAINER_USER
 from pmesocial.record import RecordStore
 from pmesocial.rules import scoring, xapi
-from pmesocial.tools.lrs import TRAINER_USER
 
 HOSTILE = "<script>alert('x')</script> Dupont"
 COMPANY = "Menuiserie <img src=x onerror=alert(1)>"

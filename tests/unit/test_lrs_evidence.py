@@ -14,10 +14,10 @@ from urllib.parse import parse_qsl, urlsplit
 import requests
 
 from pmesocial import lrs as sender
-from pmesocial.data.group_lrs import load_group_from_lrs
+from pmesocial.lrs_accounts import TRAINER_USER
+from pmesocial.lrs_group import load_group_from_lrs
 from pmesocial.rules import xapi
 from pmesocial.tools import launch_links
-from pmesocial.tools.lrs import TRAINER_USER
 
 BANK, QUESTIONS = "m1-autoevaluation", ("m1-q1", "m1-q2")
 
@@ -226,13 +226,13 @@ def test_an_id_that_cannot_be_an_account_is_named_in_french(tmp_path, capsys):
 
 
 def test_a_store_made_with_the_shared_credential_loses_it_and_keeps_the_trainer(tmp_path):
-    from pmesocial.tools import lrs as local
+    from pmesocial import lrs_accounts as local
 
     (tmp_path / "identifiants.json").write_text(json.dumps({"stagiaires": "commun", "formateur": "secret"}), "utf-8")
     local.prepare(tmp_path)
     entries = {e["username"]: e for e in json.loads((tmp_path / "auth.json").read_text("utf-8"))}
     assert sorted(entries) == ["formateur"]
-    assert local._credentials(tmp_path) == {"formateur": "secret", "stagiaires": {}}
+    assert local.credentials(tmp_path) == {"formateur": "secret", "stagiaires": {}}
     local.register_trainees(tmp_path, ["s-1"], "https://of.example")
     entries = {e["username"]: e for e in json.loads((tmp_path / "auth.json").read_text("utf-8"))}
     assert sorted(entries) == ["formateur", "s-1"]

@@ -3,7 +3,7 @@ real Ralph on localhost: a statement of 1 MB or more is refused (413), one train
 is throttled (429) while another trainee's statements pass, the book's origin alone gets
 CORS headers, even on a refusal, and the kernel sets aside a statement too big for the
 proxy while the others go through. nginx runs as a plain process, on a free port, with
-its files in a temporary folder (pmesocial/tools/lrs_proxy.py)."""
+its files in a temporary folder (tests/support/lrs_proxy.py)."""
 from __future__ import annotations
 
 import re
@@ -15,10 +15,10 @@ import pytest
 import requests
 
 from pmesocial import lrs as sender
+from pmesocial.lrs_accounts import TRAINER_USER
 from pmesocial.paths import REPO_DIR
 from pmesocial.rules import xapi
-from pmesocial.tools.lrs import TRAINER_USER
-from pmesocial.tools.lrs_proxy import CONFIG, LocalProxy, site_config
+from tests.support.lrs_proxy import CONFIG, LocalProxy, site_config
 
 BOOK = "http://livre.example"
 HEADERS = {"X-Experience-API-Version": xapi.VERSION, "Content-Type": "application/json"}

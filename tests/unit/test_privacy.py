@@ -12,11 +12,11 @@ import yaml
 
 from pmesocial import lrs as sender
 from pmesocial.data.organisme import OrganismeError, load_organisme
+from pmesocial.lrs_accounts import TRAINER_USER
 from pmesocial.record import RecordStore
 from pmesocial.rules import privacy
 from pmesocial.rules.typography import typo
 from pmesocial.tools import lrs_erase
-from pmesocial.tools.lrs import TRAINER_USER
 
 
 # -- the notice ----------------------------------------------------------------------------

@@ -122,3 +122,30 @@ def test_a_record_read_again_unchanged_is_not_checked_again(store, monkeypatch):
     assert store.load()["trainee"]["name"] == "Claude Morel" and len(checked) == 2
     store.path.write_text('{"format": "pmesocial-record", "version": 2}', encoding="utf-8")
     assert store.load()["exercises"] == {} and "mis de côté" in store.notices[0]
+
+
+def test_a_store_announces_its_changes_and_erases_its_listeners_files(tmp_path):
+    """The record store knows no LRS: it tells its listeners what changed (pmesocial/lrs.py
+    listens), and « Effacer mon dossier » erases the files they name."""
+    from pmesocial.record import RecordListener, RecordStore
+
+    heard = []
+
+    class Listener(RecordListener):
+        def changed(self, event, before, after, record_path):
+            heard.append((event["type"], "m1-q1" in after["exercises"].get("b", {}).get("answers", {})))
+            return "Un avis du listener."
+
+        def own_files(self, record_path):
+            return [f"{record_path.stem}.a-moi.json"]
+
+    store = RecordStore(tmp_path / "dossier.json")
+    store.listeners = [Listener()]
+    store.save_draft("b", "m1-q1", "a")  # no event: nothing announced
+    store.save_attempt("b", "m1-q1", "a", 1, 1)
+    assert heard == [("attempt", True)]
+    assert "Un avis du listener." in store.notices
+    (tmp_path / "dossier.a-moi.json").write_text("{}")
+    (tmp_path / "autre.json").write_text("{}")
+    assert {p.name for p in store.erase()} == {"dossier.json", "dossier.a-moi.json"}
+    assert (tmp_path / "autre.json").exists()

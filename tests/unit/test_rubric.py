@@ -3,9 +3,9 @@ match their forms, each automatic rule can fail, and the status follows the crit
 and the trainer's decision."""
 import pytest
 
+from pmesocial.data import contexts
 from pmesocial.data import rubrics as rubric_data
 from pmesocial.data.rubrics import RubricError, all_rubrics, load_rubric
-from pmesocial.rules import evidence
 from pmesocial.rules.rubric import evaluate, item_count, productions
 
 PLAN = {"objectif": "Cinq demandes de devis par mois", "point_etape": "2027-01-20", "conformite": ["avis"],
@@ -18,7 +18,7 @@ PLAN = {"objectif": "Cinq demandes de devis par mois", "point_etape": "2027-01-2
 def test_the_four_productions_have_rubrics_on_existing_objectives():
     found = {r["id"]: r for r in all_rubrics()}
     assert set(found) == {"plan", "fiche-google", "reponse-avis", "video"}
-    objectives = {o["id"] for o in evidence.objectives()}
+    objectives = {o["id"] for o in contexts.objectives()}
     for r in found.values():
         assert r["objective"] in objectives, r["id"]
         assert any("check" in c for c in r["criteria"]) and any("check" not in c for c in r["criteria"]), r["id"]

@@ -82,3 +82,20 @@ def test_french_numbers():
     assert scoring.with_unit(38, "années") == "38\u00a0ans" and scoring.with_unit(2016, "année") == "2016"
     assert scoring.with_unit(3, "rang") == "3ᵉ"
     assert scoring.with_unit(1, "rang") == "1er"
+
+
+def test_every_question_of_the_real_banks_scores_its_correct_answer_in_full():
+    """The shared vectors are written from the small fixture course (tests/fixtures/course):
+    the real banks are checked here, on themselves, with every answer the vectors try."""
+    from pmesocial.data.banks import all_banks
+    from tests.support.write_vectors import _answer_sets
+
+    questions = [question for bank in all_banks() for question in bank["questions"]]
+    assert len(questions) > 200
+    for question in questions:
+        right = scoring.check(question, scoring.correct_answer(question))
+        assert (right.correct, right.score) == (True, scoring.max_score(question)), question["id"]
+        for answer in _answer_sets(question):
+            result = scoring.check(question, answer)
+            assert 0 <= result.score <= result.max_score == scoring.max_score(question), (question["id"], answer)
+            assert result.feedback or not result.answered, (question["id"], answer)

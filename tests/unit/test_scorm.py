@@ -78,3 +78,12 @@ def test_damaged_suspend_data_is_refused_in_french():
 def test_javascript_numbers():
     assert [scorm.js_json(x) for x in (2.0, 0.5, 1e-7, 1.5e-5, 1e21, 123456789012345680000.0, -0.0)] == \
         ["2", "0.5", "1e-7", "0.000015", "1e+21", "123456789012345680000", "0"]
+
+
+def test_compact_json_keeps_keys_in_the_order_javascript_does():
+    """A bank hash of eight digits is an array index to JavaScript: JSON.stringify writes
+    it before the other keys, and Python's text must agree to the character."""
+    from pmesocial.rules.scorm import js_json
+
+    assert js_json({"b": 1, "88270370": 2, "3466cd53": 3, "10": 4, "01": 5}) == \
+        '{"10":4,"88270370":2,"b":1,"3466cd53":3,"01":5}'

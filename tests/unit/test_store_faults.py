@@ -383,6 +383,7 @@ def test_a_save_is_durable_before_it_replaces_the_record(tmp_path, monkeypatch):
 def _child_save_with_lrs(path: str, out: str) -> None:
     os.environ.update({"PMESOCIAL_LRS_ENDPOINT": "http://127.0.0.1:9/xapi/", "PMESOCIAL_LRS_AUTH": "Basic eDp5",
                        "PMESOCIAL_LRS_ACCOUNT": "stagiaire-1", "PMESOCIAL_RECORD": path})
+    import pmesocial.lrs  # noqa: F401 - as a kernel does: every store now announces its changes to the LRS sender
     _child_load_and_save(path, out)
 
 
@@ -408,7 +409,8 @@ def _child_notices_seen(record: str, out: str) -> None:
 
 def test_the_notices_seen_files_as_fifos_do_not_hang(tmp_path):
     """Before: asking whether the first-use notices were read waited on the FIFO forever."""
-    from pmesocial.record import LRS_NOTICE_FILE, PRIVACY_NOTICE_FILE
+    from pmesocial.lrs import LRS_NOTICE_FILE
+    from pmesocial.record import PRIVACY_NOTICE_FILE
 
     for name in (PRIVACY_NOTICE_FILE, LRS_NOTICE_FILE):
         os.mkfifo(tmp_path / name)

@@ -1,7 +1,7 @@
 /* The trainer's group view in the book, mirroring pmesocial/rules/group.py (the
  * summaries) and pmesocial/rules/group_page.py (the page view that group_view.html.j2
  * shows), rule for rule; checked against tests/vectors/group.json (node --test).
- * `ctx` is group.context() as the page carries it: the diagnostic, the four forms, the
+ * `ctx` is rules/group.py's context (data/contexts.py group_context) as the page carries it: the diagnostic, the four forms, the
  * banks' prompts, the objectives and their questions. Texts stay raw: the template escapes. */
 (function (root) {
   "use strict";

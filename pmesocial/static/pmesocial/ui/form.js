@@ -1,5 +1,5 @@
 /* A questionnaire in the static book (needs, 90-day plan, satisfaction, cold evaluation),
- * drawn from the same data as pmesocial/form_view.py. Every change is kept in the record
+ * drawn from the same data as pmesocial/kernel/form_view.py. Every change is kept in the record
  * as a draft; « Enregistrer » checks the values with PmesForms.validate and says in French
  * what is missing. A view saves only the fields its trainee changed, merged into the latest
  * record (record.js applyFormChanges), and shows what another tab saved in the fields it

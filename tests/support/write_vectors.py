@@ -1,10 +1,16 @@
 """Write the shared test vectors: inputs and the Python rules' outputs, for every rule
 that also exists in JavaScript. pytest checks that Python still gives these outputs
-(tests/unit/test_vectors.py) and `node --test tests/js/` checks the JavaScript against
+(tests/unit/test_generated.py) and `node --test tests/js/` checks the JavaScript against
 the same files, with no browser.
 
-    python -m pmesocial.tools.write_vectors            rewrite tests/vectors/*.json
-    python -m pmesocial.tools.write_vectors --check    fail if they are not current
+The vectors are written from the small fixture course in tests/fixtures/course (three
+questions a bank, PMESOCIAL_DATA), never from data/: editing the course's content does
+not change them. What the real banks need is checked on the real banks themselves
+(tests/unit/test_banks.py, tests/unit/test_scoring.py). Every file is indented, so that a
+change reads in a diff.
+
+    python -m tests.support.write_vectors            rewrite tests/vectors/*.json
+    python -m tests.support.write_vectors --check    fail if they are not current
 """
 from __future__ import annotations
 
@@ -12,14 +18,17 @@ import argparse
 import copy
 import dataclasses
 import json
+import os
 import random
+import subprocess
 import sys
 
+from pmesocial.data import contexts
 from pmesocial.data.banks import all_banks, load_bank, load_bank_file
 from pmesocial.data.course import course_info
 from pmesocial.data.forms import FORMS_DIR, load_form
 from pmesocial.kernel import documents as kernel_documents
-from pmesocial.paths import QUIZ_DIR, REPO_DIR
+from pmesocial.paths import DATA_DIR, QUIZ_DIR, REPO_DIR
 from pmesocial.record import (
     RecordError,
     apply_attempt,
@@ -42,6 +51,7 @@ from pmesocial.rules import evidence, formatting, forms, scoring
 
 VECTORS = REPO_DIR / "tests" / "vectors"
 FIXTURES = REPO_DIR / "tests" / "fixtures"
+COURSE = FIXTURES / "course"
 AT = "2026-11-20T09:00:00+00:00"
 LATER = "2026-11-20T10:30:00+00:00"
 
@@ -310,10 +320,10 @@ def _evidence_records(mapping: dict, rng: random.Random) -> list[dict]:
 
 def evidence_vectors() -> dict:
     rng = random.Random(2026)
-    objective_list = evidence.objectives()
-    mapping = evidence.objective_map()
-    entry_map = evidence.objective_map(("entry-test",))
-    exit_map = evidence.objective_map(("exit-test",))
+    objective_list = contexts.objectives()
+    mapping = contexts.objective_map()
+    entry_map = contexts.objective_map(("entry-test",))
+    exit_map = contexts.objective_map(("exit-test",))
     entry_map, exit_map = entry_map.get(evidence.ENTRY_TEST, {}), exit_map.get(evidence.EXIT_TEST, {})
     cases = []
     for record in _evidence_records({**mapping, evidence.ENTRY_TEST: entry_map}, rng):
@@ -400,9 +410,9 @@ def _diagnostic_answer_sets(spec: dict) -> list[tuple[dict, dict]]:
 
 
 def diagnostic_vectors() -> dict:
-    from ..data.diagnostic import load_diagnostic
-    from ..kernel.diagnostic_view import module_titles, report_html
-    from ..rules import diagnostic
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.kernel.diagnostic_view import module_titles, report_html
+    from pmesocial.rules import diagnostic
 
     spec = load_diagnostic()
     cases = []
@@ -418,8 +428,8 @@ def diagnostic_vectors() -> dict:
 
 
 def radar_vectors() -> dict:
-    from ..kernel.documents import radar_svg
-    from ..rules.radar import radar_view
+    from pmesocial.kernel.documents import radar_svg
+    from pmesocial.rules.radar import radar_view
 
     cases = []
     for labels, scores, band in (
@@ -434,8 +444,8 @@ def radar_vectors() -> dict:
 
 
 def budget_vectors() -> dict:
-    from ..data.budget import load_budget
-    from ..rules.budget import charts, compute, summary_text
+    from pmesocial.data.budget import load_budget
+    from pmesocial.rules.budget import charts, compute, summary_text
 
     specs = {"m6-budget": load_budget("m6-budget"), "budget-exemple": load_budget("budget-exemple", FIXTURES / "budget")}
     cases = []
@@ -465,9 +475,9 @@ def validation_vectors() -> dict:
     """The French messages of every schema error, as the book must say them too."""
     import yaml
 
-    from ..data.banks import _where
-    from ..data.diagnostic import load_diagnostic
-    from ..data.validation import field_path, schema_errors
+    from pmesocial.data.banks import _where
+    from pmesocial.data.diagnostic import load_diagnostic
+    from pmesocial.data.validation import field_path, schema_errors
 
     bank = yaml.safe_load((FIXTURES / "sample_bank.yaml").read_text("utf-8"))
     banks = _broken(bank, [
@@ -516,7 +526,7 @@ def validation_vectors() -> dict:
 
 
 def typography_vectors() -> dict:
-    from ..rules.typography import typo, typo_all, typo_html
+    from pmesocial.rules.typography import typo, typo_all, typo_html
 
     texts = ["Quoi ? Il faut 78 % des « bons » avis : 1 234 567 clients; bien!", "Le XXe siècle, le 3e pays, le 1er mai",
              "la 1re fois, la 1ère, le 2ème, le 10eme", "https://a.b/?q=1 et 10:30 ou 16:9", "l'article d'aujourd'hui...",
@@ -739,7 +749,7 @@ def group_vectors() -> dict:
     from pmesocial.rules import group
     from pmesocial.rules.group_page import export_label, page_view, results_csv
 
-    ctx, records = group.context(), _group_records()
+    ctx, records = contexts.group_context(), _group_records()
     rejected = [["dossier-tronque.json", "Ce fichier n'est pas un dossier lisible : il est incomplet ou abîmé."]]
     cases = []
     for name, chosen, anonymous in (("anonyme", records, True), ("noms", records, False),
@@ -916,7 +926,7 @@ def carnet_vectors() -> dict:
     """« Mon carnet »: the course context the book loads, records, their view and HTML."""
     from pmesocial.rules import carnet
 
-    ctx, today = carnet.context(), "2026-04-01"
+    ctx, today = contexts.carnet_context(), "2026-04-01"
     cases = []
     for name, record in carnet_records():
         view = carnet.carnet_view(record, ctx, today)
@@ -1063,15 +1073,17 @@ WRITERS = {"limits": limits_vectors, "rubric": rubric_vectors, "carnet": carnet_
 
 
 def render(name: str) -> str:
-    # scoring, group and carnet carry every bank's texts: compact; the others stay readable in a diff
-    indent = None if name in ("scoring", "group", "carnet", "scorm") else 1
-    return json.dumps(WRITERS[name](), ensure_ascii=False, indent=indent, sort_keys=True) + "\n"
+    return json.dumps(WRITERS[name](), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if a vector file is not current")
     args = parser.parse_args(argv)
+    if DATA_DIR != COURSE.resolve():  # the course's data is read once per process: write from a fresh one
+        env = {**os.environ, "PMESOCIAL_DATA": str(COURSE), "PMESOCIAL_CACHE": ""}
+        return subprocess.run([sys.executable, "-m", "tests.support.write_vectors", *(argv if argv is not None else sys.argv[1:])],
+                              cwd=REPO_DIR, env=env).returncode
     VECTORS.mkdir(parents=True, exist_ok=True)
     stale = []
     for name in WRITERS:
@@ -1082,7 +1094,7 @@ def main(argv=None) -> int:
         else:
             path.write_text(text, encoding="utf-8")
     if stale:
-        print("Vecteurs de test à régénérer (python -m pmesocial.tools.write_vectors) : " + ", ".join(stale),
+        print("Vecteurs de test à régénérer (make vectors) : " + ", ".join(stale),
               file=sys.stderr)
         return 1
     return 0

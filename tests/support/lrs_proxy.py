@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from pmesocial.paths import REPO_DIR
-from pmesocial.tools.browser import free_port
+from tests.support.browser import free_port
 
 CONFIG = REPO_DIR / "deploy" / "nginx" / "pmesocial-lrs.conf"
 MARK = "# à adapter : "
