@@ -471,8 +471,9 @@ def _law_anchors(app, doctree):
 
 
 def setup(app):
-    from pmesocial.book import hashed_names, lean
+    from pmesocial.book import hashed_names, index_page, lean
 
+    index_page.setup(app)
     lean.setup(app)
     hashed_names.setup(app)
     app.add_config_value("pmesocial_fingerprint", "", "env")

@@ -81,6 +81,17 @@ def test_a_trainee_through_a_launch_link_reaches_ralph(page, book_url, lrs):
     expect(page.locator(".pmes-lrs-notice")).to_have_count(0)
 
 
+def test_a_launch_link_to_the_book_s_index_keeps_its_settings(page, book_url, lrs):
+    """Before: README's links (`--book …/index.html`) went through a meta refresh that
+    dropped the query string: nothing reached the learning record store."""
+    registration, account = str(uuid.uuid4()), f"stagiaire-{uuid.uuid4().hex[:6]}"
+    page.goto(book_url + "/index.html" + lrs.launch_query(account, registration))
+    page.wait_for_url(re.compile(r"/book/intro\.html"))
+    notice = page.locator(".pmes-lrs-notice")
+    expect(notice).to_contain_text(account)
+    assert page.evaluate("() => PmesLrs.settings().registration") == registration
+
+
 def test_the_lrs_stops_mid_session_and_every_statement_arrives_once(page, book_url, lrs):
     registration, account = str(uuid.uuid4()), f"stagiaire-{uuid.uuid4().hex[:6]}"
     exercises = open_page(page, book_url + MODULE_2 + lrs.launch_query(account, registration))
