@@ -26,6 +26,12 @@ def _poly(points) -> str:
     return " ".join(f"{_fixed(x)},{_fixed(y)}" for x, y in points)
 
 
+# what a radar view holds that is no text for a reader: its geometry, numbers in SVG
+# attributes, which typography would break ("-230 -10 900 460" grouped as a thousand: the
+# trainer's group radar drew clipped). Mirrored in rules/radar.js.
+GEOMETRY = frozenset({"id", "viewbox", "center", "rings", "axes", "band", "shape", "dots", "x", "y", "anchor"})
+
+
 def radar_view(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
                band: tuple[list, list] | None = None) -> dict:
     """`band`, optional: (low, high) per axis, drawn as a lighter ring under the scores

@@ -41,7 +41,10 @@
       })
     };
   }
-  var api = { radarView: radarView };
+  // its geometry, left out of typography (rules/radar.py GEOMETRY)
+  var GEOMETRY = { id: true, viewbox: true, center: true, rings: true, axes: true, band: true, shape: true, dots: true,
+                   x: true, y: true, anchor: true };
+  var api = { radarView: radarView, GEOMETRY: GEOMETRY };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesRadar = api;
 })(this);
