@@ -101,8 +101,9 @@ def test_the_built_book_has_french_typography():
 
 
 # -- never inside an attribute (issue 23: a U+202F in the group radar's viewBox clipped it) --
-# attributes that are text for a reader (a screen reader speaks them): French typography belongs there
-READ_ALOUD = frozenset({"aria-label", "alt", "title", "placeholder", "content", "aria-description"})
+# attributes that are text for a reader (a screen reader speaks them, or a chart's bar is
+# named by its label): French typography belongs there
+READ_ALOUD = frozenset({"aria-label", "alt", "title", "placeholder", "content", "aria-description", "data-label"})
 
 
 class _Attributes(HTMLParser):
