@@ -22,44 +22,16 @@ from pmesocial.paths import REPO_DIR, STATIC_DIR
 
 logger = logging.getLogger(__name__)
 
-EXERCISE_CLASS = "pmes-exercise-output"
-PLOTLY_CLASS = "pmes-plotly-output"
-BUDGET_CLASS = "pmes-budget-output"
-DIAGNOSTIC_CLASS = "pmes-diagnostic-output"
-PANEL_CLASS = "pmes-panel-output"
-FORM_CLASS = "pmes-form-output"
-GROUP_CLASS = "pmes-group-output"
-CARNET_CLASS = "pmes-carnet-output"  # the « Mon dossier » panel, which offers the carnet
-CARNET_CONTEXT = "carnet-context.js"  # written at the end of the build; fetched on demand (ui/carnet.js)
-NUNJUCKS = "nunjucks-slim.min.js"
-# Each kind of course output and the scripts it needs, in order (a script relies on the
-# ones before it); a page loads the union of its kinds, each file once.
-STORE = ["rules/format.js", "rules/typography.js", "rules/validation.js", "schemas/record.js", "schemas/limits.js",
-         "rules/limits.js", "rules/record.js", "ui/dom.js", "ui/storage.js", "ui/store.js"]
-XAPI_PROFILE = "xapi-profile.js"  # written at the end of the build (the course as statements see it, the privacy texts)
-# On every page: a launch link may open any of them (ui/lrs.js keeps it for the session and
-# shows its notice), and the first page a trainee opens shows the privacy notice
-# (ui/privacy.js); both texts are in the profile. All storage goes through ui/storage.js,
-# which says what the browser refuses to keep.
-EVERY_PAGE = [XAPI_PROFILE, "rules/typography.js", "rules/xapi.js", "ui/storage.js", "ui/notice.js", "ui/lrs.js",
-              "ui/privacy.js"]
-LAW_PAGE = ["ui/anchors.js"]  # pages whose legal rules are folded (kernel/law.py)
-DOCUMENTS = ["rules/scoring.js", "rules/evidence.js", "rules/forms.js", "rules/rubric.js", "rules/documents.js", NUNJUCKS, "templates.js",
-             "ui/documents.js"]
-SCRIPTS = {
-    EXERCISE_CLASS: STORE + ["rules/scoring.js", "rules/evidence.js", "schemas/bank.js", "ui/exercise.js"],
-    PLOTLY_CLASS: ["ui/plotly.js"],  # it loads plotly.min.js on demand
-    BUDGET_CLASS: ["rules/format.js", "rules/typography.js", "ui/dom.js", "rules/budget.js", "ui/budget.js"],
-    DIAGNOSTIC_CLASS: STORE + DOCUMENTS + ["schemas/diagnostic.js", "rules/radar.js", "rules/diagnostic.js",
-                                           "ui/diagnostic.js"],
-    PANEL_CLASS: STORE + DOCUMENTS + ["ui/panel.js"],
-    CARNET_CLASS: STORE + DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "rules/carnet.js", "ui/carnet.js"],
-    FORM_CLASS: STORE + DOCUMENTS + ["schemas/form.js", "ui/form.js"],
-    # the trainer's group view: record rules to read files, the group rules and template
-    GROUP_CLASS: STORE + DOCUMENTS + ["rules/radar.js", "rules/diagnostic.js", "rules/group.js", XAPI_PROFILE,
-                                      "rules/xapi.js", "ui/group_lrs.js", "ui/group_judge.js",
-                                      "ui/group_view.js"],
-}
+# which scripts each kind of course output needs: one list for the book and the kernel (front_end.py)
+from pmesocial.front_end import (  # noqa: E402
+    CARNET_CLASS,
+    CARNET_CONTEXT,
+    EVERY_PAGE,
+    LAW_PAGE,
+    NUNJUCKS,
+    SCRIPTS,
+    XAPI_PROFILE,
+)
 
 
 def _bundle_version(path: Path) -> str | None:

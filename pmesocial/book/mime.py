@@ -13,16 +13,7 @@ import json
 
 from docutils import nodes
 
-from pmesocial.book import (
-    BUDGET_CLASS,
-    CARNET_CLASS,
-    DIAGNOSTIC_CLASS,
-    EXERCISE_CLASS,
-    FORM_CLASS,
-    GROUP_CLASS,
-    PANEL_CLASS,
-    PLOTLY_CLASS,
-)
+from pmesocial.front_end import CARNET_CLASS, HOSTS, PLOTLY_CLASS
 from pmesocial.kernel.display import MIME_TYPE
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -41,14 +32,6 @@ def _container(css_class, html: str) -> list[nodes.Element]:
     return [box]
 
 
-# payload kind -> (host element class, data attribute, asset class for the page)
-TOOLS = {
-    "budget": ("pmes-budget-host", "data-pmes-budget", BUDGET_CLASS),
-    "diagnostic": ("pmes-diagnostic-host", "data-pmes-diagnostic", DIAGNOSTIC_CLASS),
-    "panel": ("pmes-panel-host", "data-pmes-panel", PANEL_CLASS),
-    "form": ("pmes-form-host", "data-pmes-form", FORM_CLASS),
-    "group": ("pmes-group-host", "data-pmes-group", GROUP_CLASS),
-}
 NOSCRIPT = "<noscript><p>Activez JavaScript pour répondre à cet exercice.</p></noscript>"
 
 
@@ -62,17 +45,13 @@ class ExerciseRenderer:
             return None
         script, payload = _json_script(data.content)
         kind = payload.get("kind")
-        if kind in TOOLS:
-            host_class, attribute, asset_class = TOOLS[kind]
-            html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
-            if kind == "panel" and payload.get("panel") == "dossier":  # it offers the carnet
-                asset_class = (asset_class, CARNET_CLASS)
-            return _container(asset_class, html)
-        if kind != "exercise":
-            raise ValueError(f"sortie du cours de type inconnu : {kind!r} (attendu : exercise, "
-                             f"{', '.join(TOOLS)})")
-        html = f'<div class="pmes-exercise" data-pmes-exercise="1">{script}{NOSCRIPT}</div>'
-        return _container(EXERCISE_CLASS, html)
+        if kind not in HOSTS:
+            raise ValueError(f"sortie du cours de type inconnu : {kind!r} (attendu : {', '.join(HOSTS)})")
+        host_class, attribute, asset_class = HOSTS[kind]
+        html = f'<div class="{host_class}" {attribute}="1">{script}{NOSCRIPT}</div>'
+        if kind == "panel" and payload.get("panel") == "dossier":  # it offers the carnet
+            asset_class = (asset_class, CARNET_CLASS)
+        return _container(asset_class, html)
 
 
 # the texts of a plotly figure a reader sees; formats (hovertemplate, tickformat…) stay as they are

@@ -40,8 +40,7 @@ class TimeBudget(CourseOutput):
 def _build_widget(spec: dict):
     import ipywidgets as w
 
-    from pmesocial.kernel.widget_kit import Kit
-    from pmesocial.kernel.widgets import STYLE
+    from pmesocial.kernel.widget_kit import STYLE, Kit
 
     kit = Kit()
     sliders = {a["id"]: kit(w.FloatSlider, value=a["default"], min=0, max=a["max"], step=a.get("step", 0.5),

@@ -80,8 +80,7 @@ class Diagnostic(CourseOutput):
 def DiagnosticWidget(spec: dict, store):
     import ipywidgets as w
 
-    from pmesocial.kernel.widget_kit import Kit
-    from pmesocial.kernel.widgets import STYLE
+    from pmesocial.kernel.widget_kit import STYLE, Kit
     from pmesocial.record import now
 
     kit = Kit()

@@ -211,8 +211,7 @@ def _changes(shown: dict, now: dict) -> dict:
 
 
 def FormWidget(spec: dict, store):
-    from pmesocial.kernel.widget_kit import Kit
-    from pmesocial.kernel.widgets import STYLE
+    from pmesocial.kernel.widget_kit import STYLE, Kit
 
     kit = Kit()
     record = store.load()

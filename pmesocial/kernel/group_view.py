@@ -13,7 +13,8 @@ from pmesocial.kernel.markup import download_link, templates
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules import group
 from pmesocial.rules.group_page import export_label, page_view, plural, results_csv
-from pmesocial.rules.typography import typo, typo_all, typo_html
+from pmesocial.rules.radar import typo_view
+from pmesocial.rules.typography import typo, typo_html
 
 
 def _table_style() -> str:
@@ -28,7 +29,7 @@ def render_group_view(view: dict) -> str:
     """The group view's one template (group_view.html.j2) filled with its page view, in
     French typography (the book's page does the same with nunjucks). The view's texts are
     typographed before they are escaped: an escaped apostrophe (&#39;) is out of reach."""
-    return typo_html(templates().get_template("group_view.html.j2").render(**typo_all(view)))
+    return typo_html(templates().get_template("group_view.html.j2").render(**typo_view(view)))
 
 
 class GroupView:

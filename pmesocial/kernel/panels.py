@@ -91,7 +91,7 @@ class Panel(CourseOutput):
 def _frame(title: str, children: list, store):
     import ipywidgets as w
 
-    from pmesocial.kernel.widgets import STYLE
+    from pmesocial.kernel.widget_kit import STYLE
 
     head = [w.HTML(STYLE + f"<h4 class='pmes-title'>{escape(title)}</h4>")]
     head.append(store_notices(store))  # kept up to date: a save that fails says so here

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from pmesocial.paths import STATIC_DIR
+
+# The book's stylesheet, for the views still drawn with ipywidgets (forms, diagnostic,
+# budget, panels, group view: kernel/host.py mounts the others with the book's own front end).
+STYLE = "<style>" + (STATIC_DIR / "pmesocial" / "exercise.css").read_text("utf-8") + "</style>"
+
 
 class Kit:
     """`kit(w.Button, description="Vérifier")` is `w.Button(description="Vérifier")` with the

@@ -26,6 +26,23 @@ def _poly(points) -> str:
     return " ".join(f"{_fixed(x)},{_fixed(y)}" for x, y in points)
 
 
+# what a radar view holds that is no text for a reader: its geometry, numbers in SVG
+# attributes, which typography would break ("-230 -10 900 460" grouped as a thousand: the
+# trainer's group radar drew clipped). Mirrored in rules/radar.js.
+GEOMETRY = frozenset({"id", "viewbox", "center", "rings", "axes", "band", "shape", "dots", "x", "y", "anchor"})
+
+
+def typo_view(view: dict) -> dict:
+    """French typography on a page view holding a radar under "radar": its texts, never its
+    geometry (the group view, in the kernel and in the book: rules/radar.js typoView)."""
+    from pmesocial.rules.typography import typo_all
+
+    typed = typo_all(view, skip={"radar"})
+    if view.get("radar"):
+        typed["radar"] = typo_all(view["radar"], skip=GEOMETRY)
+    return typed
+
+
 def radar_view(labels: list[str], scores: list, title: str, svg_id: str = "pmes-radar",
                band: tuple[list, list] | None = None) -> dict:
     """`band`, optional: (low, high) per axis, drawn as a lighter ring under the scores

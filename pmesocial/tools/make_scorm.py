@@ -68,7 +68,7 @@ def host_scripts() -> list[str]:
     """What the launch page loads: the rules the book's record and documents pages use
     (book/__init__.py's lists, in their order), pako, the package's own rule, its course,
     itself."""
-    from pmesocial.book import DOCUMENTS, STORE
+    from pmesocial.front_end import DOCUMENTS, STORE
 
     rules = [s for s in dict.fromkeys(STORE + DOCUMENTS) if s.startswith(("rules/", "schemas/"))]
     return [f"../_static/pmesocial/{s}" for s in rules] + ["pako.min.js", "../_static/pmesocial/rules/scorm.js",

@@ -3,13 +3,15 @@ Playwright, and a guard that fails any test whose page asks another host for any
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Locator, Page, sync_playwright
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, is_foreign, serve
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, free_port, is_foreign, serve
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -117,3 +119,41 @@ def first_visit_page(browser, requests_log):
 def app_page(browser, requests_log):
     """The same for JupyterLab and Voilà, whose own scripts log errors we do not own."""
     yield from _guarded_page(browser, requests_log, check_js_errors=False)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on a copy of the course notebooks, so a test never rewrites them; the
+    record in the copy's dossier.json."""
+    from .helpers import TOKEN, start_server
+
+    root = tmp_path_factory.mktemp("lab")
+    for folder in ("notebooks", "outils"):
+        shutil.copytree(REPO / folder, root / folder)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = start_server(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+         "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+         f"--LabApp.workspaces_dir={root / '.workspaces'}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        {"PMESOCIAL_RECORD": str(root / "dossier.json")}, f"{url}/api/status?token={TOKEN}")
+    yield url, root
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    """Voilà on the course's modules, as a trainer projects them; the record in `record`."""
+    from .helpers import start_server
+
+    record = tmp_path_factory.mktemp("voila") / "dossier.json"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = start_server([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+                         "--template=pmesocial", str(REPO / "notebooks")],
+                        {"JUPYTER_PATH": str(REPO / "jupyter"), "PMESOCIAL_RECORD": str(record)}, url + "/")
+    yield url, record
+    proc.terminate()
+    proc.wait(timeout=30)

@@ -1,6 +1,8 @@
 """What the browser tests need to know about the book: its pages and its exercises."""
 from __future__ import annotations
 
+import os
+import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -55,9 +57,9 @@ def first_single_question(bank: dict) -> tuple[int, dict]:
     return next((i, q) for i, q in enumerate(bank["questions"]) if q["type"] == "single")
 
 
-def answer_widget_wrong_then_right(exercise, question: dict, index: int):
-    """In JupyterLab or Voilà (ipywidgets): a wrong answer, then the right one;
-    returns the feedback locator after the right answer."""
+def answer_wrong_then_right(exercise, question: dict, index: int):
+    """In any host (the book, JupyterLab, Voilà: the same DOM): a wrong answer, then the
+    right one; returns the feedback locator after the right answer."""
     from playwright.sync_api import expect
 
     block = exercise.locator(".pmes-question").nth(index)
@@ -97,3 +99,31 @@ def import_record(page, path, confirm: bool = True) -> str:
         asked.get_by_role("button", name="Oui, importer ce dossier" if confirm else "Non, garder le mien").click()
     said.first.wait_for()
     return page.locator(".pmes-panel [role=status]").first.inner_text()
+
+
+# -- the kernel's hosts: JupyterLab and Voilà on localhost, on copies of the course -------
+TOKEN = "pmesocial-test"
+
+
+def start_server(argv: list[str], env: dict, url: str):
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **env})
+    try:
+        wait_for_server(url)
+    except BaseException:
+        proc.terminate()
+        raise
+    return proc
+
+
+def run_all(page):
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def open_and_run(page, lab_url: str, notebook: str) -> None:
+    page.set_default_timeout(60000)
+    page.goto(f"{lab_url}/lab/tree/{notebook}?reset&token={TOKEN}")
+    page.locator(".jp-Notebook").wait_for()
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    run_all(page)
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()

@@ -1,8 +1,8 @@
 """The JavaScript front end in a page: hostile texts stay text."""
 import pytest
 
-from pmesocial.book import EXERCISE_CLASS, SCRIPTS
 from pmesocial.book.mime import _json_script
+from pmesocial.front_end import EXERCISE_CLASS, SCRIPTS
 from pmesocial.kernel.exercise import Exercise
 from pmesocial.paths import STATIC_DIR
 

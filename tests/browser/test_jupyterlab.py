@@ -1,60 +1,15 @@
 """The course as a trainee runs it in JupyterLab on localhost: Run All, answer a widget,
 and carry a record between JupyterLab and the static book both ways."""
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 
-import pytest
 from playwright.sync_api import expect
 
 from pmesocial.data.banks import load_bank
 from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.rules import diagnostic
-from tests.support.browser import free_port
 
-from .conftest import REPO
-from .helpers import answer_widget_wrong_then_right, first_single_question, wait_for_server
-
-TOKEN = "pmesocial-test"
-
-
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """JupyterLab on a copy of the course notebooks, so a test never rewrites them."""
-    root = tmp_path_factory.mktemp("lab")
-    for folder in ("notebooks", "outils"):
-        shutil.copytree(REPO / folder, root / folder)
-    env = {**os.environ, "PMESOCIAL_RECORD": str(root / "dossier.json")}
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-         "--allow-root", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}", f"--LabApp.workspaces_dir={root / '.workspaces'}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    url = f"http://127.0.0.1:{port}"
-    wait_for_server(f"{url}/api/status?token={TOKEN}")
-    yield url, root
-    proc.terminate()
-    proc.wait(timeout=30)
-
-
-def run_all(page):
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-
-
-def open_and_run(page, lab_url: str, notebook: str) -> None:
-    page.set_default_timeout(60000)
-    page.goto(f"{lab_url}/lab/tree/{notebook}?reset&token={TOKEN}")
-    page.locator(".jp-Notebook").wait_for()
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
-    run_all(page)
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+from .helpers import answer_wrong_then_right, first_single_question, open_and_run
 
 
 def test_module_1_run_all_and_answer(app_page, lab):
@@ -65,8 +20,8 @@ def test_module_1_run_all_and_answer(app_page, lab):
     exercise.wait_for(state="attached")
     exercise.scroll_into_view_if_needed()
     index, question = first_single_question(bank)
-    answer_widget_wrong_then_right(exercise, question, index)
-    assert f"Score : {question.get('points', 1)} sur" in exercise.locator(".widget-html", has_text=re.compile(r"Score\s:")).last.inner_text()
+    answer_wrong_then_right(exercise, question, index)
+    assert f"Score : {question.get('points', 1)} sur" in exercise.locator(".pmes-score").inner_text()
     chart = page.locator(".js-plotly-plot")
     chart.first.wait_for(state="attached")
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0

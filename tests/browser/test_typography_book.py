@@ -98,3 +98,39 @@ def test_the_built_book_has_french_typography():
     for kind, (total, ok) in totals.items():
         assert total > 300 and ok / total >= 0.99, (kind, ok, total, examples[:10])
     assert breakable == [], breakable[:10]
+
+
+# -- never inside an attribute (issue 23: a U+202F in the group radar's viewBox clipped it) --
+# attributes that are text for a reader (a screen reader speaks them, or a chart's bar is
+# named by its label): French typography belongs there
+READ_ALOUD = frozenset({"aria-label", "alt", "title", "placeholder", "content", "aria-description", "data-label"})
+
+
+class _Attributes(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.spaced: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.spaced += [f"<{tag} {name}={value!r}>" for name, value in attrs
+                        if name not in READ_ALOUD and value and any(s in value for s in SPACES)]
+
+    handle_startendtag = handle_starttag
+
+
+def spaced_attributes(html: str) -> list[str]:
+    """Every attribute of `html` holding a no-break or narrow no-break space."""
+    parser = _Attributes()
+    parser.feed(html)
+    return parser.spaced
+
+
+TRAINER_BOOK = BOOK.parent / "formateur" / "_build" / "html"
+
+
+def test_no_typographic_space_in_any_attribute_of_either_edition():
+    pages = [p for root in (BOOK, TRAINER_BOOK) for p in root.rglob("*.html") if "_static" not in p.parts]
+    assert len([p for p in pages if TRAINER_BOOK in p.parents]) > 10 and len(pages) > 40
+    found = {str(p): bad for p in pages if (bad := spaced_attributes(p.read_text("utf-8")))}
+    assert found == {}
+

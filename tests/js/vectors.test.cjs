@@ -283,13 +283,13 @@ test("scorm: a local record keeps its answers when the LMS's copy comes back; ol
 test("group view: the same summaries, page view and HTML from the same records", () => {
   const group = load("group.js");
   const render = require(path.join(STATIC, "ui", "documents.js")).render;
-  const typography = load("typography.js");
+  const radar = load("radar.js");
   const v = vectors("group");
   for (const c of nonEmpty(v.spreads, "v.spreads")) assert.deepStrictEqual(group.spread(c.values), c.spread, JSON.stringify(c.values));
   for (const c of nonEmpty(v.cases, "v.cases")) {
     const view = group.pageView(group.summaries(c.records, c.anonymous, v.context), c.rejected, c.source, c.anonymous);
     assert.deepStrictEqual(view, c.view, c.name);
-    assert.equal(sameHtml(render("group_view.html.j2", typography.typoAll(view))), sameHtml(c.html), c.name);
+    assert.equal(sameHtml(render("group_view.html.j2", radar.typoView(view))), sameHtml(c.html), c.name);
     assert.equal(group.resultsCsv(view), c.csv, c.name);
     assert.equal(group.exportLabel(c.anonymous), c.export_label, c.name);
   }

@@ -1,13 +1,11 @@
-"""Every exercise of every notebook answers in the kernel front end (ipywidgets):
-the right answer gets « Bonne réponse » and full marks, a wrong one does not."""
+"""Every exercise of every notebook is served in the kernel by the front end
+(kernel/host.py) with the payload the book mounts, and its right answer gets full marks."""
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from pmesocial.data.banks import display_order, load_bank
-from pmesocial.kernel.widgets import ExerciseWidget
 from pmesocial.rules import scoring
 
 REPO = Path(__file__).resolve().parents[2]
@@ -27,14 +25,16 @@ def test_every_module_has_exercises():
 
 
 @pytest.mark.parametrize("path, bank_id", CELLS)
-def test_exercise_answers_in_kernel(path, bank_id, tmp_path):
+def test_exercise_is_served_by_the_front_end(path, bank_id, tmp_path, monkeypatch):
+    from pmesocial import exercise
+    from pmesocial.kernel.host import CourseView
     from pmesocial.record import RecordStore
 
-    widget = ExerciseWidget(display_order(load_bank(bank_id)), store=RecordStore(tmp_path / "d.json"))
-    for view in widget.views:
-        view.set_answer(scoring.correct_answer(view.question))
-        view.check()
-        assert "Bonne réponse" in view.feedback.value, (bank_id, view.question["id"])
-    score, top = widget.current_score()
-    assert score == top > 0
-    assert f"Score : {top} sur {top}" in widget.score.value
+    monkeypatch.setattr("pmesocial.record.default_store", lambda: RecordStore(tmp_path / "d.json"))
+    shown = exercise(bank_id)
+    view = shown.widget
+    assert isinstance(view, CourseView) and view.payload == shown.payload()
+    bank = view.payload["bank"]
+    results = [scoring.check(q, scoring.correct_answer(q)) for q in bank["questions"]]
+    assert all(r.correct for r in results), bank_id
+    assert sum(r.score for r in results) == scoring.bank_max_score(bank) > 0

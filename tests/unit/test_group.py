@@ -331,3 +331,28 @@ def test_radar_without_band_is_unchanged():
     stripped = re.sub(r"\.pmes-radar-band\{[^}]*\}", "", stripped)
     stripped = re.sub(r"\. Bande claire\u202f: [^<]*", "", stripped)
     assert stripped == expected
+
+
+# attributes that are text for a reader (a screen reader speaks them): French typography belongs there
+READ_ALOUD = frozenset({"aria-label", "alt", "title", "placeholder", "content", "aria-description"})
+
+
+def test_the_group_radar_draws_and_no_attribute_holds_a_typographic_space(sample_html):
+    """Before: typography over the whole view wrote U+202F into the radar's viewBox
+    ("-230 -10 900 460" read as a thousand): the trainer's radar drew clipped."""
+    import re
+    from html.parser import HTMLParser
+
+    spaced = []
+
+    class Attributes(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            spaced.extend((tag, n, v) for n, v in attrs
+                          if n not in READ_ALOUD and v and ("\u202f" in v or "\u00a0" in v))
+
+    for html in sample_html.values():
+        Attributes().feed(html)
+        box = re.search(r'<svg[^>]*class="pmes-radar"[^>]*>', html).group(0)
+        numbers = [float(n) for n in re.search(r'viewBox="([^"]*)"', box).group(1).split(" ")]
+        assert len(numbers) == 4 and numbers[2] > 0 and numbers[3] > 0, box
+    assert spaced == []

@@ -12,7 +12,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 import pmesocial.book as extension
-from pmesocial.book import SCRIPTS, STORE
+from pmesocial.front_end import EXERCISE_CLASS, PLOTLY_CLASS, SCRIPTS, STORE
 from pmesocial.kernel.charts import bar_chart
 from pmesocial.kernel.display import MIME_TYPE
 from pmesocial.kernel.exercise import Exercise
@@ -75,9 +75,9 @@ def test_scripts_only_on_the_pages_that_use_them(book):
     pages, warnings, _ = book
     every = extension.EVERY_PAGE  # a launch link may open any page
     assert _course_scripts(pages["index"]) == every
-    exercise = SCRIPTS[extension.EXERCISE_CLASS]
+    exercise = SCRIPTS[EXERCISE_CLASS]
     assert _course_scripts(pages["exercice"]) == exercise + [s for s in every if s not in exercise]
-    assert _course_scripts(pages["graphique"]) == SCRIPTS[extension.PLOTLY_CLASS] + every
+    assert _course_scripts(pages["graphique"]) == SCRIPTS[PLOTLY_CLASS] + every
     assert "plotly" not in " ".join(_course_scripts(pages["exercice"]))
     assert _course_scripts(pages["exercice"]).count("ui/exercise.js") == 1
     assert all(s in _course_scripts(pages["exercice"]) for s in STORE)

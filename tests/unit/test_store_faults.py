@@ -307,24 +307,29 @@ def test_a_full_disk_keeps_every_answer_and_writes_them_once_there_is_room(full_
         assert not any("disque est plein" in n for n in store.notices)
 
 
+def _view(store, bank_id: str = BANK):
+    """The front end's view of an exercise in a kernel (kernel/host.py), on `store`."""
+    from pmesocial.data.banks import display_order, load_bank
+    from pmesocial.front_end import EXERCISE_CLASS, HOSTS
+    from pmesocial.kernel.exercise import Exercise
+    from pmesocial.kernel.host import CourseView
+
+    payload = Exercise(display_order(load_bank(bank_id))).payload()
+    return CourseView(EXERCISE_CLASS, HOSTS["exercise"][:2], payload, store)
+
+
 def test_a_full_disk_is_said_in_the_exercise_with_the_export(full_disk):
     """Before: OSError escaped the « Vérifier » button; the trainee saw nothing."""
-    from pmesocial.data.banks import display_order, load_bank
-    from pmesocial.kernel.widgets import ExerciseWidget
-    from pmesocial.rules import scoring
-
     store = RecordStore(full_disk / "dossier.json")
-    widget = ExerciseWidget(display_order(load_bank(BANK)), store=store)
-    view = widget.views[1]
-    view.set_answer(scoring.correct_answer(view.question))
-    try:
-        view.check()
+    view = _view(store)
+    try:  # what ui/kernel_store.js sends for « Vérifier »
+        view._event(view, {"event": "saveAttempt", "args": [BANK, "m1-q2", "b", 1, 1, 3.5], "n": 1}, [])
     except Exception as exc:  # noqa: BLE001
-        pytest.fail(f"exception sortie du widget : {type(exc).__name__}: {exc}")
-    shown = _texts(widget)
-    assert "Bonne réponse" in view.feedback.value
+        pytest.fail(f"exception sortie de la vue : {type(exc).__name__}: {exc}")
+    shown = " ".join(view.notices)
     assert "disque est plein" in shown and "pas été enregistr" in shown
-    assert "Exporter mon dossier" in shown and "download=" in shown
+    assert json.loads(view.export_text)["exercises"][BANK]["answers"]["m1-q2"] == "b"  # offered for export
+    assert view.record["exercises"][BANK]["answers"]["m1-q2"] == "b"
 
 
 def test_a_form_saved_on_a_full_disk_does_not_say_enregistre(full_disk):
@@ -350,13 +355,9 @@ def test_a_form_saved_on_a_full_disk_does_not_say_enregistre(full_disk):
 
 def test_a_corrupt_record_is_said_on_a_module_page(tmp_path):
     """Before: the exercise set the record aside and showed nothing."""
-    from pmesocial.data.banks import display_order, load_bank
-    from pmesocial.kernel.widgets import ExerciseWidget
-
     path = tmp_path / "dossier.json"
     path.write_text('{"format": "pmesocial-record", "vers', "utf-8")
-    widget = ExerciseWidget(display_order(load_bank(BANK)), store=RecordStore(path))
-    shown = _texts(widget)
+    shown = " ".join(_view(RecordStore(path)).notices)
     assert typo("n'a pas pu être lu") in shown and typo("mis de côté") in shown
 
 

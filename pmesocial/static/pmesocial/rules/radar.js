@@ -41,7 +41,18 @@
       })
     };
   }
-  var api = { radarView: radarView };
+  // its geometry, left out of typography (rules/radar.py GEOMETRY)
+  var GEOMETRY = { id: true, viewbox: true, center: true, rings: true, axes: true, band: true, shape: true, dots: true,
+                   x: true, y: true, anchor: true };
+  /* French typography on a page view holding a radar under "radar": its texts, never its
+   * geometry (rules/radar.py typo_view). */
+  function typoView(view) {
+    var T = root.PmesTypography || require("./typography.js");
+    var typed = T.typoAll(view, { radar: true });
+    if (view.radar) typed.radar = T.typoAll(view.radar, GEOMETRY);
+    return typed;
+  }
+  var api = { radarView: radarView, GEOMETRY: GEOMETRY, typoView: typoView };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesRadar = api;
 })(this);

@@ -32,8 +32,10 @@
   }
   /* Render every host matching `selector`, in reading order, one host per task once the
    * page is painted: a module page of a dozen exercises never blocks a phone's main thread
-   * for long (Lighthouse's total blocking time), and the first ones are there first. */
+   * for long (Lighthouse's total blocking time), and the first ones are there first.
+   * `fn(host, store)`: without a store, a view keeps the record in this browser (ui/store.js). */
   function renderEach(selector, fn) {
+    if (root.PmesMounts) { root.PmesMounts.push({ selector: selector, render: fn }); return; }  // in a kernel: ui/host.js mounts
     ready(function () {
       var hosts = Array.prototype.slice.call(document.querySelectorAll(selector));
       (function next(i) {

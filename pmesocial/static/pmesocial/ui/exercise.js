@@ -208,14 +208,14 @@
   }
 
   var count = 0;
-  function renderExercise(container) {
+  function renderExercise(container, kernelStore) {
     var dataNode = container.querySelector("script[type='application/json']");
     var payload;
     try { payload = JSON.parse(dataNode.textContent); } catch (e) {
       container.appendChild(el("p", { className: "pmes-feedback pmes-ko", text: "Cet exercice n'a pas pu être chargé." }));
       return;
     }
-    var bank = payload.bank, key = payload.record_key || bank.id, R = store();
+    var bank = payload.bank, key = payload.record_key || bank.id, R = kernelStore || store();
     var authored = JSON.parse(JSON.stringify(bank));  // as written: the figures of estimates come from data/figures
     (authored.questions || []).forEach(function (q) { if (q && typeof q === "object") delete q.figure_data; });
     var wrong = root.PmesDom.problems((root.PmesSchemas || {}).bank, authored,

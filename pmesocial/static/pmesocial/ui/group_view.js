@@ -17,7 +17,7 @@
     if (root.PmesGroupJudge) root.PmesGroupJudge.apply(records);  // the trainer's own judgements, kept in this browser
     var summary = G.summaries(records, anonymous, context);
     var view = G.pageView(summary, rejected, options.source || "fichiers déposés", anonymous);
-    host.innerHTML = root.PmesDocuments.render("group_view.html.j2", root.PmesTypography.typoAll(view));
+    host.innerHTML = root.PmesDocuments.render("group_view.html.j2", root.PmesRadar.typoView(view));
     if (!records.length) return;
     var save = el("button", { type: "button", className: "pmes-btn pmes-group-export", text: G.exportLabel(anonymous) });
     save.addEventListener("click", function () {  // pseudonymous unless the names are shown

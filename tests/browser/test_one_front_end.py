@@ -1,0 +1,76 @@
+"""One front end in every host (issue 23): the same click in the static book, in
+JupyterLab and in Voilà gives the same DOM and the same record. The book keeps the record
+in localStorage, the two others in the kernel's file (ui/kernel_store.js, kernel/host.py)."""
+import json
+import re
+import time
+
+from pmesocial.data.banks import load_bank
+
+from .helpers import answer_wrong_then_right, first_single_question, open_and_run, open_page
+
+BANK = "m1-autoevaluation"
+MODULE = "notebooks/01_medias_ou_reseaux"
+TIMES = re.compile(r"^(at|updated|started)$")
+
+
+def _dom(exercise) -> str:
+    """The exercise as a reader would see it, without what only numbers its elements
+    (`pmes3-` in ids: the rank of the exercise on its page) or carries its data."""
+    html = exercise.evaluate("""node => { const copy = node.cloneNode(true);
+        copy.querySelectorAll("script, noscript").forEach(s => s.remove()); return copy.outerHTML; }""")
+    return re.sub(r"pmes\d+-", "pmesN-", html)
+
+
+def _entry(record: dict, key: str) -> dict:
+    """One exercise's part of a record, without the times of its changes."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if not TIMES.match(k)}
+        return value
+    return strip(record["exercises"][key])
+
+
+def _from_file(path, key: str, expected: dict) -> dict:
+    """The entry the kernel saved, once it holds what the view sent it (or after 10 s)."""
+    deadline, entry = time.monotonic() + 10, None
+    while time.monotonic() < deadline and entry != expected:
+        if path.exists():
+            entry = _entry(json.loads(path.read_text("utf-8")), key) if key in path.read_text("utf-8") else None
+        time.sleep(0.2)
+    return entry
+
+
+def _click(exercise, bank: dict):
+    index, question = first_single_question(bank)
+    answer_wrong_then_right(exercise, question, index)
+    return _dom(exercise)
+
+
+def test_the_same_click_gives_the_same_dom_and_record_in_the_book_jupyterlab_and_voila(
+        app_page, book_url, lab, voila):
+    page, bank = app_page, load_bank(BANK)
+    page.set_default_timeout(90000)
+
+    open_page(page, f"{book_url}/{MODULE}.html")
+    exercise = page.locator(".pmes-exercise[data-pmes-exercise]", has_text=bank["title"])
+    book_dom = _click(exercise, bank)
+    book_record = _entry(json.loads(page.evaluate("localStorage.getItem('pmesocial-record')")), BANK)
+
+    lab_url, lab_root = lab
+    open_and_run(page, lab_url, f"{MODULE}.ipynb")
+    exercise = page.locator(".pmes-exercise[data-pmes-exercise]", has_text=bank["title"])
+    exercise.scroll_into_view_if_needed()
+    lab_dom = _click(exercise, bank)
+    lab_record = _from_file(lab_root / "dossier.json", BANK, book_record)
+
+    voila_url, voila_record = voila
+    page.goto(f"{voila_url}/voila/render/{MODULE.split('/')[1]}.ipynb")
+    exercise = page.locator(".pmes-exercise[data-pmes-exercise]", has_text=bank["title"])
+    voila_dom = _click(exercise, bank)
+    voila_saved = _from_file(voila_record, BANK, book_record)
+
+    assert book_record["results"] and book_record["first"]  # the click was saved
+    assert lab_dom == book_dom
+    assert voila_dom == book_dom
+    assert lab_record == book_record == voila_saved
