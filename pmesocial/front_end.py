@@ -6,6 +6,10 @@ views with a store that talks to the kernel (ui/kernel_store.js). Nothing here i
 Sphinx or ipywidgets."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from pmesocial.paths import NODE_MODULES
+
 EXERCISE_CLASS = "pmes-exercise-output"
 PLOTLY_CLASS = "pmes-plotly-output"
 BUDGET_CLASS = "pmes-budget-output"
@@ -69,3 +73,12 @@ def kernel_scripts(css_class: str) -> list[str]:
     scripts = [s for s in SCRIPTS[css_class] if s not in BROWSER_STORE + CHECKED_IN_KERNEL]
     last_rule = max(i for i, s in enumerate(scripts) if not s.startswith("ui/")) if scripts else -1
     return scripts[:last_rule + 1] + [KERNEL_STORE] + scripts[last_rule + 1:]
+
+
+def nunjucks_js() -> Path:
+    """nunjucks' slim runtime (npm, package-lock.json): it fills the precompiled document
+    templates (templates.js), in the book and in a kernel."""
+    path = NODE_MODULES / "nunjucks" / "browser" / NUNJUCKS
+    if not path.exists():
+        raise FileNotFoundError(f"{path} est introuvable : installez les paquets npm du cours (make js, ou npm ci).")
+    return path

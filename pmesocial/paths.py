@@ -14,3 +14,4 @@ ORGANISME_FILE = DATA_DIR / "organisme.yaml" if _OTHER_DATA else REPO_DIR / "org
 QUIZ_DIR = DATA_DIR / "quiz"
 SCHEMA_DIR = PACKAGE_DIR / "schemas"
 STATIC_DIR = PACKAGE_DIR / "static"
+NODE_MODULES = REPO_DIR / "node_modules"  # npm ci (package-lock.json): plotly.js, nunjucks

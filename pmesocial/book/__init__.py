@@ -18,7 +18,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util import logging
 
-from pmesocial.paths import REPO_DIR, STATIC_DIR
+from pmesocial.paths import NODE_MODULES, REPO_DIR, STATIC_DIR
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ from pmesocial.front_end import (  # noqa: E402
     NUNJUCKS,
     SCRIPTS,
     XAPI_PROFILE,
+    nunjucks_js,
 )
 
 
@@ -39,7 +40,6 @@ def _bundle_version(path: Path) -> str | None:
     return match.group(1).decode() if match else None
 
 
-NODE_MODULES = REPO_DIR / "node_modules"
 
 
 def _plotly_js() -> Path:
@@ -147,18 +147,9 @@ def _invalidate_on_package_change(app, config):
     stamp.write_text(config.pmesocial_fingerprint)
 
 
-def _nunjucks_js() -> Path:
-    """nunjucks' slim runtime (npm, package-lock.json): it fills the precompiled document
-    templates in the book."""
-    path = NODE_MODULES / "nunjucks" / "browser" / NUNJUCKS
-    if not path.exists():
-        raise FileNotFoundError(f"{path} est introuvable : installez les paquets npm du cours (make js, ou npm ci).")
-    return path
-
-
 def _copy_from_npm(app, exception):
     if exception is None and app.builder.format == "html":
-        for name, source in (("plotly.min.js", _plotly_js()), (NUNJUCKS, _nunjucks_js())):
+        for name, source in (("plotly.min.js", _plotly_js()), (NUNJUCKS, nunjucks_js())):
             target = Path(app.outdir) / "_static" / "pmesocial" / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists() or target.read_bytes() != source.read_bytes():

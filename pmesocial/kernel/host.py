@@ -9,15 +9,19 @@ and the store's notices. One model per output.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import anywidget
 import traitlets as t
 
-from pmesocial.front_end import kernel_scripts
+from pmesocial.front_end import NUNJUCKS, kernel_scripts, nunjucks_js
 from pmesocial.paths import STATIC_DIR
 from pmesocial.rules.typography import typo
 
 ASSETS = STATIC_DIR / "pmesocial"
+# a save button's word while the record is only in this kernel's memory (full disk, read-only folder)
+NOT_SAVED = ("Pas enregistré sur le disque : votre saisie reste dans ce notebook tant qu'il est ouvert. "
+             "Exportez votre dossier (lien en haut de cet exercice).")
 MARK = "/* SCRIPTS */"
 # the events a view may send -> the RecordStore method that saves them
 EVENTS = {
@@ -29,11 +33,17 @@ EVENTS = {
 }
 
 
+def _source(name: str) -> Path:
+    """A script of the front end: the package's, or nunjucks' runtime from npm (it names
+    itself on the page's window)."""
+    return nunjucks_js() if name == NUNJUCKS else ASSETS / name
+
+
 @functools.cache
 def bundle(css_class: str) -> str:
     """The ES module of one kind of output: each classic script of the book run with the
     module's `root` as its `this` (ui/host.js)."""
-    parts = [f"(function () {{\n{(ASSETS / name).read_text('utf-8')}\n}}).call(root);"
+    parts = [f"(function () {{\n{_source(name).read_text('utf-8')}\n}}).call(root);"
              for name in kernel_scripts(css_class)]
     return (ASSETS / "ui" / "host.js").read_text("utf-8").replace(MARK, "\n".join(parts))
 
@@ -51,6 +61,7 @@ class CourseView(anywidget.AnyWidget):
     record = t.Dict().tag(sync=True)
     notices = t.List(t.Unicode()).tag(sync=True)
     export_text = t.Unicode("").tag(sync=True)  # while changes are only in memory (full disk…)
+    not_saved = t.Unicode("").tag(sync=True)  # what a save button says then (ui/kernel_store.js savedStatus)
     first_use = t.List(t.Dict()).tag(sync=True)
 
     def __init__(self, css_class: str, host: tuple[str, str], payload: dict, store):
@@ -68,6 +79,7 @@ class CourseView(anywidget.AnyWidget):
         self.record = self.store.load()
         self.notices = [*self.alerts, *map(typo, self.store.notices)]  # French texts enter the view here
         self.export_text = self.store.export_text() if self.store.unsaved else ""
+        self.not_saved = typo(NOT_SAVED) if self.store.unsaved else ""
 
     def _event(self, _widget, content: dict, _buffers) -> None:
         name, args = content.get("event"), content.get("args") or []

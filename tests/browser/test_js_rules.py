@@ -41,3 +41,21 @@ def test_a_malformed_bank_is_refused_in_the_page_with_the_python_message(page, s
     assert "n'a pas pu être chargé" in alert.inner_text()
     assert alert.locator("li").first.inner_text() == str(python.value)
     assert page.locator("fieldset.pmes-question").count() == 0
+
+
+def test_error_labels_name_the_row_and_column(page):
+    """What ui/form.js lists under « Enregistrer »: a table cell named by its row and column."""
+    from pmesocial.data.forms import load_form
+    from pmesocial.front_end import FORM_CLASS, NUNJUCKS, nunjucks_js
+
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(content="\n".join((nunjucks_js() if name == NUNJUCKS else STATIC_DIR / "pmesocial" / name)
+                                          .read_text("utf-8") for name in SCRIPTS[FORM_CLASS]))
+    spec = load_form("plan")
+    labels = page.evaluate("([spec, paths]) => paths.map(p => PmesFormView.labelOf(spec, p))",
+                           [spec, ["actions[2].heures", "objectif"]])
+    from pmesocial.rules.typography import typo
+
+    # shown through PmesDom.el, which sets French typography
+    assert [typo(label) for label in labels] == [typo("Action 3 : Temps par semaine"),
+                                                 typo("Votre objectif chiffré à 90 jours")]

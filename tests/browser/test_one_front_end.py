@@ -5,6 +5,8 @@ import json
 import re
 import time
 
+from playwright.sync_api import expect
+
 from pmesocial.data.banks import load_bank
 
 from .helpers import answer_wrong_then_right, first_single_question, open_and_run, open_page
@@ -15,28 +17,29 @@ TIMES = re.compile(r"^(at|updated|started)$")
 
 
 def _dom(exercise) -> str:
-    """The exercise as a reader would see it, without what only numbers its elements
-    (`pmes3-` in ids: the rank of the exercise on its page) or carries its data."""
+    """The exercise (or form) as a reader would see it, without what only numbers its
+    elements (`pmes3-` in ids: the rank of the exercise on its page) or carries its data."""
     html = exercise.evaluate("""node => { const copy = node.cloneNode(true);
         copy.querySelectorAll("script, noscript").forEach(s => s.remove()); return copy.outerHTML; }""")
     return re.sub(r"pmes\d+-", "pmesN-", html)
 
 
-def _entry(record: dict, key: str) -> dict:
-    """One exercise's part of a record, without the times of its changes."""
+def _entry(record: dict, key: str, part: str = "exercises") -> dict:
+    """One exercise's (or form's) part of a record, without the times of its changes."""
     def strip(value):
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if not TIMES.match(k)}
+            return {k: (bool(v) if k == "submitted" else strip(v)) for k, v in value.items() if not TIMES.match(k)}
         return value
-    return strip(record["exercises"][key])
+    return strip(record[part][key])
 
 
-def _from_file(path, key: str, expected: dict) -> dict:
+def _from_file(path, key: str, expected: dict, part: str = "exercises") -> dict:
     """The entry the kernel saved, once it holds what the view sent it (or after 10 s)."""
     deadline, entry = time.monotonic() + 10, None
     while time.monotonic() < deadline and entry != expected:
         if path.exists():
-            entry = _entry(json.loads(path.read_text("utf-8")), key) if key in path.read_text("utf-8") else None
+            text = path.read_text("utf-8")
+            entry = _entry(json.loads(text), key, part) if f'"{key}"' in text else None
         time.sleep(0.2)
     return entry
 
@@ -71,6 +74,51 @@ def test_the_same_click_gives_the_same_dom_and_record_in_the_book_jupyterlab_and
     voila_saved = _from_file(voila_record, BANK, book_record)
 
     assert book_record["results"] and book_record["first"]  # the click was saved
+    assert lab_dom == book_dom
+    assert voila_dom == book_dom
+    assert lab_record == book_record == voila_saved
+
+
+FORM, FORM_MODULE = "mes-droits", "notebooks/08_ce_que_la_loi_demande"
+
+
+def _fill_and_save(page) -> tuple:
+    """A row of « Mes photos, mes vidéos, mes musiques » typed, then « Enregistrer »: the
+    form's DOM and what the button says."""
+    host = page.locator(".pmes-form-host[data-pmes-ready='true']", has_text="Mes photos, mes vidéos")
+    host.scroll_into_view_if_needed()
+    row = host.locator("[data-field='publications'] .pmes-form-row").first
+    row.locator("input[type='text']").first.fill("12 mars, la vitrine de Pâques")
+    row.locator("input[type='text']").first.press("Tab")
+    row.locator("select").first.select_option("internet")
+    host.locator("button.pmes-form-submit").click()
+    status = host.locator(".pmes-form-status")
+    expect(status).to_contain_text("C’est enregistré")
+    expect(host.locator(".pmes-advice")).to_contain_text("Retirez-la")
+    return re.sub(r"pmes-form\d+-", "pmes-formN-", _dom(host)), status.inner_text()
+
+
+def test_the_same_form_saved_gives_the_same_dom_and_record_in_the_book_jupyterlab_and_voila(
+        app_page, book_url, lab, voila):
+    page = app_page
+    page.set_default_timeout(90000)
+
+    open_page(page, f"{book_url}/{FORM_MODULE}.html")
+    book_dom, book_said = _fill_and_save(page)
+    book_record = _entry(json.loads(page.evaluate("localStorage.getItem('pmesocial-record')")), FORM, "forms")
+
+    lab_url, lab_root = lab
+    open_and_run(page, lab_url, f"{FORM_MODULE}.ipynb")
+    lab_dom, lab_said = _fill_and_save(page)
+    lab_record = _from_file(lab_root / "dossier.json", FORM, book_record, "forms")
+
+    voila_url, voila_record = voila
+    page.goto(f"{voila_url}/voila/render/{FORM_MODULE.split('/')[1]}.ipynb")
+    voila_dom, voila_said = _fill_and_save(page)
+    voila_saved = _from_file(voila_record, FORM, book_record, "forms")
+
+    assert book_record["submitted"] and book_record["values"]["publications"][0]["origine"] == "internet"
+    assert book_said == lab_said == voila_said
     assert lab_dom == book_dom
     assert voila_dom == book_dom
     assert lab_record == book_record == voila_saved

@@ -3,9 +3,10 @@ import pytest
 
 from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.data.validation import DataFileError
-from pmesocial.kernel.diagnostic_view import Diagnostic, report_html, results_html
+from pmesocial.kernel.diagnostic_view import Diagnostic, report_html
 from pmesocial.record import RecordStore
 from pmesocial.rules import diagnostic
+from pmesocial.rules.typography import typo
 
 SPEC = load_diagnostic()
 ITEMS = {d["id"]: [i["id"] for i in d["items"]] for d in SPEC["dimensions"]}
@@ -84,15 +85,19 @@ def test_report_is_self_contained_and_escaped():
     assert "<svg" in html and "Vos trois priorités" in html
 
 
-def test_widget_saves_and_restores_answers(tmp_path):
-    store = RecordStore(tmp_path / "d.json")
-    first = Diagnostic(SPEC, store).widget
-    dims = [c for c in first.children if hasattr(c, "children")]
-    select = dims[0].children[2]
-    select.value = 3
-    assert store.load()["diagnostic"]["answers"][ITEMS[list(ITEMS)[0]][0]] == 3
-    again = Diagnostic(SPEC, store).widget
-    assert [c for c in again.children if hasattr(c, "children")][0].children[2].value == 3
-    assert "Score global" in results_html(SPEC, diagnostic.compute(SPEC, {ITEMS[list(ITEMS)[0]][0]: 3}, {}))
+def test_the_view_saves_and_restores_answers(tmp_path):
+    """What ui/diagnostic.js sends for an answer, saved by the kernel and shown again."""
+    from .kernel_views import send, view_of
+
+    store, item = RecordStore(tmp_path / "d.json"), ITEMS[list(ITEMS)[0]][0]
+    first = view_of(Diagnostic(SPEC), store)
+    send(first, "saveDiagnostic", "answers", item, 3)
+    assert store.load()["diagnostic"]["answers"][item] == 3
+    again = view_of(Diagnostic(SPEC), store)
+    assert again.record["diagnostic"]["answers"][item] == 3  # the answer the view shows on reopening
+    assert diagnostic.compute(SPEC, {item: 3}, {})["overall"] is not None  # « Score global » shown
+    shown = Diagnostic(SPEC)._repr_mimebundle_()["text/plain"]
+    assert shown == typo("Exécutez la cellule (Maj + Entrée) pour afficher l'autodiagnostic.")
+
 
 

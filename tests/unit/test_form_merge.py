@@ -1,47 +1,41 @@
 """The same form open in two notebooks (two kernels on one record file): each view loaded
-the form before the other saved, and each saves only the fields its trainee changed, so
-both fields are kept. Two stores in one process, then two processes."""
+the form before the other saved, and each sends only the fields its trainee changed
+(ui/form.js `saveFormChanges`, through kernel/host.py), so both fields are kept. Two stores
+in one process, then two processes."""
 import multiprocessing
 
-from pmesocial.data import forms as data_forms
-from pmesocial.kernel.form_view import FormWidget
+from pmesocial.kernel.form_view import Form
 from pmesocial.record import RecordStore
 
-
-def _plan_fields(widget):
-    fields = [c for c in widget.children if "pmes-form-field" in c._dom_classes]
-    spec = data_forms.load_form("plan")
-    return dict(zip([f["id"] for f in spec["fields"]], fields, strict=True))
+from .kernel_views import send, view_of
 
 
 def test_two_notebooks_on_the_plan_keep_both_fields(tmp_path):
     path = tmp_path / "dossier.json"
-    spec = data_forms.load_form("plan")
-    one = FormWidget(spec, RecordStore(path))
-    two = FormWidget(spec, RecordStore(path))  # loaded before the first one saved
-    _plan_fields(one)["objectif"].children[1].value = "Cinq demandes de devis par mois"
-    conformite = _plan_fields(two)["conformite"].children[1].children
-    conformite[0].value = True
+    one = view_of(Form("plan"), RecordStore(path))
+    two = view_of(Form("plan"), RecordStore(path))  # loaded before the first one saved
+    send(one, "saveFormChanges", "plan", {"objectif": "Cinq demandes de devis par mois"}, False)
+    send(two, "saveFormChanges", "plan", {"conformite": ["prospection"]}, False)
     values = RecordStore(path).load()["forms"]["plan"]["values"]
     assert values.get("objectif") == "Cinq demandes de devis par mois", f"champs gardés : {sorted(values)}"
     assert values.get("conformite") == ["prospection"]
+    assert two.record["forms"]["plan"]["values"] == values  # the second view is answered with both
 
 
-def _one_kernel(path, field, barrier):
-    spec = data_forms.load_form("besoins")
-    widget = FormWidget(spec, RecordStore(path))
+def _one_kernel(path, field, value, barrier):
+    from tests.unit.kernel_views import send, view_of
+
+    view = view_of(Form("besoins"), RecordStore(path))
     barrier.wait()  # both views are built before either saves
-    fields = [c for c in widget.children if "pmes-form-field" in c._dom_classes]
-    ids = [f["id"] for f in spec["fields"]]
-    dropdown = fields[ids.index(field)].children[1]
-    dropdown.value = dropdown.options[2][1]
+    send(view, "saveFormChanges", "besoins", {field: value}, False)
 
 
 def test_two_kernels_on_the_needs_form_keep_both_fields(tmp_path):
     path = tmp_path / "dossier.json"
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(2)
-    kernels = [ctx.Process(target=_one_kernel, args=(path, field, barrier)) for field in ("taille", "secteur")]
+    kernels = [ctx.Process(target=_one_kernel, args=(path, field, value, barrier))
+               for field, value in (("taille", "1-9"), ("secteur", "commerce"))]
     for k in kernels:
         k.start()
     for k in kernels:
@@ -53,20 +47,17 @@ def test_two_kernels_on_the_needs_form_keep_both_fields(tmp_path):
 
 def test_two_notebooks_on_the_self_diagnostic_keep_both_answers(tmp_path):
     from pmesocial.data.diagnostic import load_diagnostic
-    from pmesocial.kernel.diagnostic_view import DiagnosticWidget
+    from pmesocial.kernel.diagnostic_view import Diagnostic
 
     path = tmp_path / "dossier.json"
     spec = load_diagnostic()
-    one, two = DiagnosticWidget(spec, RecordStore(path)), DiagnosticWidget(spec, RecordStore(path))
-
-    def selects(widget):
-        return [c for box in widget.children if hasattr(box, "children") for c in box.children
-                if type(c).__name__ == "Dropdown"]
-    selects(one)[0].value = 3
-    selects(two)[1].value = 2  # this view loaded the diagnostic before the other saved
+    one, two = view_of(Diagnostic(spec), RecordStore(path)), view_of(Diagnostic(spec), RecordStore(path))
     first, second = spec["dimensions"][0]["items"][0]["id"], spec["dimensions"][0]["items"][1]["id"]
+    send(one, "saveDiagnostic", "answers", first, 3)
+    send(two, "saveDiagnostic", "answers", second, 2)  # this view loaded the diagnostic before the other saved
     answers = RecordStore(path).load()["diagnostic"]["answers"]
     assert answers == {first: 3, second: 2}, f"réponses gardées : {answers}"
+    assert two.record["diagnostic"]["answers"] == answers
 
 
 def test_two_notebooks_on_self_positioning_keep_both_modules(tmp_path):

@@ -1,35 +1,26 @@
-"""Questionnaires in the kernel: every change kept as a draft, « Enregistrer » checks the
-values and says in French what is missing, the satisfaction form reviews the goals set
-at entry, and a bad spec names its file and field."""
-import datetime
-
+"""Questionnaires in the kernel. The view is ui/form.js in every host (the book's browser
+tests drive its fields: tests/browser/test_evidence_book.py, test_faults_book.py); here the
+kernel's side: the payload, every change the view sends kept as a draft, « Enregistrer »
+checked with the same rules (rules/forms.py, shared with rules/forms.js), the satisfaction
+form reviewing the goals set at entry, and a bad spec naming its file and field."""
 import pytest
 
 from pmesocial.data import forms as data_forms
-from pmesocial.kernel.form_view import Form, FormWidget, _label
+from pmesocial.kernel.form_view import Form
 from pmesocial.record import RecordStore, apply_form, new_record
 from pmesocial.rules import forms
 from pmesocial.rules.typography import typo
+
+from .kernel_views import send, view_of
+
+PLAN = {"objectif": "5 devis", "point_etape": "2027-01-15",
+        "actions": [{"action": f"A{n}", "responsable": "Moi", "heures": 1, "indicateur": "i",
+                     "echeance": "2027-02-01"} for n in range(3)]}
 
 
 @pytest.fixture
 def store(tmp_path):
     return RecordStore(tmp_path / "dossier.json")
-
-
-def _fields(widget):
-    return [c for c in widget.children if "pmes-form-field" in c._dom_classes]
-
-
-def _status(widget) -> str:
-    """The form's status line: the HTML output just after the submit button."""
-    names = [getattr(c, "description", "") for c in widget.children]
-    at = next(i for i, n in enumerate(names) if n.startswith("Enregistrer"))
-    return widget.children[at + 1].value
-
-
-def _submit(widget):
-    next(c for c in widget.children if getattr(c, "description", "").startswith("Enregistrer")).click()
 
 
 def test_every_form_loads_and_has_a_payload():
@@ -38,57 +29,57 @@ def test_every_form_loads_and_has_a_payload():
         assert payload["kind"] == "form" and payload["form"]["id"] == path.stem
 
 
+def test_a_form_says_before_it_runs_what_to_do():
+    shown = Form("plan")._repr_mimebundle_()["text/plain"]
+    assert shown == typo("Exécutez la cellule (Maj + Entrée) pour afficher le questionnaire.")
+
+
 def test_the_plan_keeps_drafts_and_names_what_is_missing(store):
-    widget = FormWidget(data_forms.load_form("plan"), store)
-    objectif, actions, point, _conformite = _fields(widget)
-    objectif.children[1].value = "Cinq demandes de devis par mois"
+    view = view_of(Form("plan"), store)
+    send(view, "saveFormChanges", "plan", {"objectif": "Cinq demandes de devis par mois"}, False)
     assert store.load()["forms"]["plan"]["values"]["objectif"] == "Cinq demandes de devis par mois"
     assert "submitted" not in store.load()["forms"]["plan"]
-    first_row = actions.children[1].children[0].children[0].children
-    texts = [c for c in first_row if hasattr(c, "children")]
-    texts[0].children[1].value = "Fiche d'établissement"
-    texts[2].children[1].value = "25"
-    _submit(widget)
-    status = _status(widget)
-    assert "restent à compléter" in status and typo("Action 1 : Temps par semaine : Indiquez un nombre entre 0 et 20") in status
+    row = {"action": "Fiche d'établissement", "heures": 25}
+    send(view, "saveFormChanges", "plan", {"actions": [row]}, False)  # « Enregistrer » with what is missing
+    values = store.load()["forms"]["plan"]["values"]
+    errors = forms.validate(data_forms.load_form("plan"), values)  # what ui/form.js shows under the button
+    assert errors["actions[0].heures"] == "Indiquez un nombre entre 0 et 20 h par semaine."
     assert "submitted" not in store.load()["forms"]["plan"]
-    assert store.load()["forms"]["plan"]["values"]["actions"][0]["heures"] == 25  # kept, not lost
+    assert values["actions"][0]["heures"] == 25  # kept, not lost
+    assert view.record["forms"]["plan"]["values"] == values  # the view is answered with what was saved
 
 
 def test_a_complete_plan_is_submitted_and_printable(store):
     spec = data_forms.load_form("plan")
-    values = {"objectif": "5 devis", "point_etape": "2027-01-15",
-              "actions": [{"action": f"A{n}", "responsable": "Moi", "heures": 1, "indicateur": "i",
-                           "echeance": "2027-02-01"} for n in range(3)]}
-    assert forms.validate(spec, values) == {}
-    store.update(lambda r: apply_form(r, "plan", values, False, "2026-11-20T09:00:00+00:00"))
-    widget = FormWidget(spec, store)
-    assert _fields(widget)[2].children[1].value == datetime.date(2027, 1, 15)
-    _submit(widget)
-    assert store.load()["forms"]["plan"]["submitted"]
-    assert "mon-plan-90-jours.html" in widget.children[-1].value
-    judged = " ".join(getattr(c, "value", "") for c in widget.children if "pmes-productions" in str(getattr(c, "value", "")))
-    # saved: the plan is read on its rubric, and what is missing is named (no compliance point chosen)
-    assert "Mon plan à 90" in judged and "Manque" in judged and "conformité" in judged
+    assert forms.validate(spec, PLAN) == {}
+    store.update(lambda r: apply_form(r, "plan", PLAN, False, "2026-11-20T09:00:00+00:00"))
+    view = view_of(Form("plan"), store)
+    assert view.record["forms"]["plan"]["values"]["point_etape"] == "2027-01-15"  # shown when the view opens
+    send(view, "saveFormChanges", "plan", {}, True)
+    assert store.load()["forms"]["plan"]["submitted"] and view.not_saved == ""  # « Enregistré. »
+    assert view.payload["document"]  # the plan to print (ui/form.js « Télécharger mon plan »)
+    assert [r["form"] for r in view.payload["rubrics"]] == ["plan"]  # read on its rubric once saved
 
 
 def test_satisfaction_reviews_the_goals_chosen_at_entry(store):
     store.update(lambda r: apply_form(r, "besoins", {"objectifs": ["clients", "recruter"]}, True,
                                       "2026-11-20T09:00:00+00:00"))
-    widget = FormWidget(data_forms.load_form("satisfaction"), store)
-    review = _fields(widget)[0].children[1]
-    assert [s.description for s in review.children] == ["Trouver de nouveaux clients", "Recruter"]
-    review.children[0].value = "atteint"
+    view = view_of(Form("satisfaction"), store)
+    field = view.payload["form"]["fields"][0]
+    labels = {o["id"]: o["label"] for o in field["of_options"]}
+    chosen = view.record["forms"][field["of"]["form"]]["values"][field["of"]["field"]]
+    assert [labels[g] for g in chosen] == ["Trouver de nouveaux clients", "Recruter"]
+    send(view, "saveFormChanges", "satisfaction", {"objectifs": {"clients": "atteint"}}, False)
     assert store.load()["forms"]["satisfaction"]["values"]["objectifs"] == {"clients": "atteint"}
-    empty = FormWidget(data_forms.load_form("satisfaction"), RecordStore(store.path.with_name("autre.json")))
-    assert typo("Vous n'avez pas indiqué d'objectifs") in _fields(empty)[0].children[1].value
+    assert typo("Vous n'avez pas indiqué d'objectifs") in field["empty"]  # shown when no goal was chosen
 
 
 def test_the_cold_evaluation_needs_its_required_answers(store):
-    widget = FormWidget(data_forms.load_form("evaluation-a-froid"), store)
-    _submit(widget)
-    status = _status(widget)
-    assert status.count("Ce champ est à remplir.") == 3
+    spec = data_forms.load_form("evaluation-a-froid")
+    errors = forms.validate(spec, {})
+    assert list(errors.values()).count("Ce champ est à remplir.") == 3
+    view = view_of(Form("evaluation-a-froid"), store)
+    send(view, "saveFormChanges", "evaluation-a-froid", {}, False)  # what ui/form.js sends then
     assert "submitted" not in store.load().get("forms", {}).get("evaluation-a-froid", {})
 
 
@@ -98,12 +89,6 @@ def test_numbers_are_read_the_french_way():
     field = {"type": "number", "min": 0, "max": 20, "unit": "h par semaine"}
     assert forms.field_error(field, "deux") == forms.NOT_A_NUMBER
     assert forms.field_error(field, 21) == "Indiquez un nombre entre 0 et 20 h par semaine."
-
-
-def test_error_labels_name_the_row_and_column():
-    spec = data_forms.load_form("plan")
-    assert _label(spec, "actions[2].heures") == typo("Action 3 : Temps par semaine")
-    assert _label(spec, "objectif") == typo("Votre objectif chiffré à 90 jours")
 
 
 def test_a_bad_form_spec_names_file_and_field(tmp_path, monkeypatch):

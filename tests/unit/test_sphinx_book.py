@@ -123,7 +123,7 @@ def test_every_committed_course_output_has_a_renderer():
 
 def test_the_plotly_fallback_is_a_warning(tmp_path, monkeypatch):
     monkeypatch.setattr(extension, "NODE_MODULES", tmp_path / "absent")
-    monkeypatch.setattr(extension, "_nunjucks_js", lambda: extension.REPO_DIR / "node_modules" / "nunjucks" / "browser"
+    monkeypatch.setattr(extension, "nunjucks_js", lambda: extension.REPO_DIR / "node_modules" / "nunjucks" / "browser"
                         / extension.NUNJUCKS)
     _, warnings, _ = _build(tmp_path)
     assert "plotly.js « basic » (npm) introuvable" in warnings

@@ -1,5 +1,6 @@
-/* The self-diagnostic in the static book: the questionnaire, its results and the radar,
- * from rules/diagnostic.js; the report is the one template of pmesocial/templates. */
+/* The self-diagnostic in the book, and in JupyterLab and Voilà through kernel/host.py:
+ * the questionnaire, its results and the radar, from rules/diagnostic.js; the report is
+ * the one template of pmesocial/templates. */
 (function (root) {
   "use strict";
   var compute = root.PmesDiagnostic.compute, DEFAULT_IMPORTANCE = root.PmesDiagnostic.DEFAULT_IMPORTANCE;
@@ -54,7 +55,8 @@
     return D.render("diagnostic_report", root.PmesDiagnostic.reportView(spec, result, trainee, titles, today));
   }
 
-  function render(host, payload) {
+  /* `kernelStore`: the kernel's (ui/kernel_store.js); without it, this browser's (ui/store.js). */
+  function render(host, payload, kernelStore) {
     var spec = payload.diagnostic, modules = payload.modules || {};
     var wrong = root.PmesDom.problems((root.PmesSchemas || {}).diagnostic, spec,
                                       root.PmesValidation ? root.PmesValidation.fieldWhere("data/diagnostic/" + spec.id + ".yaml") : null);
@@ -62,7 +64,7 @@
       host.appendChild(root.PmesDom.problemBox("L'autodiagnostic n'a pas pu être chargé : sa description est mal formée.", wrong));
       return;
     }
-    var store = root.PmesRecord;
+    var store = kernelStore || root.PmesRecord;
     var saved = (store && store.load().diagnostic) || {};
     var answers = Object.assign({}, saved.answers || {}), importance = Object.assign({}, saved.importance || {});
     var base = "pmes-diag-" + spec.id;
@@ -124,7 +126,7 @@
     host.setAttribute("data-pmes-ready", "true");
   }
 
-  root.PmesDom.renderEach(".pmes-diagnostic-host[data-pmes-diagnostic]:not([data-pmes-ready])", function (host) {
-    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+  root.PmesDom.renderEach(".pmes-diagnostic-host[data-pmes-diagnostic]:not([data-pmes-ready])", function (host, store) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent), store);
   });
 })(this);

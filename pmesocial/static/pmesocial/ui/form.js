@@ -1,5 +1,5 @@
-/* A questionnaire in the static book (needs, 90-day plan, satisfaction, cold evaluation),
- * drawn from the same data as pmesocial/kernel/form_view.py. Every change is kept in the record
+/* A questionnaire (needs, 90-day plan, satisfaction, cold evaluation) in the book, and in
+ * JupyterLab and Voilà through kernel/host.py (its payload: kernel/form_view.py). Every change is kept in the record
  * as a draft; « Enregistrer » checks the values with PmesForms.validate and says in French
  * what is missing. A view saves only the fields its trainee changed, merged into the latest
  * record (record.js applyFormChanges), and shows what another tab saved in the fields it
@@ -7,7 +7,7 @@
  * textContent only. */
 (function (root) {
   "use strict";
-  var R = root.PmesRecord, F = root.PmesForms, D = root.PmesDocuments;
+  var F = root.PmesForms, D = root.PmesDocuments;
   var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
   var count = 0;
 
@@ -202,8 +202,11 @@
     return copy;
   }
 
-  function render(host, payload) {
-    var spec = payload.form, record = R.load();
+  /* `store`: the kernel's (ui/kernel_store.js); without it, this browser's (ui/store.js). */
+  function render(host, payload, store) {
+    var R = store || root.PmesRecord, spec = payload.form, record = R.load();
+    // whether the record reached the disk or the browser's storage: the kernel's store or ui/storage.js says
+    var savedStatus = R.savedStatus || root.PmesStorage.savedStatus;
     var wrong = root.PmesDom.problems((root.PmesSchemas || {}).form, stripped(spec),
                                       root.PmesValidation ? root.PmesValidation.fieldWhere("data/forms/" + spec.id + ".yaml") : null);
     if (wrong.length) {
@@ -298,7 +301,14 @@
     });
     shown = current();
     refreshOutputs();
-    R.onChange(function (record) { sync(record); refreshRubric(); });
+    var said = null;  // the saved message shown under the button, redrawn when the store answers
+    function showSaved(done) {
+      said = done;
+      var now = savedStatus(done);
+      status.textContent = "";
+      status.appendChild(el("p", { className: "pmes-feedback " + (now.ok ? "pmes-ok" : "pmes-ko"), text: now.text }));
+    }
+    R.onChange(function (record) { sync(record); refreshRubric(); if (said) showSaved(said); });
     var submit = el("button", { type: "button", className: "pmes-btn pmes-check pmes-form-submit", text: spec.submit_label || "Enregistrer" });
     submit.addEventListener("click", function () {
       // what « Enregistrer » checks: this view's changes on the latest saved values
@@ -308,14 +318,14 @@
       save(!keys.length);
       views.forEach(function (v) { v.view.showErrors(errors); });
       status.textContent = "";
+      said = null;
       if (keys.length) {
         var box = el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
           el("p", { text: "Votre saisie est gardée, mais " + keys.length + " point(s) restent à compléter avant l'enregistrement :" }),
           el("ul", {}, keys.map(function (k) { return el("li", { text: labelOf(spec, k) + " : " + errors[k] }); }))]);
         status.appendChild(box);
       } else {
-        var said = root.PmesStorage.savedStatus(spec.saved_message || "Enregistré.");
-        status.appendChild(el("p", { className: "pmes-feedback " + (said.ok ? "pmes-ok" : "pmes-ko"), text: said.text }));
+        showSaved(spec.saved_message || "Enregistré.");
         refreshRubric();
       }
       status.focus();
@@ -333,15 +343,12 @@
     body.appendChild(status);
     body.appendChild(judged);
     refreshRubric();
-    if (saved.submitted) {
-      var said = root.PmesStorage.savedStatus(spec.saved_message || "Enregistré.");
-      status.appendChild(el("p", { className: "pmes-feedback " + (said.ok ? "pmes-ok" : "pmes-ko"), text: said.text }));
-    }
+    if (saved.submitted) showSaved(spec.saved_message || "Enregistré.");
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");
   }
   root.PmesFormView = { render: render, labelOf: labelOf };
-  root.PmesDom.renderEach(".pmes-form-host[data-pmes-form]:not([data-pmes-ready])", function (host) {
-    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+  root.PmesDom.renderEach(".pmes-form-host[data-pmes-form]:not([data-pmes-ready])", function (host, store) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent), store);
   });
 })(this);

@@ -38,7 +38,20 @@
     var store = {
       load: function () { return clone(current); },
       onChange: function (fn) { listeners.push(fn); },
-      now: now, rules: rules
+      now: now, rules: rules,
+      // what a save button says: the kernel's word on its last save (kernel/host.py), as
+      // ui/storage.js savedStatus says the browser's
+      savedStatus: function (done) {
+        var not = model.get("not_saved");
+        return not ? { ok: false, text: not } : { ok: true, text: done };
+      },
+      download: function (filename, text, type) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(new Blob([text], { type: type }));
+        a.download = filename;
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 0);
+      }
     };
     Object.keys(CHANGES).forEach(function (name) {
       var apply = CHANGES[name][0], count = CHANGES[name][1];
