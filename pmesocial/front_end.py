@@ -71,6 +71,8 @@ CHECKED_IN_KERNEL = ("schemas/bank.js", "schemas/diagnostic.js", "schemas/form.j
 def kernel_scripts(css_class: str) -> list[str]:
     """The scripts of one kind of output as a kernel mounts it (kernel/host.py)."""
     scripts = [s for s in SCRIPTS[css_class] if s not in BROWSER_STORE + CHECKED_IN_KERNEL]
+    if "rules/record.js" not in scripts:  # a view that keeps nothing (the time budget)
+        return scripts
     last_rule = max(i for i, s in enumerate(scripts) if not s.startswith("ui/")) if scripts else -1
     return scripts[:last_rule + 1] + [KERNEL_STORE] + scripts[last_rule + 1:]
 

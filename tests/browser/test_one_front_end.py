@@ -122,3 +122,30 @@ def test_the_same_form_saved_gives_the_same_dom_and_record_in_the_book_jupyterla
     assert lab_dom == book_dom
     assert voila_dom == book_dom
     assert lab_record == book_record == voila_saved
+
+
+BUDGET_MODULE = "notebooks/06_opportunites_pour_une_pme"
+
+
+def _slide(page) -> str:
+    """The first hours of « Chronophage ? » set to 4: the calculator's DOM."""
+    host = page.locator(".pmes-budget-host[data-pmes-ready='true']")
+    host.scroll_into_view_if_needed()
+    host.locator("input[type='range']").first.evaluate(
+        "input => { input.value = '4'; input.dispatchEvent(new Event('input', { bubbles: true })); }")
+    expect(host.locator(".pmes-estimate-value").first).to_have_text("4,0\u00a0h")
+    return _dom(host)
+
+
+def test_the_time_budget_gives_the_same_dom_in_the_book_jupyterlab_and_voila(app_page, book_url, lab, voila):
+    page = app_page
+    page.set_default_timeout(90000)
+    open_page(page, f"{book_url}/{BUDGET_MODULE}.html")
+    book_dom = _slide(page)
+    open_and_run(page, lab[0], f"{BUDGET_MODULE}.ipynb")
+    lab_dom = _slide(page)
+    page.goto(f"{voila[0]}/voila/render/{BUDGET_MODULE.split('/')[1]}.ipynb")
+    voila_dom = _slide(page)
+    assert "pmes-budget-summary" in book_dom
+    assert lab_dom == book_dom
+    assert voila_dom == book_dom

@@ -38,3 +38,21 @@ def test_malformed_spec_names_file_and_field(tmp_path, spec):
         load_budget("cassé", directory=tmp_path)
     message = str(info.value)
     assert "cassé.yaml" in message and "champ « hourly_cost »" in message and "champ « activities »" in message
+
+
+def test_the_calculator_is_the_books_view_and_keeps_nothing(spec, tmp_path):
+    """In a kernel the calculator is ui/budget.js (kernel/host.py), without the record's store."""
+    from pmesocial.front_end import BUDGET_CLASS, KERNEL_STORE, kernel_scripts
+    from pmesocial.kernel.budget_view import TimeBudget
+    from pmesocial.kernel.host import bundle
+    from pmesocial.record import RecordStore
+    from pmesocial.rules.typography import typo
+
+    from .kernel_views import view_of
+
+    assert "ui/budget.js" in kernel_scripts(BUDGET_CLASS) and KERNEL_STORE not in kernel_scripts(BUDGET_CLASS)
+    assert "root.PmesKernelStore ? root.PmesKernelStore(model) : undefined" in bundle(BUDGET_CLASS)
+    view = view_of(TimeBudget(spec), RecordStore(tmp_path / "d.json"))
+    assert view.payload["budget"]["id"] == "budget-exemple"
+    assert TimeBudget(spec)._repr_mimebundle_()["text/plain"] == typo(
+        "Exécutez la cellule (Maj + Entrée) pour afficher le calculateur.")

@@ -1,12 +1,13 @@
-/* « Chronophage ? » in the static book: sliders, the summary and two bar charts in plain
- * HTML (values as text), drawn from rules/budget.js. */
+/* « Chronophage ? » in the book, and in JupyterLab and Voilà through kernel/host.py:
+ * sliders, the summary and two bar charts in plain HTML (values as text), drawn from
+ * rules/budget.js. Nothing is kept in the record. */
 (function (root) {
   "use strict";
   var compute = root.PmesBudget.compute, summaryText = root.PmesBudget.summaryText;
   var fmt = function (x, d) { return root.PmesFormat.number(x, d || 0); };
 
   var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
-  /* Same markup as kernel/budget_view.bars_html(): values are text, bars only illustrate them. */
+  /* Values are text, bars only illustrate them. */
   function drawBars(target, view) {
     var fig = el("figure", { className: "pmes-bars" }, [el("figcaption", { className: "pmes-bars-title", text: view.title })]);
     view.rows.forEach(function (r) {

@@ -82,7 +82,7 @@ function render({ model, el }) {
   data.type = "application/json";
   data.textContent = JSON.stringify(model.get("payload"));
   const mount = own.PmesMounts.find((m) => host.matches(m.selector));
-  mount.render(host, root.PmesKernelStore(model));
+  mount.render(host, root.PmesKernelStore ? root.PmesKernelStore(model) : undefined);  // the budget keeps nothing
   return () => { model.off("change:notices", redraw); model.off("change:export_text", redraw); };
 }
 
