@@ -7,7 +7,7 @@ from pmesocial.data import contexts
 from pmesocial.data.course import course_info
 from pmesocial.data.forms import load_form
 from pmesocial.data.organisme import load_organisme, organisme_or_error
-from pmesocial.kernel.markup import escape, templates
+from pmesocial.kernel.markup import templates
 from pmesocial.record import now
 from pmesocial.rules import evidence
 from pmesocial.rules.documents import attestation_view, certificat_view, plan_view
@@ -65,14 +65,6 @@ def production_views(record: dict, rubrics: list[dict] | None = None, today: str
 
     chosen = all_rubrics() if rubrics is None else rubrics
     return [production_view(p) for p in productions(record, chosen, today or now()[:10])]
-
-
-def productions_html(record: dict, rubrics: list[dict] | None = None, intro: bool = False, heading: str = "h4") -> str:
-    """The productions fragment (templates/productions.html.j2), as a page shows it."""
-    html = render("productions", {"productions": production_views(record, rubrics), "heading": heading})
-    from pmesocial.rules.rubric import RUBRIC_INTRO
-
-    return (f"<p class='pmes-help'>{escape(RUBRIC_INTRO)}</p>" if intro else "") + html
 
 
 def render_document(name: str, record: dict, today: str | None = None) -> str:

@@ -87,6 +87,8 @@ class CourseView(anywidget.AnyWidget):
             from pmesocial.kernel.notices import acknowledge
 
             acknowledge(args[0])
+        elif name == "reload":  # the record as the file holds it now (ui/kernel_store.js reload)
+            self._show_store()
         elif name in EVENTS:
             getattr(self.store, EVENTS[name])(*args)
             self._show_store()

@@ -1,56 +1,28 @@
 """The trainee's own pages: my record (identity, export, import), self-positioning,
-satisfaction, and the end-of-course review with the attestation.
+and the end-of-course review with the attestation.
 
-Each is a displayed object: ipywidgets in a kernel, and the same data under the course
-mime type for the book, where static/pmesocial/ui/panel.js draws it.
+Each is a displayed object whose data go under the course mime type. Self-positioning and
+the review are drawn by the book's static/pmesocial/ui/panel.js in every host (kernel/host.py);
+« Mon dossier » is still ipywidgets in a kernel.
 """
 from __future__ import annotations
 
 from pmesocial import record as record_rules
 from pmesocial.data import contexts
 from pmesocial.data.course import modules
-from pmesocial.data.organisme import OrganismeError
+from pmesocial.front_end import PANEL_CLASS
 from pmesocial.kernel.display import CourseOutput
-from pmesocial.kernel.documents import document_payload, productions_html, render_document
+from pmesocial.kernel.documents import document_payload, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
 from pmesocial.kernel.store_notices import saved_status, store_notices
 from pmesocial.limits import decode_file
 from pmesocial.record import RecordError, default_store
-from pmesocial.rules import documents as documents_rules
 from pmesocial.rules import evidence
 from pmesocial.rules.typography import typo
 
 SELF_SCALE = ["Je ne saurais pas", "J'en ai une idée vague", "Je pourrais l'expliquer en partie",
               "Je pourrais l'expliquer clairement", "Je pourrais l'appliquer dans mon entreprise"]
-
-
-def status_table_html(statuses: list[dict]) -> str:
-    def points(s):
-        shown = f"{s['score']} / {s['max']}" if s["evaluated"] else "—"
-        return shown + (f" ({s['skipped']} non comptée(s))" if s["skipped"] else "")
-    rows = "".join(f"<tr><td>{s['module']}</td><td>{escape(s['text'])}</td><td>{points(s)}</td>"
-                   f"<td>{escape(evidence.STATUS_LABELS[s['status']])}</td></tr>" for s in statuses)
-    return ("<div class='pmes-provenance-wrap'><table class='pmes-provenance'><thead><tr><th>Module</th><th>Objectif</th>"
-            f"<th>Points (premières réponses)</th><th>Résultat</th></tr></thead><tbody>{rows}</tbody></table></div>")
-
-
-def progression_html(rows: list[dict], record: dict) -> str:
-    def cell(value):
-        return "—" if value is None else f"{value['score']} / {value['max']}"
-    body = "".join(f"<tr><td>{r['module']}</td><td>{escape(r['text'])}</td><td>{cell(r['entree'])}</td>"
-                   f"<td>{cell(r['sortie'])}</td></tr>" for r in rows)
-    selfpos = record.get("self_positioning", {})
-    body2 = "".join(
-        f"<tr><td>{m['number']}</td><td>{escape(m['title'])}</td>"
-        f"<td>{selfpos.get('entree', {}).get(str(m['number']), '—')}</td>"
-        f"<td>{selfpos.get('sortie', {}).get(str(m['number']), '—')}</td></tr>" for m in modules())
-    return ("<h5>Tests d'entrée et de sortie : points par objectif</h5><div class='pmes-provenance-wrap'>"
-            "<table class='pmes-provenance'><thead><tr><th>Module</th><th>Objectif</th><th>Entrée</th><th>Sortie</th>"
-            f"</tr></thead><tbody>{body}</tbody></table></div><h5>Autopositionnement (0 à 4)</h5>"
-            "<div class='pmes-provenance-wrap'><table class='pmes-provenance'>"
-            "<thead><tr><th>Module</th><th>Titre</th><th>Entrée</th><th>Sortie</th></tr></thead>"
-            f"<tbody>{body2}</tbody></table></div>")
 
 
 PHASES = {"entree": "À l'entrée", "sortie": "À la sortie"}
@@ -63,11 +35,18 @@ FIRST_ATTEMPT_RULE = (
     "trois questions (autoévaluations des modules et test de sortie), en cours d'acquisition à partir de 40 %.")
 
 
+# the panels whose view is the book's ui/panel.js in every host (kernel/host.py); « Mon
+# dossier » is still drawn with ipywidgets below
+FRONT_END = {"autopositionnement": "l'autopositionnement", "bilan": "le bilan"}
+
+
 class Panel(CourseOutput):
     kind = "panel"
 
     def __init__(self, panel: str, phase: str | None = None, store=None):
         self.panel, self.phase, self.store = panel, phase, store
+        if panel in FRONT_END:
+            self.css_class, self.shows = PANEL_CLASS, FRONT_END[panel]
 
     def __repr__(self) -> str:
         return f"{NAMES[self.panel]}{' (' + PHASES[self.phase] + ')' if self.phase else ''}"
@@ -213,64 +192,8 @@ def _eraser(store, status, cleared) -> list:
     return [w.HTML(f"<h5>{escape(typo(texts['button']))}</h5>"), start, ask]
 
 
-def _autopositionnement(panel, store):
-    import ipywidgets as w
-
-    saved = store.load().get("self_positioning", {}).get(panel.phase, {})
-    rows = []
-
-    def changed(number):  # only this module, on the latest record: another notebook's modules stay
-        return lambda change: store.save_self_positioning(panel.phase, str(number), change["new"])
-
-    for m in modules():
-        choice = w.Dropdown(options=[("— choisir —", None)] + [(f"{i} — {t}", i) for i, t in enumerate(SELF_SCALE)],
-                            value=saved.get(str(m["number"])),
-                            description=f"Module {m['number']} — {m['title']}",
-                            style={"description_width": "45%"}, layout=w.Layout(width="98%"))
-        choice.observe(changed(m["number"]), names="value")
-        rows.append(choice)
-    intro = w.HTML("<p>Pour chaque module, où vous situez-vous aujourd'hui ? Il n'y a pas de bonne réponse.</p>")
-    return _frame(f"Autopositionnement — {PHASES[panel.phase].lower()}", [intro, *rows], store)
-
-
-def _bilan(panel, store):
-    import ipywidgets as w
-
-    out, documents_box, refresh_btn = w.HTML(), w.HTML(), w.Button(description="Actualiser le bilan")
-    data = panel.payload()
-
-    def refresh(_=None):
-        record = store.load()
-        objective_list = contexts.objectives()
-        statuses = evidence.objective_status(record, contexts.objective_map(), objective_list)
-        rows = evidence.progression(record, data["entry_map"], data["exit_map"], objective_list)
-        out.value = (progression_html(rows, record) + "<h5>Évaluation des objectifs</h5>"
-                     f"<p>{escape(FIRST_ATTEMPT_RULE)}</p><p><strong>{evidence.count_acquired(statuses)} objectif(s) "
-                     f"acquis sur {len(statuses)}.</strong></p>" + status_table_html(statuses)
-                     + "<h5>Vos productions, sur leur grille</h5>" + productions_html(record, intro=True, heading="h6"))
-        links = [] if record.get("trainee", {}).get("name", "").strip() else [
-            f"<p class='pmes-feedback pmes-info'>{escape(documents_rules.NAME_MISSING)}</p>"]
-        for name, label, filename in DOCUMENTS:
-            try:
-                links.append(download_link(render_document(name, record), filename, label))
-            except OrganismeError as exc:
-                links = [f"<p class='pmes-feedback pmes-ko' role='alert'>{escape(exc)}</p>"]
-                break
-        else:  # the attestation is offered: issued, as far as the record (and the LRS) know
-            store.attestation_issued({s["id"]: s["status"] for s in statuses})
-        documents_box.value = "<div>" + " ".join(links) + "</div>"
-
-    refresh_btn.on_click(refresh)
-    refresh()
-    return _frame("Bilan de fin de formation", [refresh_btn, out, documents_box], store)
-
-
 CARNET_FILE, CARNET_LABEL = "mon-carnet-medias-sociaux-pme.html", "Télécharger mon carnet (HTML, à imprimer en PDF)"
-DOCUMENTS = [("attestation", "Télécharger mon attestation (HTML, à imprimer en PDF)", "attestation-fin-de-formation.html"),
-             ("certificat", "Télécharger le certificat de réalisation (HTML)", "certificat-de-realisation.html")]
-
-
-BUILDERS = {"dossier": _dossier, "autopositionnement": _autopositionnement, "bilan": _bilan}
+BUILDERS = {"dossier": _dossier}
 
 
 def mon_dossier() -> Panel:

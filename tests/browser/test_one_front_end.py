@@ -149,3 +149,49 @@ def test_the_time_budget_gives_the_same_dom_in_the_book_jupyterlab_and_voila(app
     assert "pmes-budget-summary" in book_dom
     assert lab_dom == book_dom
     assert voila_dom == book_dom
+
+
+def _position(page) -> str:
+    """Module 2 placed at 3 in the self-positioning at entry: the panel's DOM."""
+    host = page.locator(".pmes-panel-host[data-pmes-ready='true']", has_text="Autopositionnement")
+    host.scroll_into_view_if_needed()
+    host.locator("select[data-module='2']").select_option("3")
+    return _dom(host)
+
+
+def test_self_positioning_and_the_review_give_the_same_dom_and_record_in_the_book_and_jupyterlab(
+        app_page, book_url, lab):
+    """Voilà serves the modules only (conftest.py): the trainee's own pages in two hosts."""
+    page = app_page
+    page.set_default_timeout(90000)
+    open_page(page, f"{book_url}/outils/positionnement_entree.html")
+    book_dom = _position(page)
+    book_record = json.loads(page.evaluate("localStorage.getItem('pmesocial-record')"))["self_positioning"]
+    lab_url, lab_root = lab
+    (lab_root / "dossier.json").unlink(missing_ok=True)
+    open_and_run(page, lab_url, "outils/positionnement_entree.ipynb")
+    lab_dom = _position(page)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (lab_root / "dossier.json").exists():
+        time.sleep(0.2)
+    page.wait_for_timeout(500)
+    lab_record = json.loads((lab_root / "dossier.json").read_text("utf-8"))["self_positioning"]
+    assert book_record == lab_record == {"entree": {"2": 3}}
+    assert lab_dom == book_dom
+
+    book_review = _review(page, f"{book_url}/outils/bilan_sortie.html")
+    open_and_run(page, lab_url, "outils/bilan_sortie.ipynb")
+    lab_review = _review(page)
+    assert "Autopositionnement (0" in book_review and "pmes-provenance" in book_review
+    assert lab_review == book_review
+
+
+def _review(page, url: str | None = None) -> str:
+    """The review after « Actualiser le bilan », module 2's self-positioning at entry in it."""
+    if url:
+        open_page(page, url)
+    review = page.locator(".pmes-panel-host[data-pmes-ready='true']", has_text="Bilan de fin de formation")
+    review.scroll_into_view_if_needed()
+    review.get_by_role("button", name="Actualiser le bilan").click()
+    expect(review.locator("table").nth(1).locator("tbody tr").nth(1).locator("td").nth(2)).to_have_text("3")
+    return _dom(review)

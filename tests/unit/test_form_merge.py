@@ -64,24 +64,26 @@ def test_two_notebooks_on_self_positioning_keep_both_modules(tmp_path):
     from pmesocial.kernel.panels import autopositionnement
 
     path = tmp_path / "dossier.json"
-    one = autopositionnement("entree")
-    one.store = RecordStore(path)
-    two = autopositionnement("entree")
-    two.store = RecordStore(path)
-    first, second = one.build_widget(), two.build_widget()
-
-    def dropdowns(widget):
-        found, todo = [], [widget]
-        while todo:
-            w = todo.pop(0)
-            if type(w).__name__ == "Dropdown":
-                found.append(w)
-            todo.extend(getattr(w, "children", ()))
-        return found
-    dropdowns(first)[0].value = 1
-    dropdowns(second)[1].value = 4
+    one = view_of(autopositionnement("entree"), RecordStore(path))
+    two = view_of(autopositionnement("entree"), RecordStore(path))  # loaded before the first one saved
+    send(one, "saveSelfPositioning", "entree", "1", 1)
+    send(two, "saveSelfPositioning", "entree", "2", 4)
     kept = RecordStore(path).load()["self_positioning"]["entree"]
     assert kept == {"1": 1, "2": 4}, f"modules gardés : {kept}"
+
+
+def test_the_review_reads_the_record_again_when_asked(tmp_path):
+    """« Actualiser le bilan » in a notebook: what another notebook saved since is shown
+    (ui/kernel_store.js reload)."""
+    from pmesocial.kernel.panels import autopositionnement, bilan
+
+    path = tmp_path / "dossier.json"
+    review = view_of(bilan(), RecordStore(path))
+    send(view_of(autopositionnement("sortie"), RecordStore(path)), "saveSelfPositioning", "sortie", "3", 2)
+    assert "self_positioning" not in review.record or not review.record["self_positioning"].get("sortie")
+    assert send(review, "reload")["self_positioning"]["sortie"] == {"3": 2}
+    send(review, "attestationIssued", {"m1-o1": "acquis"})  # « Télécharger mon attestation »
+    assert RecordStore(path).load()["attestation"]
 
 
 def _texts_of(box):

@@ -39,6 +39,8 @@
       load: function () { return clone(current); },
       onChange: function (fn) { listeners.push(fn); },
       now: now, rules: rules,
+      // the record as the kernel's file holds it now (another notebook may have changed it)
+      reload: function () { send("reload", []); },
       // what a save button says: the kernel's word on its last save (kernel/host.py), as
       // ui/storage.js savedStatus says the browser's
       savedStatus: function (done) {

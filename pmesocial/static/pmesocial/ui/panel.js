@@ -1,10 +1,12 @@
-/* The trainee's own pages in the static book: my record (identity, export, import),
- * self-positioning, and the review with the attestation and the certificat. Every text
- * goes through textContent; nothing typed is ever parsed as HTML. */
+/* The trainee's own pages: my record (identity, export, import), self-positioning, and
+ * the review with the attestation and the certificat, in the book, and (self-positioning,
+ * review) in JupyterLab and Voilà through kernel/host.py. Each view is given its store `R`:
+ * this browser's (ui/store.js) or the kernel's (ui/kernel_store.js). Every text goes
+ * through textContent; nothing typed is ever parsed as HTML. */
 (function (root) {
   "use strict";
 
-  var R = root.PmesRecord, E = root.PmesEvidence;
+  var E = root.PmesEvidence;
   var el = function (tag, attrs, children) { return root.PmesDom.el(tag, attrs, children); };
   function message(box, text, ok) {
     box.textContent = "";
@@ -22,7 +24,7 @@
       el("tbody", {}, rows.map(function (r) { return el("tr", {}, r.map(function (c) { return el("td", { text: String(c) }); })); }))])]);
   }
 
-  function dossier(body) {
+  function dossier(body, payload, R) {
     var record = R.load();
     var name = el("input", { type: "text", value: record.trainee.name || "", maxlength: "1000", autocomplete: "name" });
     var company = el("input", { type: "text", value: record.trainee.company || "", maxlength: "1000", autocomplete: "organization" });
@@ -130,14 +132,14 @@
     body.appendChild(ask);
     body.appendChild(el("p", { className: "pmes-help", text: "Votre formateur vous envoie sa validation par courriel : enregistrez la pièce jointe sur cet appareil, puis choisissez-la ici. Elle s'ajoute à votre dossier sans rien remplacer ; un dossier, lui, remplace celui de ce navigateur (l'ancien est gardé de côté)." }));
     body.appendChild(status);
-    body.appendChild(eraser(function () {
+    body.appendChild(eraser(R, function () {
       clearTimeout(timer); name.value = ""; company.value = ""; shown = { name: "", company: "" }; status.textContent = "";
     }));
   }
 
   /* « Effacer mon dossier »: asks first (in the page, not a pop-up a screen reader may
    * miss), then erases everything this browser keeps and says what it could not erase. */
-  function eraser(cleared) {
+  function eraser(R, cleared) {
     var t = root.PmesPrivacy.texts.erase, fill = root.PmesPrivacy.fill;  // el() applies the typography
     var status = el("div", { role: "status", "aria-live": "polite", className: "pmes-erase-status" });
     var start = el("button", { type: "button", className: "pmes-btn pmes-erase", text: t.button });
@@ -164,7 +166,7 @@
     return el("div", { className: "pmes-erase-box" }, [el("h2", { className: "pmes-subtitle", text: t.button }), start, ask, status]);
   }
 
-  function autopositionnement(body, payload) {
+  function autopositionnement(body, payload, R) {
     var phase = payload.phase;
     var saved = ((R.load().self_positioning || {})[phase]) || {};
     body.appendChild(el("p", { text: "Pour chaque module, où vous situez-vous aujourd'hui ? Il n'y a pas de bonne réponse." }));
@@ -180,12 +182,12 @@
     });
   }
 
-  function download(name, filename, payload) {
+  function download(R, name, filename, payload) {
     var today = new Date().toISOString().slice(0, 10);
     R.download(filename, root.PmesDocuments.renderDocument(name, R.load(), payload.document, today), "text/html");
   }
 
-  function bilan(body, payload) {
+  function bilan(body, payload, R) {
     var out = el("div", { role: "status", "aria-live": "polite" });
     function refresh() {
       var record = R.load();
@@ -217,7 +219,9 @@
       out.appendChild(judged);
     }
     var again = el("button", { type: "button", className: "pmes-btn", text: "Actualiser le bilan" });
-    again.addEventListener("click", refresh);
+    // in a kernel, the record as another notebook left it: read again, then redrawn (onChange)
+    again.addEventListener("click", function () { if (R.reload) R.reload(); refresh(); });
+    R.onChange(refresh);
     var buttons = [again];
     var problem = null;
     if (payload.document.organisme) {
@@ -227,10 +231,10 @@
         var statuses = {};
         E.objectiveStatus(R.load(), payload.document.objective_map, payload.document.objectives).forEach(function (s) { statuses[s.id] = s.status; });
         R.attestationIssued(statuses);
-        download("attestation", "attestation-fin-de-formation.html", payload);
+        download(R, "attestation", "attestation-fin-de-formation.html", payload);
       });
       var certif = el("button", { type: "button", className: "pmes-btn pmes-certificat", text: "Télécharger le certificat de réalisation (HTML)" });
-      certif.addEventListener("click", function () { download("certificat", "certificat-de-realisation.html", payload); });
+      certif.addEventListener("click", function () { download(R, "certificat", "certificat-de-realisation.html", payload); });
       buttons.push(attest, certif);
     } else {
       problem = el("p", { className: "pmes-feedback pmes-ko", role: "alert", text: payload.document.organisme_error });
@@ -246,17 +250,17 @@
 
   var KINDS = { dossier: ["Mon dossier de formation", dossier], autopositionnement: ["Autopositionnement", autopositionnement],
                 bilan: ["Bilan de fin de formation", bilan] };
-  function render(host, payload) {
+  function render(host, payload, store) {
     var kind = KINDS[payload.panel];
     var body = el("div", { className: "pmes-exercise pmes-panel" });
     var title = kind[0];
     if (payload.panel === "autopositionnement") title += payload.phase === "entree" ? " — à l'entrée" : " — à la sortie";
     body.appendChild(el("p", { className: "pmes-title", text: title }));
-    kind[1](body, payload);
+    kind[1](body, payload, store || root.PmesRecord);
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");
   }
-  root.PmesDom.renderEach(".pmes-panel-host[data-pmes-panel]:not([data-pmes-ready])", function (host) {
-    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent));
+  root.PmesDom.renderEach(".pmes-panel-host[data-pmes-panel]:not([data-pmes-ready])", function (host, store) {
+    render(host, JSON.parse(host.querySelector("script[type='application/json']").textContent), store);
   });
 })(this);
