@@ -28,13 +28,15 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	cp jupyter/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
-# Live demo for a trainer: any module as a Voilà app (code hidden, widgets live).
-#   make demo                               the list of modules
+# Live demo for a trainer: the modules as a Voilà app (code hidden, widgets live), set up by
+# jupyter/voila.py: a French start page with the modules' titles, Markdown as in the book,
+# « Mode projection » (?projection=1) for a projector.
+#   make demo                               the start page, http://127.0.0.1:8866
 #   make demo MODULE=03_chiffres_du_phenomene   one module
 MODULE ?=
+VOILA := JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --Voila.config_file_paths="$(CURDIR)/jupyter" --Voila.ip=127.0.0.1
 demo: install
-	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --template=pmesocial --Voila.ip=127.0.0.1 --port=8866 \
-	  $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
+	$(VOILA) --port=8866 $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
 
 # The training body's learning record store on this machine: Ralph (ralph-malph) with its
 # file backend in _build/lrs, on http://127.0.0.1:8100/xAPI/; it prints the trainer's
