@@ -43,18 +43,33 @@ def lab(tmp_path_factory):
     proc.wait(timeout=30)
 
 
+# The interface is in French (jupyterlab-language-pack-fr-fr, selected by
+# jupyter/lab/overrides.json): the menu names the guides quote.
+IDLE = "Python 3 (ipykernel) | Inactif"
+
+
 def run_all(page):
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.get_by_role("menuitem", name="Exécution", exact=True).click()
+    page.get_by_role("menuitem", name="Exécuter toutes les cellules", exact=True).click()
 
 
 def open_and_run(page, lab_url: str, notebook: str) -> None:
     page.set_default_timeout(60000)
     page.goto(f"{lab_url}/lab/tree/{notebook}?reset&token={TOKEN}")
     page.locator(".jp-Notebook").wait_for()
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    page.get_by_text(IDLE).wait_for()
     run_all(page)
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    page.get_by_text(IDLE).wait_for()
+
+
+def test_jupyterlab_opens_in_french(app_page, lab):
+    """No click to choose the language: the menus are French from the first visit."""
+    page = app_page
+    page.set_default_timeout(60000)
+    page.goto(f"{lab[0]}/lab?reset&token={TOKEN}")
+    menus = page.locator("#jp-menu-panel [role=menubar] [role=menuitem]")
+    menus.first.wait_for()
+    assert menus.all_inner_texts()[:6] == ["Fichier", "Édition", "Affichage", "Exécution", "Noyau", "Onglets"]
 
 
 def test_module_1_run_all_and_answer(app_page, lab):
