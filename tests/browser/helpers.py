@@ -1,6 +1,7 @@
 """What the browser tests need to know about the book: its pages and its exercises."""
 from __future__ import annotations
 
+import re
 import time
 import urllib.request
 from pathlib import Path
@@ -84,3 +85,16 @@ def wait_for_server(url: str, seconds: float = 60) -> None:
         except OSError:
             time.sleep(0.3)
     pytest.fail(f"le serveur n'a pas répondu à temps : {url}")
+
+
+# The guides quote JupyterLab's menus as « Exécution › Exécuter toutes les cellules »:
+# a path between « », *…*, **…**, parentheses or commas, whose first part is a menu.
+GUIDES = ["book/guide-stagiaire.md", "book/guide-formateur.md", "book/intro.md", "README.md"]
+MENU_PATH = re.compile(r"[«*(,]\s*([^«»*(),.;:]+?›[^«»*(),.;:]+?)\s*(?=[»*),])")
+FRENCH_MENUS = ["Fichier", "Édition", "Affichage", "Exécution", "Noyau", "Onglets", "Paramètres", "Aide"]
+
+
+def guide_menu_paths(text: str) -> list[list[str]]:
+    """The French menu paths a guide quotes (the English ones in parentheses left aside)."""
+    paths = [[part.strip() for part in found.split("›")] for found in MENU_PATH.findall(" ".join(text.split()))]
+    return [p for p in paths if p[0] in FRENCH_MENUS]
