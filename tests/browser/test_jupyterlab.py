@@ -16,8 +16,14 @@ from pmesocial.rules import diagnostic
 from pmesocial.tools.browser import free_port
 
 from .conftest import REPO
-from .helpers import (FRENCH_MENUS, GUIDES, answer_widget_wrong_then_right, first_single_question, guide_menu_paths,
-                      wait_for_server)
+from .helpers import (
+    FRENCH_MENUS,
+    GUIDES,
+    answer_widget_wrong_then_right,
+    first_single_question,
+    guide_menu_paths,
+    wait_for_server,
+)
 
 TOKEN = "pmesocial-test"
 
