@@ -14,7 +14,7 @@ from pmesocial.data.forms import load_form
 from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
-from pmesocial.kernel.store_notices import store_notices
+from pmesocial.kernel.store_notices import saved_status, store_notices
 from pmesocial.record import default_store
 from pmesocial.rules import forms
 from pmesocial.rules.typography import typo
@@ -287,8 +287,7 @@ def FormWidget(spec: dict, store):
                             + "".join(f"<li>{escape(_label(spec, path) + ' : ' + message)}</li>"
                                       for path, message in errors.items()) + "</ul></div>")
             return
-        status.value = (f"<p class='pmes-feedback pmes-ok' role='status'>"
-                        f"{escape(spec.get('saved_message', 'Enregistré.'))}</p>")
+        status.value = saved_status(store, spec.get("saved_message", "Enregistré."))
         refresh_document()
         refresh_rubric()
 
@@ -301,7 +300,7 @@ def FormWidget(spec: dict, store):
     head.append(store_notices(store, kit))  # kept up to date: a save that fails says so here
     head += first_use_notices()
     if saved.get("submitted"):
-        status.value = f"<p class='pmes-feedback pmes-ok' role='status'>{escape(spec.get('saved_message', 'Enregistré.'))}</p>"
+        status.value = saved_status(store, spec.get("saved_message", "Enregistré."))
     refresh_document()
     refresh_rubric()
     box = kit.vbox(head + [f.box for f in fields] + [submit, status, judged, document])

@@ -13,7 +13,7 @@ from pmesocial.kernel.display import CourseOutput
 from pmesocial.kernel.documents import document_payload, productions_html, render_document
 from pmesocial.kernel.markup import download_link, escape
 from pmesocial.kernel.notices import first_use_notices
-from pmesocial.kernel.store_notices import store_notices
+from pmesocial.kernel.store_notices import saved_status, store_notices
 from pmesocial.limits import decode_file
 from pmesocial.record import RecordError, default_store
 from pmesocial.rules import documents as documents_rules
@@ -121,7 +121,7 @@ def _dossier(panel, store):
 
     def on_save(_):
         store.set_trainee(name.value, company.value)
-        status.value = "<p class='pmes-feedback pmes-ok' role='status'>Enregistré.</p>"
+        status.value = saved_status(store, "Enregistré.")
         refresh_export()
 
     def on_upload(change):

@@ -17,6 +17,15 @@ def notices_html(store) -> str:
     return html
 
 
+def saved_status(store, done: str) -> str:
+    """What an « Enregistrer » button says once it has saved: `done` when the record reached
+    the disk, else that it did not and what to do (the notice above says why)."""
+    if not store.unsaved:
+        return f"<p class='pmes-feedback pmes-ok' role='status'>{escape(done)}</p>"
+    return ("<p class='pmes-feedback pmes-ko' role='alert'>Pas enregistré sur le disque : votre saisie reste dans "
+            "ce notebook tant qu'il est ouvert. Exportez votre dossier (lien en haut de cet exercice).</p>")
+
+
 def store_notices(store, kit=None):
     """An HTML widget showing the store's notices, redrawn whenever they change."""
     import ipywidgets as w

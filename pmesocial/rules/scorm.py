@@ -332,8 +332,15 @@ def _code_item(code: str, course: dict) -> dict | None:
     return {"code": code, "kind": KINDS[kind], "title": title}
 
 
+def portable(record: dict) -> dict:
+    """The record without the book's bookkeeping of this browser's tabs (`tabs`, ui/store.js),
+    which means nothing in another browser (scorm.js `portable`)."""
+    return {k: v for k, v in record.items() if k != "tabs"}
+
+
 def encode(record: dict, course: dict, limit: int, earlier: list[str] | None = None) -> dict:
     """The record in cmi.suspend_data: {text, json, whole, kept, dropped} (scorm.js `encode`)."""
+    record = portable(record)
     whole = js_json({"v": FORMAT, "w": record})
     text = pack(whole)
     if len(text) <= limit:

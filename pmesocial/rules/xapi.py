@@ -288,6 +288,11 @@ FOREIGN = "déclaration(s) d'un autre cours ignorée(s)."
 NOT_THEIRS = ("déclaration(s) ignorée(s) : envoyée(s) avec l'identifiant d'un autre compte que celui du stagiaire "
               "dont elle(s) parle(nt).")
 VOID_REFUSED = "annulation(s) ignorée(s) : seul le stagiaire concerné peut annuler ses déclarations."
+# a trainee who could take back a first attempt would make the next one « first »: first
+# attempts stay; erasing a trainee's data is the training body's (tools/lrs_erase.py)
+FIRST_KEPT = ("annulation(s) de première tentative ignorée(s) : une première tentative reste dans la preuve "
+              "(pour effacer ses données, le stagiaire s'adresse à l'organisme).")
+REASONS = {"foreign": FOREIGN, "not_theirs": NOT_THEIRS, "void_refused": VOID_REFUSED, "first_kept": FIRST_KEPT}
 
 
 def _text(value) -> str:
@@ -333,9 +338,11 @@ def stored_key(text) -> str:
 def screen_statements(statements_list: list, prof: dict) -> tuple[list[dict], dict]:
     """The statements the evidence may use, in the LRS's order (`stored`, then id), voided
     ones taken out, and how many were set aside, by reason: {foreign, not_theirs,
-    void_refused}. A voiding statement is applied only when it is vouched for and speaks
-    of the voided statement's trainee; a voiding statement cannot itself be voided."""
-    counts = {"foreign": 0, "not_theirs": 0, "void_refused": 0}
+    void_refused, first_kept}. A voiding statement is applied only when it is vouched for
+    and speaks of the voided statement's trainee; a voiding statement cannot itself be
+    voided, nor can a first attempt."""
+    counts = {key: 0 for key in REASONS}
+    first_flag = ids(prof["base"])["first_attempt"]
     usable, voids = [], []
     for st in statements_list:
         if not isinstance(st, dict):
@@ -360,20 +367,26 @@ def screen_statements(statements_list: list, prof: dict) -> tuple[list[dict], di
         target = by_id.get(void["object"]["id"])
         if target is None:
             continue  # a statement of another session, or none: nothing to take out
-        if _account(target.get("actor")) == _account(void.get("actor")):
-            voided.add(target["id"])
-        else:
+        if _account(target.get("actor")) != _account(void.get("actor")):
             counts["void_refused"] += 1
+        elif _is_first_attempt(target, first_flag):
+            counts["first_kept"] += 1
+        else:
+            voided.add(target["id"])
     kept = [st for st in usable if _text(st.get("id")) not in voided]
     kept.sort(key=lambda s: (stored_key(s.get("stored")), _text(s.get("id"))))
     return kept, counts
 
 
+def _is_first_attempt(statement: dict, first_flag: str) -> bool:
+    result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
+    extensions = result.get("extensions") if isinstance(result.get("extensions"), dict) else {}
+    return extensions.get(first_flag) is True
+
+
 def rejected_reasons(counts: dict) -> list[list[str]]:
     """[what, reason in French] for the group view, one per kind of statement set aside."""
-    texts = {"foreign": FOREIGN, "not_theirs": NOT_THEIRS, "void_refused": VOID_REFUSED}
-    return [["entrepôt d'apprentissage", f"{counts[k]} {texts[k]}"] for k in ("foreign", "not_theirs", "void_refused")
-            if counts.get(k)]
+    return [["entrepôt d'apprentissage", f"{counts[k]} {text}"] for k, text in REASONS.items() if counts.get(k)]
 
 
 def _records(kept: list[dict], prof: dict) -> list[dict]:

@@ -682,6 +682,8 @@ def _hostile_statements(stream: list[dict]) -> list[dict]:
                      sid="00000000-0000-4000-9000-00000000dddd"))
     made.append(void("stagiaire-09", "00000000-0000-4000-9000-00000000bbbb", "2026-11-21T08:14:00Z",
                      sid="00000000-0000-4000-9000-00000000eeee"))  # a voiding cannot be voided
+    # stagiaire-09 takes back its own wrong first attempt, to make the full-marks one « first »
+    made.append(void("stagiaire-09", made[1]["id"], "2026-11-21T08:15:00Z", sid="00000000-0000-4000-9000-00000000ffff"))
     # names that are keys of every JavaScript object, as accounts, banks, questions, forms
     for n, account in enumerate(("__proto__", "constructor", "hasOwnProperty")):
         made.append(responded(account, "satisfaction", f"avis de {account}", f"2026-11-22T08:0{n}:00Z",
@@ -719,6 +721,9 @@ def _group_records() -> list[dict]:
     # what a spreadsheet would run, or split, in the CSV export of the trainees' table
     spread_sheet = new_record(LATER)
     apply_trainee(spread_sheet, '=HYPERLINK("http://x";"clic")', "Dupont; Fils\n+33 « SARL »")
+    # choices that are keys of every JavaScript object, beside real ones (rules/group.js counts in maps)
+    apply_form(spread_sheet, "besoins", {"taille": "__proto__", "usage": "regulier",
+                                         "objectifs": ["constructor", "hasOwnProperty", "toString"]}, True, LATER)
     empty = new_record(LATER)
     for n, record in enumerate(records + [odd, spread_sheet, empty]):
         record["_source"] = f"dossier-{n:02d}.json"
@@ -1002,6 +1007,7 @@ def _scorm_records(course: dict) -> list[tuple[str, dict, int, list]]:
     small["attestation"] = {"statuses": {"m1-o1": "acquis"}, "issued": LATER}
     small["diagnostic"] = {"answers": {"inconnu": 2}, "importance": {}, "updated": LATER}
     small["self_positioning"] = {"entree": {"1": 0}}
+    small["tabs"] = {"onglet-a": {"n": 2, "at": 1765000000000}}  # this browser's only: not carried
     small["updated"] = LATER
     partial = copy.deepcopy(whole)
     for entry in partial["exercises"].values():

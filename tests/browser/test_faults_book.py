@@ -99,6 +99,18 @@ def test_full_storage_keeps_the_answers_says_so_and_offers_the_export(page, book
     assert len(record["exercises"][bank["id"]]["answers"]) == total
 
 
+def test_a_save_that_does_not_reach_the_browser_does_not_say_enregistre(page, book_url):
+    """Before: « Enregistré. » under the button while the name was kept for this tab only."""
+    open_page(page, book_url + DOSSIER)
+    fill_storage(page)
+    page.get_by_label("Votre nom").fill("Claire Morel")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    said = page.locator("[role='status'] .pmes-feedback").first
+    expect(said).to_contain_text("Pas enregistré dans ce navigateur")
+    assert "pmes-ko" in said.get_attribute("class")
+    expect(storage_notice(page)).to_be_visible()
+
+
 def test_full_storage_still_sends_every_statement_to_the_lrs(page, book_url, lrs):
     registration, account = str(uuid.uuid4()), f"stagiaire-{uuid.uuid4().hex[:6]}"
     exercises = open_page(page, book_url + MODULE_1 + lrs.launch_query(account, registration))

@@ -42,8 +42,7 @@ def _check_all(page, exercises, index):
 
 
 def _wait_sent(page, seconds=15):
-    page.wait_for_function("() => (JSON.parse(localStorage.getItem('pmesocial-xapi-attente') || '[]')).length === 0",
-                           timeout=seconds * 1000)
+    page.wait_for_function("() => PmesLrs.pending().length === 0", timeout=seconds * 1000)
 
 
 def _self_check_index(page) -> int:
@@ -96,7 +95,7 @@ def test_the_lrs_stops_mid_session_and_every_statement_arrives_once(page, book_u
             answer_correctly(node, question)
             node.get_by_role("button", name="Vérifier").click()
             expect(node.locator(".pmes-feedback")).to_contain_text("Bonne réponse")  # answers go on
-        waiting = page.evaluate("() => JSON.parse(localStorage.getItem('pmesocial-xapi-attente'))")
+        waiting = page.evaluate("() => PmesLrs.pending()")
         assert [w["statement"]["object"]["id"].rsplit("/", 1)[1] for w in waiting] == [q["id"] for q in bank["questions"][:half]]
     finally:
         lrs.start()
@@ -164,7 +163,7 @@ def test_the_book_sends_through_the_readme_s_nginx_and_sets_aside_what_it_refuse
         page.evaluate("""() => PmesLrs.emit({type: 'form', form: 'plan', submitted: true}, {},
                                             {forms: {plan: {values: {objectif: 'x'.repeat(300000)}}}})""")
         _wait_sent(page)
-        refused = page.evaluate("() => JSON.parse(localStorage.getItem(PmesLrs.REFUSED) || '[]')")
+        refused = page.evaluate("() => PmesLrs.setAside()")
         assert [r["statement"]["object"]["id"].rsplit("/", 1)[1] for r in refused] == ["plan"]
         page.evaluate("""() => PmesLrs.emit({type: 'form', form: 'plan', submitted: true}, {},
                                             {forms: {plan: {values: {objectif: '5 devis'}}}})""")

@@ -55,8 +55,9 @@ def _seed(page, book_url):
         localStorage.setItem('pmesocial-record', JSON.stringify(record));
         localStorage.setItem('pmesocial-record.illisible-2026-12-01T10:00:00+00:00', '{abîmé');
         localStorage.setItem('pmesocial-record.avant-import-2026-12-02T10:00:00+00:00', JSON.stringify(record));
-        localStorage.setItem('pmesocial-xapi-attente', '[]');
-        localStorage.setItem('pmesocial-xapi-refusees', '[]');
+        const waiting = JSON.stringify({ endpoint: 'http://127.0.0.1:1/xapi/', statement: { id: 'a' } });
+        localStorage.setItem('pmesocial-xapi-attente|000001764000000000-000001|a', waiting);
+        localStorage.setItem('pmesocial-xapi-refusees|000001764000000000-000002|a', waiting);
         localStorage.setItem('pmesocial-lrs-avis', '"x"');
         localStorage.setItem('pmesocial-avis-donnees', '1');
         localStorage.setItem('autre-site', 'pas à nous');

@@ -11,6 +11,7 @@ const vm = require("node:vm");
 const UI = path.join(__dirname, "..", "..", "pmesocial", "static", "pmesocial", "ui");
 const STORAGE_JS = fs.readFileSync(path.join(UI, "storage.js"), "utf8");
 const STORE_JS = fs.readFileSync(path.join(UI, "store.js"), "utf8");
+const LRS_JS = fs.readFileSync(path.join(UI, "lrs.js"), "utf8");
 const rules = require("../../pmesocial/static/pmesocial/rules/record.js");
 
 function quotaError() { const e = new Error("quota"); e.name = "QuotaExceededError"; return e; }
@@ -126,7 +127,7 @@ test("store: an import keeps the previous record aside first, under a key of its
  * browser later, which applies writes in the order they arrive, acknowledges them, and
  * tells the other tabs later still. A tab with a write of its own on the way ignores the
  * others' writes to that key (its own comes after them), as Chromium's cached area does. */
-function browserOfTabs(count, random) {
+function browserOfTabs(count, random, setup) {
   const shared = new Map(), tabs = [];
   const channels = [];  // one queue per pipe, first in first out: each tab to the browser, the browser to each tab
   for (let t = 0; t < count; t++) {
@@ -137,6 +138,7 @@ function browserOfTabs(count, random) {
       tab.up.push({ kind: "write", from: t, key: k, value: v });
     });
     tab.page = openPage(tab.local, fakeStorage(1e7), true);
+    if (setup) setup(tab.page, t);
     tabs.push(tab);
   }
   function deliver(message) {
@@ -196,4 +198,48 @@ test("store: a form field saved in one tab and another in the other tab are both
   while (world.step()) { /* settle */ }
   const values = JSON.parse(world.shared.get("pmesocial-record")).forms.besoins.values;
   assert.deepStrictEqual({ ...values }, { taille: "1-9", secteur: "commerce" });
+});
+
+/* ui/lrs.js in a page, with a launch link's settings and an LRS that never answers (so
+ * every statement stays queued); emit() makes one statement per event. */
+function withLrs(page) {
+  page.sessionStorage.setItem("pmesocial-lrs", JSON.stringify({ endpoint: "http://127.0.0.1:1/xapi/" }));
+  page.PmesXapi = { parseLaunch: () => null, VERSION: "1.0.3",
+                    statements: (event) => [{ object: { id: event.question } }] };
+  page.PmesXapiProfile = {};
+  page.PmesNotice = { whenReady() {} };
+  page.location = { search: "" };
+  page.crypto = require("node:crypto").webcrypto;
+  page.fetch = () => new Promise(() => {});
+  vm.runInContext(LRS_JS, page);
+}
+
+test("lrs queue: statements queued in tabs whose copies lag behind one another are all kept", () => {
+  for (let seed = 1; seed <= 40; seed++) {
+    const random = seeded(seed), world = browserOfTabs(2, random, withLrs), done = [0, 0];
+    while (done.some((n) => n < 60)) {
+      const t = Math.floor(random() * 2);
+      if (done[t] < 60 && random() < 0.6) {
+        world.tabs[t].page.PmesLrs.emit({ question: "T" + t + "-" + done[t] }, {}, {});
+        done[t] += 1;
+      } else world.step();
+    }
+    while (world.step()) { /* the tabs settle */ }
+    const queued = [...world.shared.keys()].filter((k) => k.startsWith("pmesocial-xapi-attente"))
+      .flatMap((k) => { const v = JSON.parse(world.shared.get(k)); return Array.isArray(v) ? v : [v]; });
+    assert.equal(new Set(queued.map((item) => item.statement.object.id)).size, 120, "seed " + seed);
+    world.tabs.forEach((tab) => assert.equal(tab.page.PmesLrs.pending().length, 120, "seed " + seed));
+  }
+});
+
+test("lrs queue: a list left by an earlier version is split into one key per statement, in order", () => {
+  const local = fakeStorage(1e6), session = fakeStorage(1e6);
+  const old = ["a", "b", "c"].map((id) => ({ endpoint: "http://127.0.0.1:1/xapi/", statement: { id } }));
+  local.setItem("pmesocial-xapi-attente", JSON.stringify(old));
+  local.setItem("pmesocial-xapi-refusees", JSON.stringify([old[0]]));
+  const page = openPage(local, session, true);
+  withLrs(page);
+  assert.deepStrictEqual(Array.from(page.PmesLrs.pending(), (i) => i.statement.id), ["a", "b", "c"]);
+  assert.deepStrictEqual(Array.from(page.PmesLrs.setAside(), (i) => i.statement.id), ["a"]);
+  assert.equal(local.getItem("pmesocial-xapi-attente"), null);
 });

@@ -123,6 +123,18 @@ def test_only_a_trainee_may_void_their_own_statements(lrs):
     assert any("2 annulation(s) ignorée(s)" in reason for _, reason in rejected), rejected
 
 
+def test_a_trainee_cannot_take_back_their_own_first_attempt_to_send_a_better_one(lrs):
+    registration, account = str(uuid.uuid4()), f"f-{uuid.uuid4().hex[:6]}"
+    conf = _conf(lrs, account, registration)
+    wrong = [_answer(conf, q, 0, _now()) for q in QUESTIONS]
+    assert _send(conf, wrong) in (200, 204)
+    assert _send(conf, [_void(conf, st["id"]) for st in wrong]) in (200, 204)
+    assert _send(conf, [_answer(conf, q, 1, _now()) for q in QUESTIONS]) in (200, 204)  # full marks, « first »
+    records, rejected = load_group_from_lrs(lrs.endpoint, lrs.auth(TRAINER_USER), registration)
+    assert _first_marks(records, account) == (0, 2)
+    assert any(reason.startswith("2 annulation(s) de première tentative") for _, reason in rejected), rejected
+
+
 def _auth_of(link: str) -> tuple[str, str]:
     auth = dict(parse_qsl(urlsplit(link).query))["auth"]
     user, _, password = base64.b64decode(auth.removeprefix("Basic ")).decode().partition(":")

@@ -43,7 +43,7 @@ def test_python_reads_what_the_javascript_writes():
         back = scorm.decode(packed["text"], VECTORS["course"])
         assert json.loads(scorm.unpack(packed["text"])) == json.loads(packed["json"]), case["name"]
         if packed["whole"]:
-            assert back["record"] == case["record"], case["name"]
+            assert back["record"] == scorm.portable(case["record"]), case["name"]
         else:  # the same choice gives the same text in Python, to the character
             assert scorm.compact_json(case["record"], VECTORS["course"], packed["kept"],
                                       json.loads(packed["json"]).get("x", [])) == packed["json"], case["name"]

@@ -327,6 +327,27 @@ def test_a_full_disk_is_said_in_the_exercise_with_the_export(full_disk):
     assert "Exporter mon dossier" in shown and "download=" in shown
 
 
+def test_a_form_saved_on_a_full_disk_does_not_say_enregistre(full_disk):
+    """Before: « Enregistré. » under the button while the values were only in memory."""
+    from pmesocial.data.forms import load_form
+    from pmesocial.kernel.form_view import FormWidget
+    from pmesocial.record import apply_form
+
+    store = RecordStore(full_disk / "dossier.json")
+    values = {"objectif": "5 devis", "point_etape": "2027-01-15",
+              "actions": [{"action": f"A{n}", "responsable": "Moi", "heures": 1, "indicateur": "i",
+                           "echeance": "2027-02-01"} for n in range(3)]}
+    store.update(lambda r: apply_form(r, "plan", values, False, "2026-11-20T09:00:00+00:00"))
+    widget = FormWidget(load_form("plan"), store)
+    names = [getattr(c, "description", "") for c in widget.children]
+    at = next(i for i, n in enumerate(names) if n.startswith("Enregistrer"))
+    widget.children[at].click()
+    status = widget.children[at + 1].value
+    assert store.load()["forms"]["plan"]["submitted"]  # kept, in memory
+    assert "Pas enregistré sur le disque" in status and "Enregistré." not in status, status
+    assert "Exporter mon dossier" in _texts(widget)
+
+
 def test_a_corrupt_record_is_said_on_a_module_page(tmp_path):
     """Before: the exercise set the record aside and showed nothing."""
     from pmesocial.data.banks import display_order, load_bank

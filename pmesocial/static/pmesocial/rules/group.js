@@ -25,6 +25,8 @@
   var sum = function (list) { return list.reduce(function (a, b) { return a + b; }, 0); };
   var mean = function (list) { return list.length ? sum(list) / list.length : null; };
   var str = function (v) { return typeof v === "string" ? v : ""; };
+  // every map keyed by what a record says has no prototype: « __proto__ » is a key like any other
+  var map = function () { return Object.create(null); };
 
   function ordered(records) {
     return records.slice().sort(function (a, b) {
@@ -58,7 +60,7 @@
     return { count: n, median: median, q1: q[0], q3: q[1], min: values[0], max: values[n - 1] };
   }
   function diagnosticSummary(records, spec) {
-    var scores = {};
+    var scores = map();
     spec.dimensions.forEach(function (d) { scores[d.id] = []; });
     records.forEach(function (record) {
       var diag = record.diagnostic;
@@ -76,7 +78,7 @@
 
   // -- exercises ---------------------------------------------------------------------
   function questionSuccess(records, ctx) {
-    var totals = {}, order = [];
+    var totals = map(), order = [];
     records.forEach(function (record) {
       var exercises = obj(record.exercises);
       Object.keys(exercises).forEach(function (key) {
@@ -105,7 +107,7 @@
   // -- entry and exit tests ------------------------------------------------------------
   var PHASES = ["entree", "sortie"];
   function progressionSummary(records, ctx) {
-    var rows = evidence.progression({}, ctx.entry_map, ctx.exit_map, ctx.objectives), ratios = {}, trainees = {};
+    var rows = evidence.progression({}, ctx.entry_map, ctx.exit_map, ctx.objectives), ratios = map(), trainees = map();
     rows.forEach(function (row) { ratios[row.id] = { entree: [], sortie: [] }; trainees[row.id] = 0; });
     records.forEach(function (record) {
       evidence.progression(record, ctx.entry_map, ctx.exit_map, ctx.objectives).forEach(function (row) {
@@ -133,7 +135,7 @@
   function submitted(record, formId) { return !!obj(obj(record.forms)[formId]).submitted; }
   function field(ctx, formId, fieldId) { return ctx.forms[formId].fields.filter(function (f) { return f.id === fieldId; })[0]; }
   function choiceCounts(records, formId, fieldId, ctx) {
-    var counts = {};
+    var counts = map();
     records.forEach(function (record) {
       var value = formValues(record, formId)[fieldId];
       (Array.isArray(value) ? value : value ? [value] : []).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
@@ -156,7 +158,7 @@
     var scales = spec.fields.filter(function (f) { return f.type === "scale"; });
     var criteria = scales.map(function (f) {
       var given = records.map(function (r) { return formValues(r, "satisfaction")[f.id]; }).filter(isInt);
-      var distribution = {};
+      var distribution = map();
       LEVELS.forEach(function (level) { distribution[level] = given.filter(function (g) { return g === level; }).length; });
       return { id: f.id, text: f.label, count: given.length, mean: tenth(given), distribution: distribution };
     });

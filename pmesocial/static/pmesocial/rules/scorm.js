@@ -272,7 +272,15 @@
   /* The record in cmi.suspend_data: {text, json, whole, kept, dropped} where kept and
    * dropped are the parts' codes (["w"] for the whole record), and `json` the text before
    * compression. `earlier`: codes told lost by an earlier launch (decode's `lost`). */
+  /* The record without the book's bookkeeping of this browser's tabs (ui/store.js), which
+   * means nothing in another browser (rules/scorm.py `portable`). */
+  function portable(record) {
+    var out = {};
+    Object.keys(record).forEach(function (k) { if (k !== "tabs") out[k] = record[k]; });
+    return out;
+  }
   function encode(record, course, limit, earlier) {
+    record = portable(record);
     var whole = JSON.stringify({ v: FORMAT, w: record });
     var text = pack(whole);
     if (text.length <= limit) return { text: text, json: whole, whole: true, kept: ["w"], dropped: [] };
@@ -578,7 +586,7 @@
 
   var api = { LIMITS: LIMITS, PREFIX: PREFIX, report: report, success: success, exitScore: exitScore,
               sessionTime: sessionTime, sessionTime2004: sessionTime2004, encode: encode, compactJson: compactJson, decode: decode,
-              lostText: lostText, merge: merge };
+              lostText: lostText, merge: merge, portable: portable };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.PmesScormRules = api;
 })(this);

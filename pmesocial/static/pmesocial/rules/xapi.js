@@ -206,7 +206,10 @@
     foreign: "déclaration(s) d'un autre cours ignorée(s).",
     not_theirs: "déclaration(s) ignorée(s) : envoyée(s) avec l'identifiant d'un autre compte que celui du stagiaire " +
                 "dont elle(s) parle(nt).",
-    void_refused: "annulation(s) ignorée(s) : seul le stagiaire concerné peut annuler ses déclarations."
+    void_refused: "annulation(s) ignorée(s) : seul le stagiaire concerné peut annuler ses déclarations.",
+    // first attempts stay (rules/xapi.py FIRST_KEPT): else the next attempt would become « first »
+    first_kept: "annulation(s) de première tentative ignorée(s) : une première tentative reste dans la preuve " +
+                "(pour effacer ses données, le stagiaire s'adresse à l'organisme)."
   };
   function map() { return Object.create(null); }
   function isObject(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
@@ -239,7 +242,8 @@
       pad(t.getUTCHours(), 2) + ":" + pad(t.getUTCMinutes(), 2) + ":" + pad(t.getUTCSeconds(), 2) + "." + pad(micro, 6);
   }
   function screenStatements(list, prof) {
-    var counts = { foreign: 0, not_theirs: 0, void_refused: 0 }, usable = [], voids = [];
+    var counts = { foreign: 0, not_theirs: 0, void_refused: 0, first_kept: 0 }, usable = [], voids = [];
+    var firstFlag = ids(prof.base).first_attempt;
     list.forEach(function (st) {
       if (!isObject(st)) { counts.foreign += 1; return; }
       var verb = text(isObject(st.verb) ? st.verb.id : null), obj = isObject(st.object) ? st.object : {};
@@ -259,8 +263,11 @@
     voids.forEach(function (v) {
       var target = byId[v.object.id];
       if (!target) return;  // a statement of another session, or none: nothing to take out
-      if (sameAccount(accountOf(target.actor), accountOf(v.actor))) voided[target.id] = true;
-      else counts.void_refused += 1;
+      var result = isObject(target.result) ? target.result : {};
+      var ext = isObject(result.extensions) ? result.extensions : {};
+      if (!sameAccount(accountOf(target.actor), accountOf(v.actor))) counts.void_refused += 1;
+      else if (ext[firstFlag] === true) counts.first_kept += 1;
+      else voided[target.id] = true;
     });
     var kept = usable.filter(function (st) { return !(text(st.id) && voided[st.id]); });
     var keys = kept.map(function (st, i) { return [storedKey(st.stored), text(st.id), i]; });
@@ -270,7 +277,7 @@
     return { kept: keys.map(function (k) { return kept[k[2]]; }), counts: counts };
   }
   function rejectedReasons(counts) {
-    return ["foreign", "not_theirs", "void_refused"].filter(function (k) { return counts[k]; }).map(function (k) {
+    return Object.keys(REASONS).filter(function (k) { return counts[k]; }).map(function (k) {
       return ["entrepôt d'apprentissage", counts[k] + " " + REASONS[k]];
     });
   }

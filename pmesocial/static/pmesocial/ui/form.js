@@ -314,7 +314,8 @@
           el("ul", {}, keys.map(function (k) { return el("li", { text: labelOf(spec, k) + " : " + errors[k] }); }))]);
         status.appendChild(box);
       } else {
-        status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
+        var said = root.PmesStorage.savedStatus(spec.saved_message || "Enregistré.");
+        status.appendChild(el("p", { className: "pmes-feedback " + (said.ok ? "pmes-ok" : "pmes-ko"), text: said.text }));
         refreshRubric();
       }
       status.focus();
@@ -332,7 +333,10 @@
     body.appendChild(status);
     body.appendChild(judged);
     refreshRubric();
-    if (saved.submitted) status.appendChild(el("p", { className: "pmes-feedback pmes-ok", text: spec.saved_message || "Enregistré." }));
+    if (saved.submitted) {
+      var said = root.PmesStorage.savedStatus(spec.saved_message || "Enregistré.");
+      status.appendChild(el("p", { className: "pmes-feedback " + (said.ok ? "pmes-ok" : "pmes-ko"), text: said.text }));
+    }
     host.appendChild(body);
     host.setAttribute("data-pmes-ready", "true");
   }

@@ -24,8 +24,6 @@
   function readList(key) {
     try { var v = JSON.parse(S.get(key) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
   }
-  /* The queue: what waits is said when it cannot wait in localStorage; an empty one is not. */
-  function writeQueue(queue) { S.set(QUEUE, JSON.stringify(queue), queue.length ? "queue" : ""); }
   var problems = [];  // French messages for the trainee (shown by the notice)
   function typo(text) { return root.PmesTypography ? root.PmesTypography.typo(text) : text; }
 
@@ -51,21 +49,45 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
-  /* ---------- the queue ---------- */
+  /* ---------- the queue ----------
+   * One key per statement (QUEUE + "|" + order + "|" + id), never one list: two tabs each
+   * hold their own, lagging copy of localStorage, and a list written back whole by one of
+   * them would drop what the other had added. Keys sort in the order statements were made.
+   * A statement the LRS refuses moves to a REFUSED key, never dropped. A value that cannot
+   * wait in localStorage is said by ui/storage.js ("queue"). */
+  var sequence = 0;
+  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
+  function itemKey(list, id) { sequence += 1; return list + "|" + pad(Date.now(), 15) + "-" + pad(sequence, 6) + "|" + id; }
+  function items(list) {
+    var prefix = list + "|";
+    return S.keys().filter(function (k) { return k && k.indexOf(prefix) === 0; }).sort().map(function (key) {
+      try { var item = JSON.parse(S.get(key)); } catch (e) { return null; }
+      return item && item.statement ? { key: key, endpoint: item.endpoint, statement: item.statement } : null;
+    }).filter(Boolean);
+  }
+  function put(list, item) {
+    S.set(itemKey(list, item.statement.id), JSON.stringify({ endpoint: item.endpoint, statement: item.statement }), "queue");
+  }
+  /* Queues of earlier versions were one list under QUEUE (REFUSED): each statement gets its key. */
+  function migrate(list) {
+    if (S.get(list) === null) return;
+    readList(list).forEach(function (item) { if (item && item.statement) put(list, item); });
+    S.remove(list);
+  }
   function enqueue(endpoint, statements) {
-    var queue = readList(QUEUE);
-    statements.forEach(function (st) { st.id = uuid(); queue.push({ endpoint: endpoint, statement: st }); });
-    writeQueue(queue);
+    statements.forEach(function (st) { st.id = uuid(); put(QUEUE, { endpoint: endpoint, statement: st }); });
   }
   function removeIds(ids, refused) {
-    var queue = readList(QUEUE), kept = [], gone = [];
-    queue.forEach(function (item) { (ids[item.statement.id] ? gone : kept).push(item); });
-    writeQueue(kept);
-    if (refused && gone.length) S.set(REFUSED, JSON.stringify(readList(REFUSED).concat(gone)), "queue");
+    items(QUEUE).forEach(function (item) {
+      if (!ids[item.statement.id]) return;
+      if (refused) put(REFUSED, item);
+      S.remove(item.key);
+    });
   }
   function pending(endpoint) {
-    return readList(QUEUE).filter(function (item) { return !endpoint || item.endpoint === endpoint; });
+    return items(QUEUE).filter(function (item) { return !endpoint || item.endpoint === endpoint; });
   }
+  function setAside() { return items(REFUSED); }
 
   /* ---------- sending ---------- */
   var busy = false, delay = 2000, timer = null, status = { sent: 0, error: "" };
@@ -171,8 +193,10 @@
                            onOk: function () { S.set(SEEN, key, ""); } });
   }
 
+  migrate(QUEUE);
+  migrate(REFUSED);
   takeLaunch();
-  root.PmesLrs = { emit: emit, flush: flush, settings: settings, pending: pending, status: status,
+  root.PmesLrs = { emit: emit, flush: flush, settings: settings, pending: pending, setAside: setAside, status: status,
                    QUEUE: QUEUE, REFUSED: REFUSED, SETTINGS: SETTINGS };
   root.PmesNotice.whenReady(showNotice);
   root.addEventListener("online", function () { delay = 2000; flush(); });

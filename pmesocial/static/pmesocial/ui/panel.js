@@ -28,7 +28,11 @@
     var company = el("input", { type: "text", value: record.trainee.company || "", maxlength: "1000", autocomplete: "organization" });
     var status = el("div", { role: "status", "aria-live": "polite" });
     var save = el("button", { type: "button", className: "pmes-btn pmes-check", text: "Enregistrer" });
-    save.addEventListener("click", function () { R.setTrainee(name.value, company.value); message(status, "Enregistré.", true); });
+    save.addEventListener("click", function () {
+      R.setTrainee(name.value, company.value);
+      var said = root.PmesStorage.savedStatus("Enregistré.");
+      message(status, said.text, said.ok);
+    });
     var timer = null;  // kept as typed, so that a reload loses nothing
     [name, company].forEach(function (input) {
       input.addEventListener("input", function () {

@@ -168,6 +168,14 @@
     });
     return out;
   }
+  /* What a « Enregistrer » button says once it has saved: `done` when the record reached
+   * localStorage, else that it did not, where it is kept and what to do. */
+  function savedStatus(done) {
+    var where = unsaved().record;
+    if (!where) return { ok: true, text: done };
+    return { ok: false, text: "Pas enregistré dans ce navigateur : gardé " + WHERE[where] +
+                              ". Exportez votre dossier (bouton en bas de l'écran)." };
+  }
   var box = null;
   function refresh() {
     if (!root.document || !document.body) return;
@@ -244,5 +252,6 @@
 
   root.PmesStorage = { get: get, set: set, store: store, remove: remove, keys: keys, erase: erase, pin: pin,
                        sessionGet: sessionGet, sessionSet: sessionSet, watch: watch, download: download,
-                       unsaved: unsaved, exportRecord: exportRecord, HELD: HELD };
+                       unsaved: unsaved, savedStatus: savedStatus, exportRecord: exportRecord,
+                       HELD: HELD };
 })(this);
