@@ -38,8 +38,7 @@ def _text_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     return [nodes.inline(rawtext, label, classes=[f"myst-role-{name}"])], []
 
 
-for _role in ("term", "ref", "doc", "numref", "eq", "download", "abbr"):
-    roles.register_local_role(_role, _text_role)
+SPHINX_ROLES = ("term", "ref", "doc", "numref", "eq", "download", "abbr")
 
 
 def _settings(first_level: int, warnings) -> dict:
@@ -63,6 +62,11 @@ def render(source: str) -> tuple[str, str]:
     found = FIRST_HEADING.search(FENCE.sub("", source))
     warnings = io.StringIO()
     from myst_parser.parsers.docutils_ import Parser
+
+    # at each call: docutils keeps roles in a module-level table, which a Sphinx build in
+    # the same process saves and puts back (sphinx.util.docutils.docutils_namespace)
+    for name in SPHINX_ROLES:
+        roles.register_local_role(name, _text_role)
 
     parts = publish_parts(source, parser=Parser(), writer_name="html5",
                           settings_overrides=_settings(len(found.group(1)) if found else 1, warnings))
