@@ -1,5 +1,5 @@
 # Médias sociaux et PME: every task of the course in one place.
-#   make lab   - install, then open JupyterLab on the course
+#   make lab   - install, then open JupyterLab (in French) on the course
 #   make book  - build the static HTML book into _build/html
 #   make test  - install what is missing and run the whole suite (CI runs this)
 PYTHON   ?= python3
@@ -16,25 +16,31 @@ test-unit test-notebooks test-packages test-browser book execute: export PMESOCI
 .PHONY: lrs scorm install js demo lab book book-formateur book-check exercises exercises-check execute test test-unit text \
         test-js test-notebooks test-packages test-browser chromium clean bench items vectors generated lint
 
-install: $(VENV)/.installed
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+install: $(VENV)/.installed $(LAB_SETTINGS)
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 ou plus récent est nécessaire.")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	# JupyterLab defaults for trainees: no news pop-up, no update check
-	mkdir -p $(VENV)/share/jupyter/lab/settings
-	cp jupyter/lab/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
-# Live demo for a trainer: any module as a Voilà app (code hidden, widgets live).
-#   make demo                               the list of modules
+# JupyterLab defaults for trainees: the interface in French (the language pack of
+# requirements.txt), no news pop-up, no update check; Binder's postBuild copies the same file.
+$(LAB_SETTINGS): jupyter/lab/overrides.json $(VENV)/.installed
+	mkdir -p $(dir $@)
+	cp $< $@
+
+# Live demo for a trainer: the modules as a Voilà app (code hidden, widgets live), set up by
+# jupyter/voila.py: a French start page with the modules' titles, Markdown as in the book,
+# « Mode projection » (?projection=1) for a projector.
+#   make demo                               the start page, http://127.0.0.1:8866
 #   make demo MODULE=03_chiffres_du_phenomene   one module
 MODULE ?=
+VOILA := JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --Voila.config_file_paths="$(CURDIR)/jupyter" --Voila.ip=127.0.0.1
 demo: install
-	JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --template=pmesocial --Voila.ip=127.0.0.1 --port=8866 \
-	  $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
+	$(VOILA) --port=8866 $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
 
 # The training body's learning record store on this machine: Ralph (ralph-malph) with its
 # file backend in _build/lrs, on http://127.0.0.1:8100/xAPI/; it prints the trainer's

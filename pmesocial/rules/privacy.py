@@ -28,6 +28,10 @@ def notice(org: dict) -> dict:
     return {
         "version": NOTICE_VERSION,
         "title": "Vos données dans ce cours",
+        # what a phone shows at once; the paragraphs are one tap away (ui/notice.js)
+        "summary": "Vos réponses restent {ici}. Rien ne part ailleurs sans qu'un avis vous le dise. "
+                   "Vous pouvez tout effacer, page « Mon dossier ».",
+        "more": "Tout savoir sur vos données",
         "paragraphs": [
             "Ce qui est enregistré : votre nom et votre entreprise si vous les saisissez, vos réponses aux "
             "exercices et aux tests, votre autodiagnostic, votre plan d'action et vos avis sur la formation.",

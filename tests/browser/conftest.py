@@ -152,7 +152,8 @@ def voila(tmp_path_factory):
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     proc = start_server([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-                         "--template=pmesocial", str(REPO / "notebooks")],
+                         # the Makefile's « make demo »: the same configuration file (jupyter/voila.py)
+                         f"--Voila.config_file_paths={REPO / 'jupyter'}", str(REPO / "notebooks")],
                         {"JUPYTER_PATH": str(REPO / "jupyter"), "PMESOCIAL_RECORD": str(record)}, url + "/")
     yield url, record
     proc.terminate()

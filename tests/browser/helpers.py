@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 import urllib.request
@@ -115,15 +116,33 @@ def start_server(argv: list[str], env: dict, url: str):
     return proc
 
 
+# The interface is in French (jupyterlab-language-pack-fr-fr, selected by
+# jupyter/lab/overrides.json): the menu names the guides quote.
+IDLE = "Python 3 (ipykernel) | Inactif"
+
+
 def run_all(page):
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.get_by_role("menuitem", name="Exécution", exact=True).click()
+    page.get_by_role("menuitem", name="Exécuter toutes les cellules", exact=True).click()
 
 
 def open_and_run(page, lab_url: str, notebook: str) -> None:
     page.set_default_timeout(60000)
     page.goto(f"{lab_url}/lab/tree/{notebook}?reset&token={TOKEN}")
     page.locator(".jp-Notebook").wait_for()
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    page.get_by_text(IDLE).wait_for()
     run_all(page)
-    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    page.get_by_text(IDLE).wait_for()
+
+
+# The guides quote JupyterLab's menus as « Exécution › Exécuter toutes les cellules »:
+# a path between « », *…*, **…**, parentheses or commas, whose first part is a menu.
+GUIDES = ["book/guide-stagiaire.md", "book/guide-formateur.md", "book/intro.md", "README.md"]
+MENU_PATH = re.compile(r"[«*(,]\s*([^«»*(),.;:]+?›[^«»*(),.;:]+?)\s*(?=[»*),])")
+FRENCH_MENUS = ["Fichier", "Édition", "Affichage", "Exécution", "Noyau", "Onglets", "Paramètres", "Aide"]
+
+
+def guide_menu_paths(text: str) -> list[list[str]]:
+    """The French menu paths a guide quotes (the English ones in parentheses left aside)."""
+    paths = [[part.strip() for part in found.split("›")] for found in MENU_PATH.findall(" ".join(text.split()))]
+    return [p for p in paths if p[0] in FRENCH_MENUS]

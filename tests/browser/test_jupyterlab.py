@@ -9,7 +9,43 @@ from pmesocial.data.banks import load_bank
 from pmesocial.data.diagnostic import load_diagnostic
 from pmesocial.rules import diagnostic
 
-from .helpers import answer_wrong_then_right, first_single_question, open_and_run
+from .conftest import REPO
+from .helpers import (
+    FRENCH_MENUS,
+    GUIDES,
+    TOKEN,
+    answer_wrong_then_right,
+    first_single_question,
+    guide_menu_paths,
+    open_and_run,
+)
+
+
+def test_guides_menu_paths_are_found():
+    found = guide_menu_paths("(« Exécution › Exécuter toutes les cellules », Run › Run All) et « Ajouter › Paquet »")
+    assert found == [["Exécution", "Exécuter toutes les cellules"]]
+
+
+def test_jupyterlab_opens_in_french_with_the_menus_the_guides_quote(app_page, lab):
+    """No click to choose the language: the menus are French from the first visit, and
+    every menu path a guide quotes (« Noyau › Redémarrer le noyau et… ») is there."""
+    page = app_page
+    page.set_default_timeout(60000)
+    page.goto(f"{lab[0]}/lab/tree/notebooks/01_medias_ou_reseaux.ipynb?reset&token={TOKEN}")
+    page.locator(".jp-Notebook").wait_for()
+    menus = page.locator("#jp-menu-panel [role=menubar] > [role=menuitem]")
+    assert menus.all_inner_texts() == FRENCH_MENUS
+    paths = {tuple(p) for guide in GUIDES for p in guide_menu_paths((REPO / guide).read_text("utf-8"))}
+    assert len(paths) >= 4
+    for path in sorted(paths):
+        top, *middle, item = path
+        page.locator("#jp-menu-panel [role=menubar] > [role=menuitem]", has_text=top).click()
+        for submenu in middle:
+            page.locator(".lm-Menu:visible .lm-Menu-item", has_text=submenu).first.hover()
+        expect(page.locator(".lm-Menu:visible .lm-Menu-itemLabel").filter(
+            has_text=re.compile(f"^{re.escape(item)}$")).first).to_be_visible()
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
 
 
 def test_module_1_run_all_and_answer(app_page, lab):

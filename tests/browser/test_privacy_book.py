@@ -30,7 +30,9 @@ def test_the_first_page_shows_the_privacy_notice_until_acknowledged(first_visit_
     notice = page.locator(".pmes-privacy-notice")
     expect(notice).to_be_visible()
     expected = privacy.notice(ORG)
-    paragraphs = notice.locator("p").evaluate_all("ps => ps.map(p => p.textContent)")
+    assert notice.locator(".pmes-notice-summary").text_content() == typo(privacy.fill(expected["summary"], "book"))
+    notice.locator("summary").click()  # the full text, one tap away
+    paragraphs = notice.locator("details p").evaluate_all("ps => ps.map(p => p.textContent)")
     assert paragraphs == [typo(privacy.fill(p, "book")) for p in expected["paragraphs"]]
     assert notice.locator("h2").evaluate("h => h.textContent") == typo(expected["title"])
     # after the page's title, so that headings keep their order
@@ -93,3 +95,41 @@ def test_erasing_the_record_asks_first_then_leaves_nothing_in_the_browser(page, 
     page.reload()
     expect(page.locator("#pmes-trainee-name")).to_have_value("")
     assert json.loads(page.evaluate("PmesRecord.exportText()"))["trainee"] in ({}, {"name": "", "company": ""})
+
+
+def _box(locator) -> dict:
+    return locator.evaluate("n => { const r = n.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, "
+                            "width: r.width, height: r.height}; }")
+
+
+def test_on_a_phone_the_notice_informs_without_hiding_the_page(browser, book_url):
+    """Before: 380 of 844 px, and « J'ai compris » (109 × 32 px) reachable only by
+    scrolling inside the box."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="fr-FR")
+    page = context.new_page()
+    open_page(page, book_url + HOME)
+    notice = page.locator(".pmes-privacy-notice")
+    expect(notice).to_be_visible()
+    ok = notice.get_by_role("button", name=re.compile("ai compris"))
+    for opened in (False, True):  # before and after « Tout savoir sur vos données »
+        box, button = _box(notice), _box(ok)
+        assert box["height"] <= 844 / 3, f"l'avis prend {box['height']:.0f} px sur 844"
+        assert button["top"] >= box["top"] and button["bottom"] <= min(box["bottom"], 844), "bouton hors de vue"
+        assert button["width"] >= 44 and button["height"] >= 44, button
+        if not opened:
+            notice.locator("summary").click()
+            expect(notice.locator("details p").first).to_be_visible()
+    ok.click()
+    expect(notice).to_have_count(0)
+    context.close()
+
+
+def test_one_notice_at_a_time_on_a_launch_link_s_first_page(first_visit_page, book_url, lrs):
+    """Before: the privacy notice sat over the LRS notice."""
+    page = first_visit_page
+    open_page(page, book_url + HOME + lrs.launch_query("stagiaire-avis", "00000000-0000-4000-8000-000000000001"))
+    expect(page.locator(".pmes-notice")).to_have_count(1)
+    expect(page.locator(".pmes-privacy-notice")).to_be_visible()
+    page.locator(".pmes-privacy-notice").get_by_role("button", name=re.compile("ai compris")).click()
+    expect(page.locator(".pmes-notice")).to_have_count(1)
+    expect(page.locator(".pmes-lrs-notice")).to_contain_text("stagiaire-avis")

@@ -13,6 +13,7 @@
   function showNotice() {
     if (!texts || get() === String(texts.notice.version)) return;
     root.PmesNotice.show({ id: "pmes-privacy-notice", className: "pmes-privacy-notice", floating: true, title: texts.notice.title,
+                           summary: fill(texts.notice.summary), more: texts.notice.more,
                            paragraphs: texts.notice.paragraphs.map(fill), ok: texts.notice.ok,
                            onOk: function () { set(String(texts.notice.version)); } });
   }
