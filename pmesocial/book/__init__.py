@@ -168,7 +168,11 @@ def _write_xapi_profile(app, exception):
 
         def as_js(name, value):
             return f"window.{name} = " + json.dumps(value, ensure_ascii=False, separators=(",", ":")) + ";\n"
-        text = as_js("PmesXapiProfile", course_profile()) + as_js("PmesPrivacyTexts", privacy.texts(load_organisme()))
+        from pmesocial.rules.typography import typo_all
+
+        # typeset here, where the texts enter the page: the notice may be drawn before the
+        # page's typography script has loaded (lean.py loads scripts late)
+        text = as_js("PmesXapiProfile", course_profile()) + as_js("PmesPrivacyTexts", typo_all(privacy.texts(load_organisme())))
         target = Path(app.outdir) / "_static" / "pmesocial" / XAPI_PROFILE
         if not target.exists() or target.read_text("utf-8") != text:
             target.write_text(text, "utf-8")

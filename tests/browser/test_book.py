@@ -158,3 +158,19 @@ def test_learner_book_leaves_trainer_notes_out():
 
     assert not (BOOK / "book" / "formateur").exists() and not (BOOK / "formateur").exists()
     assert (BOOK / "book" / "guide-formateur.html").exists()
+
+
+def test_an_estimate_far_from_the_value_is_told_as_an_estimate(page, book_url):
+    """Before: a guess was marked « ✘ À revoir » in red with « écart de +67 % », on a page
+    that says a big gap is not a fault."""
+    open_page(page, book_url + page_path("notebooks/03_chiffres_du_phenomene"))
+    bank = load_bank("m3-estimation-recrutement")
+    question = bank["questions"][0]
+    node = page.locator(".pmes-exercise", has_text=bank["title"]).locator(".pmes-question").first
+    node.locator("input[type=range]").fill(str(question["min"]))
+    node.get_by_role("button", name="Vérifier").click()
+    feedback = node.locator(".pmes-feedback")
+    text = feedback.inner_text()
+    assert "écart de" in text and "Source" in text and plain(question["explanation"])[:40] in text
+    assert "✘" not in text and "revoir" not in text and "pas tout à fait" not in text
+    assert "pmes-ko" not in (feedback.get_attribute("class") or "") and feedback.locator(".pmes-ko").count() == 0

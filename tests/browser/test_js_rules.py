@@ -37,7 +37,7 @@ def test_a_malformed_bank_is_refused_in_the_page_with_the_python_message(page, s
     script, _ = _json_script({"kind": "exercise", "version": 2, "bank": sample_bank, "record_key": "sample"})
     page.set_content(f'<html><body><div class="pmes-exercise" data-pmes-exercise="1">{script}</div></body></html>')
     page.add_script_tag(content=EXERCISE_JS)
-    alert = page.locator("[role=alert]")
+    alert = page.locator(".pmes-exercise [role=alert]")
     assert "n'a pas pu être chargé" in alert.inner_text()
     assert alert.locator("li").first.inner_text() == str(python.value)
     assert page.locator("fieldset.pmes-question").count() == 0

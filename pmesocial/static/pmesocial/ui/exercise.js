@@ -106,6 +106,7 @@
         feedback.textContent = root.PmesDom.typo(notAnsweredMessage(q));
         return;
       }
+      if (q.type === "estimate") { showEstimate(result); return; }
       feedback.className = "pmes-feedback " + (result.correct ? "pmes-ok" : "pmes-ko");
       feedback.appendChild(el("p", {}, [
         el("strong", { text: result.correct ? "Bonne réponse !" : "Ce n'est pas tout à fait ça." }),
@@ -120,6 +121,18 @@
           label ? el("strong", { text: label + " : " }) : null,
           root.PmesDom.typo(f.text)]));
       });
+      feedback.appendChild(ul);
+    }
+    /* An estimate is a guess, not a fault: a neutral box with the value, the gap, the
+     * source and what the figure teaches; no ✔ nor ✘, even when the gap is large. */
+    function showEstimate(result) {
+      feedback.className = "pmes-feedback pmes-info pmes-estimate-feedback";
+      feedback.appendChild(el("p", {}, [
+        el("strong", { text: result.correct ? "Votre estimation est proche de la valeur." : "Voici la valeur de la source." }),
+        root.PmesDom.typo(" (" + scoreLabel(result.score, result.max_score) + ")")]));
+      var ul = el("ul");
+      result.feedback.forEach(function (f) { ul.appendChild(el("li", { className: "pmes-info-line", text: f.text })); });
+      if (q.explanation) ul.appendChild(el("li", { className: "pmes-info-line", text: "À retenir : " + q.explanation }));
       feedback.appendChild(ul);
     }
     function showNote() { note.textContent = root.PmesDom.typo(owner.evidence && !owner.testMode ? firstAttemptNote(owner.first[q.id]) : ""); }
