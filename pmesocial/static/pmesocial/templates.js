@@ -177,7 +177,16 @@ output += "</p>\n";
 if(!runtime.contextOrFrameLookup(context, frame, "complete")) {
 output += "<p class=\"note\"><strong>Plan incomplet :</strong> ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "missing"), env.opts.autoescape);
-output += " point(s) restent à compléter dans le module 9.</p>";
+output += " point";
+if(runtime.contextOrFrameLookup(context, frame, "missing") > 1) {
+output += "s restent";
+;
+}
+else {
+output += " reste";
+;
+}
+output += " à compléter dans le module 9.</p>";
 ;
 }
 output += "\n<h2>Objectif à 90 jours</h2>\n<p>";
@@ -322,7 +331,12 @@ output += "</li>\n</ul>\n<h2>Résultats de l'évaluation des acquis</h2>\n<p>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "rule"), env.opts.autoescape);
 output += "</p>\n<p><strong>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "acquired"), env.opts.autoescape);
-output += " objectif(s) acquis sur ";
+output += " objectif";
+if(runtime.contextOrFrameLookup(context, frame, "acquired") > 1) {
+output += "s";
+;
+}
+output += " acquis sur ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "objectives"), env.opts.autoescape);
 output += ".</strong></p>\n<table>\n<thead><tr><th>Module</th><th>Objectif</th><th>Points (premières réponses)</th><th>Résultat</th></tr></thead>\n<tbody>\n";
 frame = frame.push();
@@ -348,7 +362,12 @@ output += runtime.suppressValue(runtime.memberLookup((t_8),"points"), env.opts.a
 if(runtime.memberLookup((t_8),"skipped")) {
 output += " (";
 output += runtime.suppressValue(runtime.memberLookup((t_8),"skipped"), env.opts.autoescape);
-output += " non comptée(s))";
+output += " non comptée";
+if(runtime.memberLookup((t_8),"skipped") > 1) {
+output += "s";
+;
+}
+output += ")";
 ;
 }
 output += "</td><td><strong>";
@@ -1006,7 +1025,12 @@ output += ", carnet établi le ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "date"), env.opts.autoescape);
 output += "</p>\n<p>Ce carnet reprend, module par module, vos dernières réponses, le résultat de votre première réponse vérifiée à chaque question (c'est elle qui compte pour votre évaluation), les commentaires du cours sur vos réponses et vos estimations face aux chiffres publiés. Suivent votre autodiagnostic, vos objectifs, votre plan à 90 jours et l'état de chaque objectif de la formation : <strong>";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "acquired"), env.opts.autoescape);
-output += " objectif(s) acquis sur ";
+output += " objectif";
+if(runtime.contextOrFrameLookup(context, frame, "acquired") > 1) {
+output += "s";
+;
+}
+output += " acquis sur ";
 output += runtime.suppressValue(runtime.contextOrFrameLookup(context, frame, "objectives"), env.opts.autoescape);
 output += "</strong>.</p>\n";
 if(runtime.contextOrFrameLookup(context, frame, "lost")) {
@@ -1176,9 +1200,19 @@ output += "\n<h3>";
 output += runtime.suppressValue(runtime.memberLookup((t_20),"title"), env.opts.autoescape);
 output += "</h3>\n<p class=\"note bank-head\">";
 output += runtime.suppressValue(runtime.memberLookup((t_20),"answered"), env.opts.autoescape);
-output += " question(s) sur ";
+output += " question";
+if(runtime.memberLookup((t_20),"answered") > 1) {
+output += "s";
+;
+}
+output += " sur ";
 output += runtime.suppressValue(runtime.memberLookup((t_20),"count"), env.opts.autoescape);
-output += " déjà vérifiée(s).";
+output += " déjà vérifiée";
+if(runtime.memberLookup((t_20),"answered") > 1) {
+output += "s";
+;
+}
+output += ".";
 if(runtime.memberLookup((t_20),"note")) {
 output += " ";
 output += runtime.suppressValue(runtime.memberLookup((t_20),"note"), env.opts.autoescape);
@@ -1457,7 +1491,16 @@ output += "\n";
 if(!runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"complete")) {
 output += "<p class=\"note\"><strong>Plan incomplet :</strong> ";
 output += runtime.suppressValue(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"missing"), env.opts.autoescape);
-output += " point(s) restent à compléter dans le module 9.</p>";
+output += " point";
+if(runtime.memberLookup((runtime.contextOrFrameLookup(context, frame, "plan")),"missing") > 1) {
+output += "s restent";
+;
+}
+else {
+output += " reste";
+;
+}
+output += " à compléter dans le module 9.</p>";
 ;
 }
 output += "\n<p>Objectif : <strong>";

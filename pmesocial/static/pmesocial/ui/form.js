@@ -321,7 +321,8 @@
       said = null;
       if (keys.length) {
         var box = el("div", { className: "pmes-feedback pmes-ko", role: "alert" }, [
-          el("p", { text: "Votre saisie est gardée, mais " + keys.length + " point(s) restent à compléter avant l'enregistrement :" }),
+          el("p", { text: "Votre saisie est gardée, mais " + keys.length + (keys.length > 1 ? " points restent" : " point reste") +
+                        " à compléter avant l'enregistrement :" }),
           el("ul", {}, keys.map(function (k) { return el("li", { text: labelOf(spec, k) + " : " + errors[k] }); }))]);
         status.appendChild(box);
       } else {

@@ -14,6 +14,8 @@
     // in sight, above a notice fixed at the bottom of the screen (ui/storage.js pads the page for it)
     if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
   }
+  // French plural: from 2 on (« 0 objectif acquis », « 1 objectif acquis », « 2 objectifs acquis »)
+  function acquiredText(n, of) { return n + (n > 1 ? " objectifs" : " objectif") + " acquis sur " + of + "."; }
   function labelled(id, label, control) {
     control.id = id;
     return el("div", { className: "pmes-classify-row" }, [el("label", { "for": id, text: label }), control]);
@@ -206,9 +208,9 @@
                 ((selfpos.sortie || {})[k] !== undefined) ? selfpos.sortie[k] : "—"]; })));
       out.appendChild(el("h3", { className: "pmes-subtitle", text: "Évaluation des objectifs" }));
       out.appendChild(el("p", { text: payload.rule }));
-      out.appendChild(el("p", {}, [el("strong", { text: E.countAcquired(statuses) + " objectif(s) acquis sur " + statuses.length + "." })]));
+      out.appendChild(el("p", {}, [el("strong", { text: acquiredText(E.countAcquired(statuses), statuses.length) })]));
       out.appendChild(table(["Module", "Objectif", "Points (premières réponses)", "Résultat"], statuses.map(function (s) {
-        return [s.module, s.text, (s.evaluated ? s.score + " / " + s.max : "—") + (s.skipped ? " (" + s.skipped + " non comptée(s))" : ""),
+        return [s.module, s.text, (s.evaluated ? s.score + " / " + s.max : "—") + (s.skipped ? " (" + s.skipped + (s.skipped > 1 ? " non comptées)" : " non comptée)") : ""),
                 E.STATUS_LABELS[s.status]]; })));
       /* the productions judged on their rubric: the one fragment the kernel fills too */
       out.appendChild(el("h3", { className: "pmes-subtitle", text: "Vos productions, sur leur grille" }));
