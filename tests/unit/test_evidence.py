@@ -164,3 +164,11 @@ def test_plan_document_escapes_and_flags_an_incomplete_plan(record):
     assert typo_html("&lt;b&gt;5 devis&lt;/b&gt;") in html and typo_html("Plan incomplet") in html and typo_html("2 h") in html
     view = kernel_documents.view_for("plan", copy.deepcopy(record), "2026-11-26")
     assert view["rows"][0]["action"] == "Fiche" and not view["complete"]
+
+
+@pytest.mark.parametrize(("missing", "said"), [(1, "1 point reste à compléter"), (2, "2 points restent à compléter")])
+def test_documents_say_plurals_in_french(missing, said):
+    """Before: « 1 point(s) restent », « 9 objectif(s) acquis »."""
+    html = kernel_documents.render("plan", {"complete": False, "missing": missing, "rows": [], "objectif": "", "trainee": {},
+                                            "today": "", "organisme": {}})
+    assert typo_html(said) in html and "(s)" not in html
