@@ -39,7 +39,7 @@ $(LAB_SETTINGS): jupyter/lab/overrides.json $(VENV)/.installed
 #   make demo MODULE=03_chiffres_du_phenomene   one module
 MODULE ?=
 VOILA := JUPYTER_PATH="$(CURDIR)/jupyter" $(BIN)/voila --Voila.config_file_paths="$(CURDIR)/jupyter" --Voila.ip=127.0.0.1
-demo: install
+demo: install js
 	$(VOILA) --port=8866 $(if $(MODULE),notebooks/$(MODULE).ipynb,notebooks/)
 
 # The training body's learning record store on this machine: Ralph (ralph-malph) with its
@@ -58,7 +58,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 js: node_modules/.package-lock.json
 
-lab: install
+lab: install js
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  outils/positionnement_entree.ipynb
 
