@@ -52,7 +52,7 @@ lrs: install
 
 # JavaScript from npm, pinned by package-lock.json: plotly.js (basic bundle) and axe-core.
 node_modules/.package-lock.json: package.json package-lock.json
-	@scripts/ensure-node.sh
+	@scripts/ensure-debian.sh npm "nodejs npm" "installer le JavaScript du cours (package-lock.json)"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -106,11 +106,11 @@ execute: install
 	$(BIN)/python -m pmesocial.tools.execute notebooks/*.ipynb solutions/*.ipynb outils/*.ipynb formateur/*.ipynb
 
 chromium:
-	@scripts/ensure-chromium.sh
+	@scripts/ensure-debian.sh "$(CHROMIUM)" chromium "les tests dans le navigateur" CHROMIUM
 
 # the README's nginx in front of Ralph is run by a unit test (tests/unit/test_lrs_proxy.py)
 nginx:
-	@scripts/ensure-nginx.sh
+	@scripts/ensure-debian.sh "$(NGINX)" nginx "le test de l'entrepôt d'apprentissage derrière nginx" NGINX
 
 test-unit: install js nginx
 	$(BIN)/pytest -q -n 2 tests/unit

@@ -116,6 +116,19 @@ def _write_all(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
+def _fill(fd: int, data: bytes, written: Path, path: Path, done: str) -> None:
+    """Write all of `data` to the open file `fd` (then closed) and flush it to the disk;
+    on failure `written` is removed and StoreError names `path`."""
+    try:
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        written.unlink(missing_ok=True)
+        raise failed(path, done, exc) from None
+
+
 def replace_durably(path: Path, data: bytes) -> None:
     """`path` now holds `data`, or, on StoreError (French, names the path), is unchanged."""
     path = Path(path)
@@ -125,11 +138,8 @@ def replace_durably(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise failed(path, "enregistré", exc) from None
+    _fill(fd, data, Path(tmp), path, "enregistré")
     try:
-        try:
-            _write_all(fd, data)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -147,14 +157,7 @@ def write_new(path: Path, data: bytes) -> None:
         raise
     except OSError as exc:
         raise failed(path, "écrit", exc) from None
-    try:
-        try:
-            _write_all(fd, data)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise failed(path, "écrit", exc) from None
+    _fill(fd, data, path, path, "écrit")
     _sync_folder(path.parent)
 
 

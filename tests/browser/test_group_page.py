@@ -56,6 +56,16 @@ def _kernel_text(page, html: str) -> str:
         return box.querySelector('.pmes-group').textContent; }""", html)).strip()
 
 
+
+def _read_group_from_lrs(page, trainer_url, lrs, registration):
+    """The no-code group page, filled in as the trainer does, reading one session."""
+    page.goto(trainer_url + PAGE)
+    page.get_by_label(re.compile("Adresse de l.entrepôt")).fill(lrs.endpoint)
+    page.get_by_label("Compte du formateur").fill(TRAINER_USER)
+    page.get_by_label("Mot de passe").fill(lrs.creds[TRAINER_USER])
+    page.get_by_label("Session du groupe (registration)").fill(registration)
+    page.get_by_role("button", name=re.compile("Lire le groupe")).click()
+
 def test_dropped_files_give_the_kernel_s_view_anonymous_then_named(page, trainer_url, folder):
     page.goto(trainer_url + PAGE)
     picker = page.get_by_label(re.compile("Choisir les dossiers des stagiaires"))
@@ -116,12 +126,7 @@ def test_the_page_reads_a_session_from_ralph(page, book_url, trainer_url, lrs):
     exercises = open_page(page, book_url + MODULE_1 + lrs.launch_query(account, registration))
     _check_all(page, exercises, _self_check_index(page))
     _wait_sent(page)
-    page.goto(trainer_url + PAGE)
-    page.get_by_label(re.compile("Adresse de l.entrepôt")).fill(lrs.endpoint)
-    page.get_by_label("Compte du formateur").fill(TRAINER_USER)
-    page.get_by_label("Mot de passe").fill(lrs.creds[TRAINER_USER])
-    page.get_by_label("Session du groupe (registration)").fill(registration)
-    page.get_by_role("button", name=re.compile("Lire le groupe")).click()
+    _read_group_from_lrs(page, trainer_url, lrs, registration)
     view = page.locator(".pmes-group-lrs-view .pmes-group")
     expect(view).to_contain_text("1 dossier lu")
     expect(view).to_contain_text("Stagiaire 1")
@@ -154,12 +159,7 @@ def test_the_page_counts_only_what_ralph_vouches_for_and_hostile_names_stay_data
         odd["object"]["id"] = odd["object"]["id"].replace("/bank/m1-autoevaluation/", "/bank/__proto__/")
         assert _send(conf, [_form(conf, f"avis de {account}", _now()), odd]) in (200, 204)
 
-    page.goto(trainer_url + PAGE)
-    page.get_by_label(re.compile("Adresse de l.entrepôt")).fill(lrs.endpoint)
-    page.get_by_label("Compte du formateur").fill(TRAINER_USER)
-    page.get_by_label("Mot de passe").fill(lrs.creds[TRAINER_USER])
-    page.get_by_label("Session du groupe (registration)").fill(registration)
-    page.get_by_role("button", name=re.compile("Lire le groupe")).click()
+    _read_group_from_lrs(page, trainer_url, lrs, registration)
     expect(page.locator(".pmes-group-lrs-status")).to_contain_text("3 stagiaire(s)")
     view = page.locator(".pmes-group-lrs-view .pmes-group")
     expect(view).to_contain_text("Stagiaire 3")

@@ -26,7 +26,7 @@ MARK = "# à adapter : "
 def nginx_binary() -> str:
     found = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(found).is_file():
-        raise RuntimeError("nginx est introuvable : lancez scripts/ensure-nginx.sh (paquet Debian « nginx »).")
+        raise RuntimeError("nginx est introuvable : lancez « make nginx » (paquet Debian « nginx »).")
     return found
 
 

@@ -3,7 +3,6 @@
 string and file sizes, encodings. The same verdicts and French messages in JavaScript are
 checked by tests/js/vectors.test.cjs on tests/vectors/limits.json."""
 import json
-import multiprocessing
 import os
 import stat
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ import pytest
 from pmesocial.kernel.group_view import group_view
 from pmesocial.record import RecordError, RecordStore, apply_attempt, new_record, parse_import, parse_record
 from pmesocial.tools.make_sample_records import generate
+from tests.support.child import run_in_child
 
 AT = "2026-03-02T09:00:00+00:00"
 
@@ -180,18 +180,6 @@ def _child_group(folder: str, out: str) -> None:
     Path(out).write_text(json.dumps(result, ensure_ascii=False), "utf-8")
 
 
-def _group_in_child(folder: Path, timeout: float = 60) -> dict:
-    out = folder.parent / "resultat.json"
-    process = multiprocessing.get_context("spawn").Process(target=_child_group, args=(str(folder), str(out)))
-    process.start()
-    process.join(timeout)
-    if process.is_alive():
-        process.kill()
-        process.join()
-        return {"hung": True}
-    return json.loads(out.read_text("utf-8"))
-
-
 @pytest.fixture(scope="module")
 def twenty(tmp_path_factory):
     folder = tmp_path_factory.mktemp("vingt")
@@ -212,7 +200,7 @@ def test_one_bad_file_among_twenty_is_set_aside_with_its_reason(tmp_path, twenty
         (folder / bad).write_bytes(BAD_FILES[bad])
     else:
         _make_odd(folder / bad)
-    result = _group_in_child(folder)
+    result = run_in_child(_child_group, str(folder), timeout=60)
     assert not result.get("hung"), "la vue de groupe attend indéfiniment"
     assert "raised" not in result, result.get("raised")
     assert result["records"] == 20

@@ -9,7 +9,6 @@ test instead of stopping the suite.
 """
 import errno
 import json
-import multiprocessing
 import os
 import shutil
 import stat
@@ -21,6 +20,7 @@ import pytest
 
 from pmesocial.record import RecordError, RecordStore, new_record
 from pmesocial.rules.typography import typo
+from tests.support.child import run_in_child
 
 AT = "2026-03-02T09:00:00+00:00"
 BANK = "m1-autoevaluation"
@@ -144,19 +144,6 @@ def _child_load_and_save(path: str, out: str) -> None:
     Path(out).write_text(json.dumps(outcome, ensure_ascii=False), "utf-8")
 
 
-def _in_child(target, *args, timeout: float = 20) -> dict:
-    """Run target(*args, out) in a child; {"hung": True} when it did not end in time."""
-    out = Path(args[0]).parent / "resultat-enfant.json"
-    process = multiprocessing.get_context("spawn").Process(target=target, args=(*args, str(out)))
-    process.start()
-    process.join(timeout)
-    if process.is_alive():
-        process.kill()
-        process.join()
-        return {"hung": True}
-    return json.loads(out.read_text("utf-8"))
-
-
 # -- the import (« Importer un dossier ») -------------------------------------------------
 
 def test_an_import_with_a_lone_surrogate_keeps_the_current_record(tmp_path):
@@ -241,7 +228,7 @@ def test_a_record_path_that_is_a_fifo_does_not_hang(tmp_path):
     """Before: reading it waited for a writer forever (the child was killed)."""
     path = tmp_path / "dossier.json"
     os.mkfifo(path)
-    outcome = _in_child(_child_load_and_save, str(path))
+    outcome = run_in_child(_child_load_and_save, str(path))
     assert not outcome.get("hung"), "le cours attend indéfiniment sur un tube (FIFO)"
     assert outcome["raised"] is None, outcome["raised"]
     assert stat.S_ISFIFO(os.lstat(path).st_mode)
@@ -391,7 +378,7 @@ def test_a_statement_queue_that_is_a_fifo_does_not_hang(tmp_path):
     """Before: queuing the statement of an answer read the FIFO and waited forever."""
     path = tmp_path / "dossier.json"
     os.mkfifo(tmp_path / "dossier.xapi-attente.json")
-    outcome = _in_child(_child_save_with_lrs, str(path))
+    outcome = run_in_child(_child_save_with_lrs, str(path))
     assert not outcome.get("hung"), "le cours attend indéfiniment sur la file des déclarations"
     assert outcome["raised"] is None, outcome["raised"]
     assert json.loads(path.read_text("utf-8"))["exercises"][BANK]["answers"] == {"m1-q1": "a"}
@@ -414,7 +401,7 @@ def test_the_notices_seen_files_as_fifos_do_not_hang(tmp_path):
 
     for name in (PRIVACY_NOTICE_FILE, LRS_NOTICE_FILE):
         os.mkfifo(tmp_path / name)
-    outcome = _in_child(_child_notices_seen, str(tmp_path / "dossier.json"))
+    outcome = run_in_child(_child_notices_seen, str(tmp_path / "dossier.json"))
     assert outcome == {"privacy": False, "lrs": False}
 
 
